@@ -1,0 +1,123 @@
+"""The command line: click wiring only; the work is in the modules it calls."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+from . import evaluate as evaluation
+from . import export as exporting
+from . import pipeline
+from .readers import READERS
+
+
+@click.group()
+@click.version_option(package_name="chat-kb-extractor")
+def cli():
+    "Extract a question-and-answer knowledge base from exported group chats."
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--db", "db_path", default="kb.db", show_default=True, type=click.Path(dir_okay=False), help="SQLite file to build or update")
+@click.option("--group", default=None, help="Group name for every file (default: the name of each file's folder)")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON")
+def build(paths, db_path, group, as_json):
+    """Read chat logs (files and folders, recursively) into the knowledge base.
+
+    \b
+    extractor build ../shared/corpus ../shared/seeds --db kb.db
+    """
+    progress = None
+    if sys.stderr.isatty() and not as_json:
+        def progress(files):
+            with click.progressbar(files, label="Reading", file=sys.stderr, show_pos=True,
+                                   item_show_func=lambda f: f.rel if f else "") as bar:
+                yield from bar
+    summary = pipeline.build(paths, db_path, group=group, progress=progress)
+    if as_json:
+        click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print_summary(summary, db_path)
+
+
+def print_summary(s: pipeline.Summary, db_path: str) -> None:
+    t = s.totals
+    click.echo(f"{s.files} files: {s.stored} read, {s.unchanged} unchanged, {len(s.removed)} removed, {len(s.skipped)} skipped")
+    for path in s.replaced:
+        click.echo(f"  replaced: {path}")
+    for path in s.removed:
+        click.echo(f"  removed: {path}")
+    for p in s.skipped:
+        click.echo(f"  skipped: {p}", err=True)
+    for p in s.problems:
+        click.echo(f"  warning: {p}", err=True)
+    click.echo(
+        f"{db_path}: {t['sources']} sources, {t['messages']} messages, {t['members']} members, "
+        f"{t['questions']} questions ({t['answered']} answered, {t['published']} published), {t['answers']} answers"
+    )
+
+
+@cli.command()
+@click.option("--db", "db_path", default="kb.db", show_default=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default: standard output)")
+@click.option("--all", "all_questions", is_flag=True, help="Include unpublished questions (logistics, banter)")
+def export(db_path, fmt, output, all_questions):
+    """Write questions with their ranked answers, one JSON line each, in the gold format."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(db_path)
+    exporting.write_jsonl(db, output, published_only=not all_questions)
+
+
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--corpus", required=True, type=click.Path(exists=True, file_okay=False), help="Folder the gold's file paths are relative to")
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON")
+@click.option("--errors", "show_errors", is_flag=True, help="List false questions, missed questions and wrong top answers")
+@click.option("--split", type=click.Choice(["tune", "held"]), default=None, help="Only list errors of this split of the days")
+@click.option("--db", "db_path", default=None, type=click.Path(dir_okay=False), help="Keep the evaluation database here")
+def eval_(gold, corpus, as_json, show_errors, split, db_path):
+    """Build the gold's days into a temporary database and score it against the gold."""
+    result = evaluation.evaluate(gold, corpus, db_path=db_path)
+    if show_errors:
+        click.echo(evaluation.errors(result, split=split))
+        click.echo("")
+    if as_json:
+        click.echo(json.dumps({k: v for k, v in result.items() if not k.startswith("_")}, indent=2))
+    else:
+        click.echo(evaluation.table(result))
+
+
+@cli.command()
+def formats():
+    """List the chat export formats this tool reads, and how each is recognised."""
+    for r in READERS:
+        click.echo(f"{r.NAME:14} {r.DESCRIPTION}")
+        click.echo(f"{'':14} reply links: {r.REPLY_LINKS}")
+
+
+@cli.command()
+@click.argument("db_path", default="kb.db", type=click.Path(exists=True, dir_okay=False))
+@click.option("-h", "--host", default="127.0.0.1", show_default=True)
+@click.option("-p", "--port", default=8001, show_default=True, type=int)
+@click.option("--metadata", default=None, type=click.Path(exists=True, dir_okay=False), help="metadata.yml (default: the one beside the database, if any)")
+def serve(db_path, host, port, metadata):
+    """Serve a knowledge base with Datasette, read-only."""
+    if metadata is None:
+        for candidate in (os.path.join(os.path.dirname(os.path.abspath(db_path)), "metadata.yml"), "metadata.yml"):
+            if os.path.exists(candidate):
+                metadata = candidate
+                break
+    args = [sys.executable, "-m", "datasette", "serve", "-i", db_path, "-h", host, "-p", str(port),
+            "--setting", "sql_time_limit_ms", "3000"]
+    if metadata:
+        args += ["--metadata", metadata]
+    os.execv(sys.executable, args)
+
+
+if __name__ == "__main__":
+    cli()

@@ -1,0 +1,298 @@
+"""Members, their names and aliases, and the resolution of @mentions.
+
+Evidence is collected per conversation (``collect_evidence``), kept per source
+in the database so that incremental builds need not re-read old files, and
+combined over the whole corpus by ``Directory``:
+
+- duplicate copies (one message at the same second under two names) make the
+  two names one member;
+- a quoted reply 「name: text」 whose text is a message of sender S makes
+  ``name`` an alias of S;
+- a mention ``@name`` is matched to members by normalised names, prefixes and
+  name parts, and by behaviour: whom the mentioner was replying to, and who
+  speaks right after being mentioned.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from typing import Iterable, Optional
+
+from .normalize import name_key
+from .records import Message
+
+PART_SPLIT = re.compile(r"[\s\-_~～+＋·•、,，/|()（）\[\]【】@＠:：.。&＆#＃]+")
+BEHAVIOUR_WINDOW = 8  # messages
+BEHAVIOUR_SECONDS = 15 * 60
+SUBSTANTIVE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+
+
+def name_parts(name: str) -> list[str]:
+    name = unicodedata.normalize("NFKC", name).lower().replace("?", " ")
+    return [p for p in PART_SPLIT.split(name) if p]
+
+
+def _substantive(text: str) -> bool:
+    """Text long enough that two people typing it in the same second is unlikely."""
+    stripped = re.sub(r"\[[^\]]{1,8}\]", "", text)
+    return len(SUBSTANTIVE.findall(stripped)) >= 6
+
+
+def collect_evidence(msgs: list[Message], candidates: list[tuple[int, int]], doubled: bool) -> dict:
+    """What one conversation says about who is who. JSON-serialisable."""
+    senders = Counter(m.sender for m in msgs if m.kind != "system")
+    copies = [
+        [msgs[i].sender, msgs[j].sender, _substantive(msgs[i].raw)]
+        for i, j in candidates
+    ]
+    mentions = []
+    originals = [m for m in msgs if not m.copy_of]
+    for k, m in enumerate(originals):
+        for name in set(m.mentions):
+            before, after = {}, {}
+            for d in range(1, BEHAVIOUR_WINDOW + 1):
+                if k - d < 0:
+                    break
+                o = originals[k - d]
+                if _gap(o, m) > BEHAVIOUR_SECONDS:
+                    break
+                if o.sender != m.sender and o.kind != "system":
+                    before.setdefault(o.sender, d)
+            for d in range(1, BEHAVIOUR_WINDOW + 1):
+                if k + d >= len(originals):
+                    break
+                o = originals[k + d]
+                if _gap(m, o) > BEHAVIOUR_SECONDS:
+                    break
+                if o.sender != m.sender and o.kind != "system":
+                    after.setdefault(o.sender, d)
+            mentions.append([name, m.sender, before, after])
+    quotes = []
+    by_id = {m.id: m for m in msgs}
+    for m in msgs:
+        if m.quote_sender:
+            target = by_id.get(m.reply_to) if m.reply_to else None
+            quotes.append([m.quote_sender, target.sender if target else None])
+    return {"senders": dict(senders), "copies": copies, "doubled": doubled, "mentions": mentions, "quotes": quotes}
+
+
+def _gap(a: Message, b: Message) -> float:
+    if a.seconds is None or b.seconds is None:
+        return 0
+    return abs(b.seconds - a.seconds)
+
+
+class _UnionFind:
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def names_similar(a: str, b: str) -> bool:
+    """Two display names that plainly name one person (杜雷 / 杜雷-乐天-技术)."""
+    ka, kb = name_key(a), name_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    pa, pb = name_parts(a), name_parts(b)
+    short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+    if len(short) >= 2 and long_.startswith(short):
+        return True
+    if pa and pb and pa[0] == pb[0] and len(pa[0]) >= 2:
+        return True
+    return False
+
+
+class Directory:
+    """Who is who, over the whole corpus."""
+
+    def __init__(self, evidence: Iterable[dict]):
+        evidence = list(evidence)
+        self.sender_counts: Counter = Counter()
+        pair_counts: Counter = Counter()
+        pair_substantive: Counter = Counter()
+        doubled_pairs: Counter = Counter()
+        for ev in evidence:
+            self.sender_counts.update(ev["senders"])
+            for a, b, subst in ev["copies"]:
+                key = tuple(sorted((a, b)))
+                pair_counts[key] += 1
+                pair_substantive[key] += bool(subst)
+                if ev["doubled"]:
+                    doubled_pairs[key] += 1
+        self.copy_pairs = {}
+        uf = _UnionFind()
+        for name in self.sender_counts:
+            uf.find(name)
+        for key, count in pair_counts.items():
+            a, b = key
+            reasons = []
+            if names_similar(a, b):
+                reasons.append("similar names")
+            if count >= 2:
+                reasons.append(f"{count} copies")
+            if pair_substantive[key]:
+                reasons.append("same long text in the same second")
+            if doubled_pairs[key]:
+                reasons.append("in a doubled export")
+            if reasons:
+                # one short copy on an ordinary day is a coincidence (a wave of [强]), not a person
+                self.copy_pairs[key] = (count, reasons)
+                uf.union(a, b)
+        groups: dict[str, list[str]] = defaultdict(list)
+        for name in self.sender_counts:
+            groups[uf.find(name)].append(name)
+        self.member_of: dict[str, str] = {}
+        self.members: dict[str, dict] = {}
+        for names in groups.values():
+            names.sort(key=lambda n: (-self.sender_counts[n], len(n), n))
+            canonical = names[0]
+            self.members[canonical] = {"id": canonical, "name": canonical, "names": names}
+            for n in names:
+                self.member_of[n] = canonical
+        self._key_index: dict[str, set[str]] = defaultdict(set)
+        for name, member in self.member_of.items():
+            self._key_index[name_key(name)].add(member)
+        self._parts_index: dict[str, set[str]] = defaultdict(set)
+        for name, member in self.member_of.items():
+            parts = name_parts(name)
+            if parts and len(parts[0]) >= 2:
+                self._parts_index[parts[0]].add(member)
+        # quoted names: 「name: text」 matched to the quoted message's sender
+        self.quote_aliases: dict[str, Counter] = defaultdict(Counter)
+        for ev in evidence:
+            for qname, sender in ev["quotes"]:
+                if sender:
+                    self.quote_aliases[qname][self.member_of.get(sender, sender)] += 1
+        # behaviour around mentions
+        self.behaviour: dict[str, Counter] = defaultdict(Counter)
+        self.mention_counts: Counter = Counter()
+        for ev in evidence:
+            for name, mentioner, before, after in ev["mentions"]:
+                self.mention_counts[name] += 1
+                me = self.member_of.get(mentioner, mentioner)
+                seen = Counter()
+                for s, d in before.items():
+                    mem = self.member_of.get(s, s)
+                    if mem != me:
+                        seen[mem] = max(seen[mem], 1.0 / d)
+                for s, d in after.items():
+                    mem = self.member_of.get(s, s)
+                    if mem != me:
+                        seen[mem] = max(seen[mem], 0.8 / d)
+                self.behaviour[name].update(seen)
+        self._resolved: dict[str, tuple[Optional[str], float, str]] = {}
+
+    # ------------------------------------------------------------------ API
+    def member(self, sender: str) -> str:
+        return self.member_of.get(sender, sender)
+
+    def same_person(self, a: str, b: str) -> bool:
+        return a == b or (a in self.member_of and self.member_of.get(a) == self.member_of.get(b))
+
+    def resolve(self, name: str) -> tuple[Optional[str], float, str]:
+        """The member an @name or quoted name refers to: (member, confidence, how)."""
+        if name not in self._resolved:
+            self._resolved[name] = self._resolve(name)
+        return self._resolved[name]
+
+    def _resolve(self, name: str) -> tuple[Optional[str], float, str]:
+        if name in self.member_of:
+            return self.member_of[name], 1.0, "display name"
+        key = name_key(name)
+        if not key:
+            return None, 0.0, ""
+        exact = self._key_index.get(key)
+        if exact and len(exact) == 1:
+            return next(iter(exact)), 0.95, "normalised name"
+        scores: Counter = Counter()
+        how: dict[str, str] = {}
+        quoted = self.quote_aliases.get(name)
+        if quoted:
+            m, c = quoted.most_common(1)[0]
+            scores[m] += 1.0 + 0.1 * min(c, 5)
+            how[m] = "quoted as this name"
+        for m, s in self._name_candidates(name, key).items():
+            scores[m] += s
+            how.setdefault(m, "name prefix" if s >= 0.7 else "name part")
+        beh = self.behaviour.get(name)
+        if beh:
+            n = self.mention_counts[name]
+            for m, w in beh.most_common(5):
+                share = w / n
+                # a member seen around most mentions of the name is probably its owner
+                scores[m] += min(0.9, share) * (1.0 if n >= 2 else 0.6)
+                how.setdefault(m, "replies around mentions")
+        if not scores:
+            return None, 0.0, ""
+        ranked = scores.most_common(2)
+        best, s1 = ranked[0]
+        s2 = ranked[1][1] if len(ranked) > 1 else 0.0
+        if s1 < 0.5:
+            return None, 0.0, ""
+        confidence = max(0.0, min(0.95, 0.5 * s1 + 0.5 * (s1 - s2)))
+        if confidence < 0.3:
+            return None, 0.0, ""
+        return best, round(confidence, 2), how[best]
+
+    def _name_candidates(self, name: str, key: str) -> dict[str, float]:
+        out: dict[str, float] = {}
+        parts = name_parts(name)
+        if parts and len(parts[0]) >= 2:
+            for m in self._parts_index.get(parts[0], ()):
+                out[m] = max(out.get(m, 0), 0.8)
+        # the longest display name that is a prefix of the mention (田浩沛 / 田浩沛银生宝产品)
+        for n in range(min(len(key), 16), 1, -1):
+            found = self._key_index.get(key[:n])
+            if found:
+                for m in found:
+                    out[m] = max(out.get(m, 0), 0.6 + 0.3 * n / len(key))
+                break
+        if len(out) > 1:
+            # ambiguous by name alone: spread the weight
+            for m in out:
+                out[m] *= 0.6
+        return out
+
+    def aliases(self) -> list[dict]:
+        """Rows for the aliases table: every name a member is known by."""
+        rows = []
+        for member, info in self.members.items():
+            for n in info["names"]:
+                if n == member:
+                    how, conf, evidence = "display name", 1.0, f"{self.sender_counts[n]} messages"
+                else:
+                    key = tuple(sorted((member, n)))
+                    count, reasons = self.copy_pairs.get(key, (0, []))
+                    if not reasons:
+                        # joined through a third name
+                        reasons = ["copies through another name"]
+                    how, conf, evidence = "second display name", 0.99 if count >= 2 else 0.9, "; ".join(reasons)
+                rows.append({"alias": n, "member_id": member, "kind": how, "confidence": conf, "evidence": evidence})
+        seen = {r["alias"] for r in rows}
+        names = set(self.mention_counts) | set(self.quote_aliases)
+        for n in sorted(names):
+            if n in seen:
+                continue
+            member, conf, how = self.resolve(n)
+            rows.append({
+                "alias": n,
+                "member_id": member,
+                "kind": "mention" if n in self.mention_counts else "quoted name",
+                "confidence": conf,
+                "evidence": how or "unresolved",
+            })
+        return rows

@@ -1,0 +1,97 @@
+"""Chinese word segmentation: the one place jieba is called.
+
+``words(text)`` gives the jieba words of a text (cached by text); ``search_text``
+gives what goes into the full-text index (the words plus the dictionary
+sub-words of long words, as ``jieba.cut_for_search`` would add, so that 退款
+finds 退款单); ``query_terms`` segments a search query the same way.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from functools import lru_cache
+
+import jieba
+
+jieba.setLogLevel(logging.WARNING)
+_lock = threading.Lock()
+_ready = False
+
+SPACE = re.compile(r"\s+")
+WORDLIKE = re.compile(r"[\w\u4e00-\u9fff]")
+# Function words and chat filler that carry no topic (for overlap and keywords).
+STOPWORDS = set(
+    """
+    的 了 吗 么 嘛 呢 吧 啊 呀 哦 噢 哈 哈哈 哈哈哈 嗯 嗯嗯 恩 额 呃 哇 啦 喔 吖 咯 哟 嘿
+    是 不 没 没有 有 在 和 与 及 或 或者 就 都 也 还 又 再 很 太 更 最 挺 蛮 真 好 对 个 这 那 这个 那个
+    这些 那些 这样 那样 这么 那么 怎么 什么 为什么 为啥 啥 哪 哪个 哪些 哪里 谁 几 多少 如何 怎样 是否
+    我 你 他 她 它 我们 你们 他们 她们 大家 各位 自己 人 咱们 您 俺
+    一 一个 一下 一些 一般 一直 一样 一起 下 上 中 里 里面 时候 现在 已经 可以 可能 应该 需要 要 会 能 能不能
+    想 看 说 做 用 去 来 给 让 把 被 从 到 对于 关于 因为 所以 但是 但 而且 如果 就是 还是 只是 不是 是不是
+    其实 然后 比如 当然 感觉 觉得 知道 问 问题 请教 请问 谢谢 多谢 感谢 请 麻烦 下 吧 呗 啥的 之类 等 等等
+    了解 一下子 有没有 有人 有个 没 不过 虽然 只 才 并 而 则 之 其 以 为 于 所 得 地 着 过 么 个人
+    """.split()
+)
+
+
+def _init() -> None:
+    global _ready
+    if not _ready:
+        with _lock:
+            if not _ready:
+                jieba.initialize()
+                _ready = True
+
+
+@lru_cache(maxsize=200_000)
+def _cut(text: str) -> tuple[str, ...]:
+    return tuple(t for t in jieba.lcut(text) if not t.isspace())
+
+
+def words(text: str) -> list[str]:
+    """The jieba words of a text, spaces dropped, ASCII lower-cased."""
+    if not text:
+        return []
+    _init()
+    return [t.lower() if t.isascii() else t for t in _cut(text)]
+
+
+def content_words(tokens: list[str]) -> list[str]:
+    """Words that carry meaning: no punctuation, no function words."""
+    return [t for t in tokens if t not in STOPWORDS and WORDLIKE.search(t) and not t.isdigit()]
+
+
+def _subwords(token: str) -> list[str]:
+    """Dictionary words inside a long word, as jieba.cut_for_search finds them."""
+    out = []
+    freq = jieba.dt.FREQ
+    if len(token) > 2:
+        for i in range(len(token) - 1):
+            w = token[i:i + 2]
+            if freq.get(w):
+                out.append(w)
+    if len(token) > 3:
+        for i in range(len(token) - 2):
+            w = token[i:i + 3]
+            if freq.get(w):
+                out.append(w)
+    return out
+
+
+def search_text(tokens: list[str]) -> str:
+    """Words for the full-text index, separated by spaces, sub-words of long words added."""
+    _init()
+    out = []
+    for t in tokens:
+        if not WORDLIKE.search(t):
+            continue
+        if len(t) > 2 and not t.isascii():
+            out.extend(_subwords(t))
+        out.append(t)
+    return " ".join(out)
+
+
+def query_terms(query: str) -> list[str]:
+    """A search query segmented like the index, punctuation dropped."""
+    return [t for t in words(query) if WORDLIKE.search(t)]

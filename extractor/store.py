@@ -1,0 +1,185 @@
+"""The SQLite schema of the knowledge base, and writing to it with sqlite-utils.
+
+Tables (the public schema, documented in the README):
+  sources    one row per conversation read (a day file, usually)
+  messages   every message of every source, in order (n), copies included
+  members    people; aliases: every name a member is known by, with confidence
+  questions  the questions found, with score, reasons, keywords, published flag
+  answers    ranked answers of each question, with score, reasons, accepted flag
+  qa         view: each question with its best answer
+  terms      internal: document frequency of words (for IDF)
+"""
+from __future__ import annotations
+
+import json
+from typing import Iterable, Optional
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+
+SOURCES = {
+    "id": str, "path": str, "root": str, "group_name": str, "date": str, "format": str, "encoding": str,
+    "title": str, "author": str, "content_hash": str, "message_count": int, "question_count": int,
+    "answered_count": int, "problems": str, "evidence": str,
+}
+MESSAGES = {
+    "id": str, "source_id": str, "n": int, "line": int, "group_name": str, "date": str, "time": str,
+    "timestamp": str, "sender": str, "member_id": str, "text": str, "raw": str, "kind": str,
+    "mentions": str, "images": str, "links": str, "emojis": str, "quote_sender": str, "quote_text": str,
+    "reply_to": str, "copy_of": str, "native_id": str, "words": str,
+}
+MEMBERS = {"id": str, "name": str, "names": str, "message_count": int, "question_count": int,
+           "answer_count": int, "first_date": str, "last_date": str, "groups": str}
+ALIASES = {"alias": str, "member_id": str, "kind": str, "confidence": float, "evidence": str}
+QUESTIONS = {
+    "id": str, "source_id": str, "message_id": str, "message_ids": str, "group_name": str, "date": str,
+    "month": str, "time": str, "timestamp": str, "asker_id": str, "asker": str, "text": str,
+    "context_text": str, "score": float, "reasons": str, "keywords": str, "published": int,
+    "publish_score": float, "publish_reasons": str, "answer_count": int, "answered": int,
+    "best_answer_id": str, "accepted_answer_id": str, "search": str,
+}
+ANSWERS = {
+    "id": str, "question_id": str, "source_id": str, "message_id": str, "message_ids": str,
+    "group_name": str, "date": str, "time": str, "timestamp": str, "answerer_id": str, "answerer": str,
+    "text": str, "rank": int, "score": float, "reasons": str, "accepted": int, "delay_seconds": int,
+    "search": str,
+}
+
+QA_VIEW = """
+select
+  q.id as question_id, q.group_name, q.date, q.time, q.asker, q.text as question, q.published,
+  q.score as question_score, q.answer_count, a.answerer, a.text as answer, a.score as answer_score,
+  a.accepted, q.keywords, q.source_id, q.message_id, a.message_id as answer_message_id
+from questions q
+left join answers a on a.question_id = q.id and a.rank = 1
+"""
+
+
+def open_db(path: str) -> sqlite_utils.Database:
+    db = sqlite_utils.Database(path)
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    db.execute("PRAGMA synchronous=NORMAL")
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    if "sources" in db.table_names():
+        return
+    with db.atomic():
+        db["sources"].create(SOURCES, pk="id", not_null={"path"})
+        db["sources"].create_index(["path"], unique=True)
+        db["members"].create(MEMBERS, pk="id")
+        db["aliases"].create(ALIASES, pk="alias", foreign_keys=[("member_id", "members", "id")])
+        db["messages"].create(
+            MESSAGES, pk="id",
+            foreign_keys=[("source_id", "sources", "id"), ("member_id", "members", "id"),
+                          ("reply_to", "messages", "id"), ("copy_of", "messages", "id")],
+        )
+        db["messages"].create_index(["source_id", "n"], unique=True)
+        db["messages"].create_index(["member_id"])
+        db["messages"].create_index(["timestamp"])
+        db["questions"].create(
+            QUESTIONS, pk="id",
+            foreign_keys=[("source_id", "sources", "id"), ("message_id", "messages", "id"),
+                          ("asker_id", "members", "id")],
+        )
+        for cols in (["source_id"], ["asker_id"], ["group_name", "month"], ["date"], ["published"]):
+            db["questions"].create_index(cols)
+        db["answers"].create(
+            ANSWERS, pk="id",
+            foreign_keys=[("question_id", "questions", "id"), ("source_id", "sources", "id"),
+                          ("message_id", "messages", "id"), ("answerer_id", "members", "id")],
+        )
+        for cols in (["question_id", "rank"], ["answerer_id"], ["source_id"]):
+            db["answers"].create_index(cols)
+        db.add_foreign_keys([("questions", "best_answer_id", "answers", "id"),
+                             ("questions", "accepted_answer_id", "answers", "id")])
+        db["terms"].create({"term": str, "df": int}, pk="term")
+        db["meta"].create({"key": str, "value": str}, pk="key")
+        db["meta"].insert({"key": "schema_version", "value": str(SCHEMA_VERSION)})
+        db["questions"].enable_fts(["search"], fts_version="FTS5", create_triggers=True, tokenize="unicode61")
+        db["answers"].enable_fts(["search"], fts_version="FTS5", create_triggers=True, tokenize="unicode61")
+        db.create_view("qa", QA_VIEW)
+
+
+def dumps(value) -> Optional[str]:
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False)
+
+
+def stored_sources(db: sqlite_utils.Database) -> dict[str, dict]:
+    return {r["path"]: r for r in db.query("select id, path, root, group_name, content_hash, evidence from sources")}
+
+
+def delete_sources(db: sqlite_utils.Database, ids: Iterable[str]) -> None:
+    ids = list(ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        db.execute(f"delete from answers where source_id in ({marks})", chunk)
+        db.execute(f"delete from questions where source_id in ({marks})", chunk)
+        db.execute(f"delete from messages where source_id in ({marks})", chunk)
+        db.execute(f"delete from sources where id in ({marks})", chunk)
+
+
+def source_words(db: sqlite_utils.Database, ids: Iterable[str]) -> list[str]:
+    """The words column of the original messages of these sources (to take them out of the IDF)."""
+    out = []
+    ids = list(ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        out.extend(r[0] for r in db.execute(
+            f"select words from messages where source_id in ({marks}) and copy_of is null and words is not null", chunk))
+    return out
+
+
+def load_terms(db: sqlite_utils.Database) -> tuple[dict[str, int], int]:
+    df = {r[0]: r[1] for r in db.execute("select term, df from terms")}
+    row = db.execute("select value from meta where key = 'documents'").fetchone()
+    return df, int(row[0]) if row else 0
+
+
+def save_terms(db: sqlite_utils.Database, changed: dict[str, int], docs: int) -> None:
+    gone = [t for t, v in changed.items() if v <= 0]
+    for i in range(0, len(gone), 500):
+        chunk = gone[i:i + 500]
+        db.execute(f"delete from terms where term in ({','.join('?' * len(chunk))})", chunk)
+    db["terms"].insert_all(({"term": t, "df": v} for t, v in changed.items() if v > 0), pk="term", replace=True, batch_size=5000)
+    db["meta"].insert({"key": "documents", "value": str(docs)}, pk="key", replace=True)
+
+
+TABLE_COLUMNS = {"sources": SOURCES, "messages": MESSAGES, "questions": QUESTIONS, "answers": ANSWERS}
+
+
+def insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
+    """Bulk insert into a table created above (plain executemany: the hot path of a build)."""
+    if not rows:
+        return
+    cols = list(TABLE_COLUMNS[table])
+    sql = f"insert into [{table}] ({', '.join('[' + c + ']' for c in cols)}) values ({', '.join('?' * len(cols))})"
+    db.conn.executemany(sql, [tuple(r.get(c) for c in cols) for r in rows])
+
+
+def write_members(db: sqlite_utils.Database, members: list[dict], aliases: list[dict]) -> None:
+    db.execute("delete from aliases")
+    db.execute("delete from members")
+    db["members"].insert_all(members, batch_size=2000)
+    db["aliases"].insert_all(aliases, batch_size=2000)
+
+
+def counts(db: sqlite_utils.Database) -> dict[str, int]:
+    one = lambda sql: db.execute(sql).fetchone()[0]
+    return {
+        "sources": one("select count(*) from sources"),
+        "messages": one("select count(*) from messages"),
+        "questions": one("select count(*) from questions"),
+        "answered": one("select count(*) from questions where answered"),
+        "published": one("select count(*) from questions where published"),
+        "answers": one("select count(*) from answers"),
+        "members": one("select count(*) from members"),
+    }
