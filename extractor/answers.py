@@ -286,7 +286,12 @@ class Linker:
         for a in answers:
             by_q.setdefault(a.question.message.id, []).append(a)
         for lst in by_q.values():
-            lst.sort(key=lambda a: (-(a.score + (0.1 if a.accepted else 0)), self.pos[a.lead.id]))
+            # an explicit reply to the question (a quote, or the format's reply link) ranks first
+            lst.sort(key=lambda a: (
+                not any(m.reply_to in {x.id for x in a.question.messages} for m in a.messages),
+                -(a.score + (0.1 if a.accepted else 0)),
+                self.pos[a.lead.id],
+            ))
             for r, a in enumerate(lst, 1):
                 a.rank = r
         return answers

@@ -7,6 +7,7 @@ replies to the message they quote.
 """
 from __future__ import annotations
 
+import datetime
 import hashlib
 import html
 import re
@@ -40,6 +41,7 @@ SYSTEM = re.compile(
 SYSTEM_WHOLE = re.compile(r"^.{0,60}(" + SYSTEM.pattern + r").{0,60}$")
 # What is left when a message has no words: punctuation, '?' runs from lost characters, spaces.
 NO_WORDS = re.compile(r"^[\s\W_]*$")
+EPOCH = datetime.date(1970, 1, 1)
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060\ufeff]")
 
 
@@ -47,11 +49,18 @@ def source_id_for(path: str, key: Optional[str] = None) -> str:
     return hashlib.sha1((path + ("#" + key if key else "")).encode("utf-8")).hexdigest()[:12]
 
 
-def time_seconds(time: Optional[str]) -> Optional[int]:
+def time_seconds(time: Optional[str], date: Optional[str] = None) -> Optional[int]:
+    """Seconds since 1970-01-01 when the date is known, else since the day's midnight."""
     if not time:
         return None
     h, m, s = time.split(":")
-    return int(h) * 3600 + int(m) * 60 + int(s)
+    secs = int(h) * 3600 + int(m) * 60 + int(s)
+    if date:
+        try:
+            secs += (datetime.date.fromisoformat(date) - EPOCH).days * 86400
+        except ValueError:
+            pass
+    return secs
 
 
 def name_key(name: str) -> str:
@@ -194,7 +203,7 @@ def normalize(raw: RawMessage, source_id: str, date: Optional[str], known_names=
         date=msg_date,
         time=raw.time,
         timestamp=f"{msg_date}T{raw.time}" if msg_date and raw.time else None,
-        seconds=time_seconds(raw.time),
+        seconds=time_seconds(raw.time, msg_date),
         sender=raw.sender,
         raw=raw.body,
         text=parts["text"],

@@ -69,7 +69,7 @@ class Message:
     date: Optional[str]
     time: Optional[str]
     timestamp: Optional[str]
-    seconds: Optional[int]  # seconds since the day's midnight (for gaps), None if unknown
+    seconds: Optional[int]  # seconds since 1970 (or since midnight when the date is unknown), for gaps
     sender: str
     raw: str
     text: str  # plain text: mentions as @name, link titles, emoji codes kept
