@@ -130,16 +130,15 @@ def build_files(
             summary.replaced.append(f.rel)
         for conv in convs:
             path = conv.path + ("#" + conv.key if conv.key else "")
-            sid = source_id_for(conv.path, conv.key)
-            msgs = normalize_conversation(conv, sid)
-            source = {
-                "id": sid, "path": path, "root": f.root,
+            p = parse_conversation(conv)
+            p.source.update({
+                "path": path, "root": f.root,
                 "group_name": conv.group, "date": conv.date, "format": conv.format, "encoding": encoding,
                 "title": conv.title, "author": conv.author, "content_hash": digest,
-                "message_count": len(msgs),
-                "problems": store.dumps([str(p) for p in conv.problems]) if conv.problems else None,
-            }
-            parsed.append(Parsed(source, conv, msgs, copy_candidates(msgs)))
+                "message_count": len(p.msgs),
+                "problems": store.dumps([str(x) for x in conv.problems]) if conv.problems else None,
+            })
+            parsed.append(p)
     # files that were stored before under these roots and are gone now
     gone = [r for p, r in existing.items() if r["root"] in roots and p not in seen_paths]
     summary.removed = [r["path"] for r in gone]
@@ -150,18 +149,7 @@ def build_files(
         if r["id"] not in new_ids and r["id"] not in changed_ids and r not in gone and r["evidence"]
     ]
 
-    # members, first from copies only, to know which copies are one person
-    for p in parsed:
-        p.evidence = collect_evidence(p.msgs, p.candidates, doubled_export(p.msgs, p.candidates))
-        p.evidence["mentions"] = []
-    directory = Directory(old_evidence + [p.evidence for p in parsed])
-    for p in parsed:
-        mark_copies(p.msgs, p.candidates, directory.same_person)
-        link_quotes(p.msgs, lambda q, s: directory.same_person(q, s) or directory.resolve(q)[0] == directory.member(s))
-        for m in p.msgs:
-            m.tokens = words(m.body) if m.body else []
-        p.evidence = collect_evidence(p.msgs, p.candidates, doubled_export(p.msgs, p.candidates))
-    directory = Directory(old_evidence + [p.evidence for p in parsed])
+    directory = prepare(parsed, old_evidence)
 
     with db.atomic():
         # IDF: take out what changed or went away, add what is new
@@ -182,10 +170,7 @@ def build_files(
         idf = Idf(df, docs)
         store.delete_sources(db, set(changed_ids) | {r["id"] for r in gone} | new_ids)
         for p in parsed:
-            for m in p.msgs:
-                m.member_id = directory.member(m.sender)
-            p.questions = detect_questions(p.msgs, directory.member)
-            p.answers = link_answers(p.msgs, p.questions, directory, idf)
+            analyse(p, directory, idf)
             write_source(db, p, idf)
         store.save_terms(db, {t: df.get(t, 0) for t, v in delta.items() if v}, docs)
         remap_members(db, directory)
@@ -194,6 +179,58 @@ def build_files(
     summary.totals = store.counts(db)
     db.close()
     return summary
+
+
+def parse_conversation(conv: Conversation, source: Optional[dict] = None) -> Parsed:
+    sid = source_id_for(conv.path, conv.key)
+    msgs = normalize_conversation(conv, sid)
+    return Parsed(source or {"id": sid}, conv, msgs, copy_candidates(msgs))
+
+
+def prepare(parsed: list[Parsed], old_evidence: list[dict] = ()) -> Directory:
+    """Duplicate copies, quoted replies and words of new conversations, and the
+    directory of members over them and the evidence kept from earlier builds."""
+    # members from copies first, to know which copies are one person
+    for p in parsed:
+        p.evidence = collect_evidence(p.msgs, p.candidates, doubled_export(p.msgs, p.candidates))
+        p.evidence["mentions"] = []
+    directory = Directory(list(old_evidence) + [p.evidence for p in parsed])
+    for p in parsed:
+        mark_copies(p.msgs, p.candidates, directory.same_person)
+        link_quotes(p.msgs, lambda q, s: directory.same_person(q, s) or directory.resolve(q)[0] == directory.member(s))
+        for m in p.msgs:
+            m.tokens = words(m.body) if m.body else []
+        p.evidence = collect_evidence(p.msgs, p.candidates, doubled_export(p.msgs, p.candidates))
+    return Directory(list(old_evidence) + [p.evidence for p in parsed])
+
+
+def analyse(p: Parsed, directory: Directory, idf: Idf) -> None:
+    """Members, questions and answers of one prepared conversation."""
+    for m in p.msgs:
+        m.member_id = directory.member(m.sender)
+    p.questions = detect_questions(p.msgs, directory.member)
+    p.answers = link_answers(p.msgs, p.questions, directory, idf)
+
+
+def idf_of(parsed: list[Parsed]) -> Idf:
+    df: Counter = Counter()
+    docs = 0
+    for p in parsed:
+        for m in p.msgs:
+            if not m.copy_of and m.tokens:
+                df.update(set(content_words(m.tokens)))
+                docs += 1
+    return Idf(dict(df), docs)
+
+
+def analyse_conversations(convs: list[Conversation]) -> list[Parsed]:
+    """The whole analysis of some conversations in memory, without a database (for tests and tools)."""
+    parsed = [parse_conversation(c) for c in convs]
+    directory = prepare(parsed)
+    idf = idf_of(parsed)
+    for p in parsed:
+        analyse(p, directory, idf)
+    return parsed
 
 
 def write_source(db, p: Parsed, idf: Idf) -> None:
