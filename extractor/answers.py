@@ -1,19 +1,25 @@
 """Answer linking: which later messages answer which question.
 
-Every (question, message) pair within reach gets a score from explainable
+Every (question, message) pair within reach is described by a few explainable
 features: a quoted reply to the question (near-certain), @mentions between
 asker and answerer (resolved through aliases), closeness in messages and
 minutes, lexical overlap of jieba words weighted by an IDF learned from the
 corpus, a yes/no reply to a yes/no question, the asker's thanks afterwards,
-and penalties for follow-up questions, replies addressed to someone else,
-laughter, applause and emoji. A message goes to the question(s) it fits best;
-one answerer's consecutive messages form one answer; answers are ranked.
+and what speaks against it: a follow-up question, a reply addressed to
+someone else, other questions asked in between, laughter. The score is a
+logistic function of the weighted features; the weights were fitted on the
+tune split of the dev gold (tools/fit_weights.py) and rounded. Every link
+stores the features that moved its score, as reasons.
+
+A message goes to the question(s) it fits best; one answerer's consecutive
+messages form one answer; answers are ranked by how surely their first
+message answers the question.
 """
 from __future__ import annotations
 
 import math
 import re
-from typing import Optional
+from typing import Iterator, Optional
 
 from .records import Answer, Message, Question
 from .segment import content_words
@@ -33,9 +39,64 @@ NOT_ANSWER = re.compile(
 THANKS = re.compile(r"(谢谢|多谢|感谢|谢了|谢啦|thx|thanks|thank you|3q|明白了|懂了|学习了|受教|了解了|原来如此|长见识|涨知识|"
                     r"get了|收到|清楚了|有道理|懂啦|明白啦)", re.I)
 THANKS_EMOJI = {"抱拳", "强", "握手", "OK", "玫瑰", "好的", "谢谢"}
-YES_NO = re.compile(r"^(是的?|不是|对|不对|可以|不可以|不行|行|能|不能|会|不会|有|没有|没|要|不要|不用|需要|不需要|用|没用|"
-                    r"应该|肯定|当然|一般|支持|不支持|算|不算|必须|对的|错|yes|no|嗯|恩)", re.I)
+YES_NO_QUESTION = re.compile(r"((吗|么|嘛|不|没|否|是吧|对吧)[\s?？。.~～!！]*$|有没有|是不是|能不能|会不会|可不可以|要不要|是否|能否)")
+ANSWER_FORM = re.compile(r"^(是的?|不是|对|不对|可以|不可以|不行|行|能|不能|会|不会|有|没有|没|要|不要|不用|需要|不需要|用|没用|"
+                         r"应该|肯定|当然|一般|支持|不支持|算|不算|必须|对的|错|建议|我们|我这|我们是|看|取决于|主要|因为|"
+                         r"yes|no|嗯|恩)", re.I)
 LAUGHTER = re.compile(r"(哈哈|呵呵|嘿嘿|嘻嘻|笑死|233)")
+JOKE_EMOJI = {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮"}
+
+# Feature -> how a reason reads. The details in braces come from the features' values.
+DESCRIPTIONS = {
+    "quotes_question": "quotes the question",
+    "quotes_other": "quotes another message",
+    "mentions_asker": "@mentions the asker",
+    "mentions_other": "addressed to someone else",
+    "mentions_unknown": "@mentions someone not resolved",
+    "asked_with_at": "was asked with @",
+    "question_to_other": "the question was addressed to someone else",
+    "first_reply": "first reply after the question",
+    "near": "{between} messages after the question",
+    "late": "{minutes} minutes later",
+    "coverage": "shares words {shared}",
+    "rare_shared": "shares a specific term",
+    "yes_no": "a yes/no reply to a yes/no question",
+    "answer_form": "reads like an answer",
+    "substance": "has substance",
+    "very_short": "very short",
+    "media": "sends {kind}",
+    "asks": "asks a question itself",
+    "laughter": "laughter or a joking emoji",
+    "thanked": "the asker thanked them",
+    "other_questions": "{others} other questions asked in between",
+    "in_thread": "took part just before the question",
+}
+# Fitted on the tune split of the dev gold by tools/fit_weights.py (logistic regression, L2), rounded.
+BIAS = -2.0
+WEIGHTS = {
+    "quotes_question": 4.0,
+    "quotes_other": -1.5,
+    "mentions_asker": 2.0,
+    "mentions_other": -1.5,
+    "mentions_unknown": -0.5,
+    "asked_with_at": 2.0,
+    "question_to_other": -0.7,
+    "first_reply": 0.8,
+    "near": 1.6,
+    "late": -0.6,
+    "coverage": 2.5,
+    "rare_shared": 0.5,
+    "yes_no": 0.7,
+    "answer_form": 0.3,
+    "substance": 0.4,
+    "very_short": -0.6,
+    "media": 0.4,
+    "asks": -1.8,
+    "laughter": -0.7,
+    "thanked": 1.5,
+    "other_questions": -0.3,
+    "in_thread": 0.2,
+}
 
 
 def _sigmoid(x: float) -> float:
@@ -73,6 +134,22 @@ def is_non_answer(m: Message) -> Optional[str]:
     return None
 
 
+def score(features: dict[str, float], details: Optional[dict] = None,
+          weights: Optional[dict] = None, bias: Optional[float] = None) -> tuple[float, list[str]]:
+    """The probability that a message answers a question, and the reasons that moved it."""
+    weights = WEIGHTS if weights is None else weights
+    x = BIAS if bias is None else bias
+    reasons = []
+    for name, value in features.items():
+        if not value:
+            continue
+        w = weights.get(name, 0.0) * value
+        x += w
+        if abs(w) >= 0.05:
+            reasons.append(f"{DESCRIPTIONS[name].format(**(details or {}))} ({w:+.1f})")
+    return _sigmoid(x), reasons
+
+
 class Linker:
     def __init__(self, msgs: list[Message], questions: list[Question], directory, idf: Idf):
         self.originals = [m for m in msgs if not m.copy_of]
@@ -80,9 +157,9 @@ class Linker:
         self.questions = questions
         self.dir = directory
         self.idf = idf
-        self._vec_cache: dict[str, dict[str, float]] = {}
         self._mentioned: dict[str, set[str]] = {}
         self._words: dict[str, list[str]] = {}
+        self._thanks: dict[str, dict[str, str]] = {}
 
     # -------------------------------------------------------------- helpers
     def member(self, m: Message) -> str:
@@ -105,36 +182,26 @@ class Linker:
             out = self._words[m.id] = content_words(m.tokens)
         return out
 
-    def vector(self, key: str, msgs: list[Message]) -> dict[str, float]:
-        v = self._vec_cache.get(key)
-        if v is None:
-            v = {}
-            for m in msgs:
-                for w in self.words(m):
-                    v[w] = self.idf(w)
-            self._vec_cache[key] = v
-        return v
-
-    def overlap(self, q: Question, c: Message) -> tuple[float, list[str]]:
-        qv = self.vector("q" + q.message.id, q.messages)
-        cv = self.vector(c.id, [c])
-        if not qv or not cv:
-            return 0.0, []
-        shared = [w for w in cv if w in qv]
+    def overlap(self, q: Question, c: Message) -> tuple[float, list[str], bool]:
+        """Share of the question's word weight found in the message, the shared words, any rare one."""
+        qw = {w: self.idf(w) for m in q.messages for w in self.words(m)}
+        if not qw:
+            return 0.0, [], False
+        cw = set(self.words(c))
+        shared = [w for w in qw if w in cw]
         if not shared:
-            return 0.0, []
-        num = sum(qv[w] * cv[w] for w in shared)
-        den = math.sqrt(sum(x * x for x in qv.values())) * math.sqrt(sum(x * x for x in cv.values()))
-        shared.sort(key=lambda w: -qv[w])
-        return num / den, shared[:4]
+            return 0.0, [], False
+        cover = sum(qw[w] for w in shared) / sum(qw.values())
+        shared.sort(key=lambda w: -qw[w])
+        rare = any(qw[w] >= self.idf.rare and len(w) >= 2 for w in shared)
+        return cover, shared[:4], rare
 
-    # -------------------------------------------------------------- scoring
     def thanked(self, q: Question) -> dict[str, str]:
         """Members the asker thanked after the question: member -> the thanks text."""
-        key = "t" + q.message.id
-        if key not in self._vec_cache:
-            self._vec_cache[key] = self._thanked(q)
-        return self._vec_cache[key]
+        key = q.message.id
+        if key not in self._thanks:
+            self._thanks[key] = self._thanked(q)
+        return self._thanks[key]
 
     def _thanked(self, q: Question) -> dict[str, str]:
         asker = q.asker
@@ -162,90 +229,98 @@ class Linker:
                 out.setdefault(t, m.text[:30])
         return out
 
-    def score(self, q: Question, c: Message, thanked: dict[str, str], yes_no: bool, between: int, last_q: Message) -> tuple[float, list[str]]:
-        reasons: list[str] = []
-        x = -2.0
-
-        def cue(w: float, why: str):
-            nonlocal x
-            x += w
-            reasons.append(f"{why} ({w:+.1f})")
-
+    # -------------------------------------------------------------- features
+    def candidates(self, q: Question) -> Iterator[tuple[Message, dict, dict]]:
+        """Messages within reach of the question, with their features and details."""
+        start = self.pos[q.message.id]
         qids = {m.id for m in q.messages}
-        if c.reply_to in qids:
-            cue(4.0, "quotes the question")
-        elif c.reply_to:
-            cue(-1.5, "quotes another message")
-        cm = self.mentioned(c)
-        if q.asker in cm:
-            cue(2.0, "@mentions the asker")
-        elif cm:
-            cue(-1.5, "addressed to someone else")
-        elif c.mentions:
-            cue(-0.5, "@mentions someone unknown")
-        qm = set()
+        yes_no = any(YES_NO_QUESTION.search(m.body) for m in q.messages)
+        qm: set[str] = set()
         for m in q.messages:
             qm |= self.mentioned(m)
-        me = self.member(c)
-        if me in qm:
-            cue(2.0, "was asked with @")
-        elif qm:
-            cue(-0.7, "the question was addressed to someone else")
-        # closeness: messages by others between the question and this one
-        if between == 0:
-            cue(0.8, "first reply after the question")
-        cue(1.6 * math.exp(-between / 4.0), f"{between} messages after the question")
-        # time since the asker last spoke about it
-        gap = _gap(last_q, c)
-        if gap > 1200:
-            cue(-0.6 * math.log2(gap / 1200.0), f"{int(gap // 60)} minutes later")
-        sim, shared = self.overlap(q, c)
-        if sim > 0:
-            cue(3.0 * sim, "shares words " + "/".join(shared))
-        if yes_no and YES_NO.match(c.body):
-            cue(0.7, "a yes/no reply to a yes/no question")
-        words = self.words(c)
-        if c.kind in ("image", "file", "link"):
-            cue(0.4, f"sends {c.kind}")
-        elif len(words) >= 3:
-            cue(0.4, "has substance")
-        elif len(re.sub(r"\W", "", c.body)) <= 2 and not (yes_no and YES_NO.match(c.body)):
-            cue(-0.6, "very short")
-        if c.asks:
-            cue(-1.8 if q.asker not in cm else -0.8, "asks a question itself")
-        if LAUGHTER.search(c.body) or (set(c.emojis) & {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮"}):
-            cue(-0.7, "laughter or a joking emoji")
-        if me in thanked:
-            cue(1.5, "the asker thanked them")
-        return _sigmoid(x), reasons
+        thanked = self.thanked(q)
+        before = {self.member(self.originals[k]) for k in range(max(0, start - 5), start)}
+        between = 0
+        others = 0
+        replied = False
+        last_q = q.message
+        for k in range(start + 1, min(len(self.originals), start + 1 + WINDOW_MESSAGES)):
+            c = self.originals[k]
+            if _gap(q.message, c) > WINDOW_SECONDS:
+                break
+            who = self.member(c)
+            if c.id in qids:
+                last_q = c
+                continue
+            if who == q.asker or c.kind == "system":
+                continue
+            if is_non_answer(c):
+                between += 1
+                continue
+            f: dict[str, float] = {}
+            d: dict = {"between": between, "others": others, "kind": c.kind}
+            if c.reply_to in qids:
+                f["quotes_question"] = 1
+            elif c.reply_to:
+                f["quotes_other"] = 1
+            cm = self.mentioned(c)
+            if q.asker in cm:
+                f["mentions_asker"] = 1
+            elif cm:
+                f["mentions_other"] = 1
+            elif c.mentions:
+                f["mentions_unknown"] = 1
+            if who in qm:
+                f["asked_with_at"] = 1
+            elif qm:
+                f["question_to_other"] = 1
+            if not replied and not c.asks:
+                f["first_reply"] = 1
+            f["near"] = math.exp(-between / 4.0)
+            gap = _gap(last_q, c)
+            if gap > 1200:
+                f["late"] = math.log2(gap / 1200.0)
+                d["minutes"] = int(gap // 60)
+            cover, shared, rare = self.overlap(q, c)
+            if cover:
+                f["coverage"] = cover
+                d["shared"] = "/".join(shared)
+            if rare:
+                f["rare_shared"] = 1
+            if yes_no and ANSWER_FORM.match(c.body):
+                f["yes_no"] = 1
+            elif ANSWER_FORM.match(c.body):
+                f["answer_form"] = 1
+            words = self.words(c)
+            if c.kind in ("image", "file", "link"):
+                f["media"] = 1
+            elif len(words) >= 3:
+                f["substance"] = min(1.0, len(words) / 6.0)
+            elif len(re.sub(r"\W", "", c.body)) <= 2 and not f.get("yes_no"):
+                f["very_short"] = 1
+            if c.asks:
+                f["asks"] = 1 if not f.get("mentions_asker") else 0.5
+            if LAUGHTER.search(c.body) or (set(c.emojis) & JOKE_EMOJI):
+                f["laughter"] = 1
+            if who in thanked:
+                f["thanked"] = 1
+            if others:
+                f["other_questions"] = min(others, 3)
+            if who in before:
+                f["in_thread"] = 1
+            yield c, f, d
+            between += 1
+            if c.asks:
+                others += 1
+            else:
+                replied = True
 
     # -------------------------------------------------------------- linking
     def link(self) -> list[Answer]:
         links: dict[str, list[tuple[Question, float, list[str]]]] = {}
         for q in self.questions:
-            thanked = self.thanked(q)
-            yes_no = any(
-                re.search(r"(吗|么|嘛|不|没)[\s?？]*$", m.body) or re.search(r"(有没有|是不是|能不能|会不会|可不可以|要不要|是否|能否)", m.body)
-                for m in q.messages
-            )
-            start = self.pos[q.message.id]
-            qids = {m.id for m in q.messages}
-            between = 0
-            last_q = q.message
-            for k in range(start + 1, min(len(self.originals), start + 1 + WINDOW_MESSAGES)):
-                c = self.originals[k]
-                if _gap(q.message, c) > WINDOW_SECONDS:
-                    break
-                if c.id in qids:
-                    last_q = c
-                    continue
-                if self.member(c) == q.asker or c.kind == "system":
-                    continue
-                if is_non_answer(c):
-                    between += 1
-                    continue
-                s, reasons = self.score(q, c, thanked, yes_no, between, last_q)
-                between += 1
+            for c, f, d in self.candidates(q):
+                s, reasons = score(f, d)
                 if s >= THRESHOLD:
                     links.setdefault(c.id, []).append((q, s, reasons))
         # each message to the question(s) it fits best
@@ -271,25 +346,30 @@ class Linker:
                         groups[-1].append(item)
                         continue
                 groups.append([item])
+            used: set[str] = set()
             for g in groups:
-                msgs = [t[0] for t in g]
-                msgs += self._continuations(msgs[-1], q)
-                s = max(t[1] for t in g)
-                lead = max(g, key=lambda t: t[1])
+                msgs = [t[0] for t in g if t[0].id not in used]
+                if not msgs:
+                    continue
+                msgs += [m for m in self._continuations(msgs[-1]) if m.id not in used and m not in msgs]
+                used.update(m.id for m in msgs)
+                lead = g[0]
                 reasons = list(lead[2])
                 if len(msgs) > 1:
                     reasons.append(f"continues over {len(msgs)} messages")
                 who = self.member(msgs[0])
-                answers.append(Answer(question=q, messages=msgs, answerer=who, score=round(s, 3), reasons=reasons, accepted=who in thanked))
+                answers.append(Answer(question=q, messages=msgs, answerer=who, score=round(lead[1], 3),
+                                      reasons=reasons, accepted=who in thanked))
         # rank within each question
         by_q: dict[str, list[Answer]] = {}
         for a in answers:
             by_q.setdefault(a.question.message.id, []).append(a)
         for lst in by_q.values():
+            qids = {x.id for x in lst[0].question.messages}
             # an explicit reply to the question (a quote, or the format's reply link) ranks first
             lst.sort(key=lambda a: (
-                not any(m.reply_to in {x.id for x in a.question.messages} for m in a.messages),
-                -(a.score + (0.1 if a.accepted else 0)),
+                not any(m.reply_to in qids for m in a.messages),
+                -(a.score + (0.05 if a.accepted else 0)),
                 self.pos[a.lead.id],
             ))
             for r, a in enumerate(lst, 1):
@@ -302,7 +382,7 @@ class Linker:
                 return False
         return True
 
-    def _continuations(self, last: Message, q: Question) -> list[Message]:
+    def _continuations(self, last: Message) -> list[Message]:
         """The answerer's next messages that go on with the answer (no one else spoke)."""
         out = []
         k = self.pos[last.id] + 1

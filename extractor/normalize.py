@@ -110,6 +110,13 @@ def find_mentions(text: str, known: Optional[dict[str, list[str]]] = None) -> tu
                 j = 0
                 while j < len(rest) and rest[j] not in MENTION_SEP and rest[j] not in "@＠":
                     j += 1
+                # a nickname with spaces ("Summer 梁夏-丰瑞祥-GM-BJ?"): the lost separator '?' comes
+                # after parts joined by '-' or '_'
+                k = rest.find("?", j)
+                if rest[j:j + 1] == " " and 0 < k - j <= 30:
+                    span = rest[j + 1:k]
+                    if re.search(r"[-_]", span) and not re.search(r"[，。！？,!@＠]", span):
+                        j = k
                 name = rest[:j]
             if name:
                 names.append(name)

@@ -21,30 +21,46 @@ THRESHOLD = 0.5
 QUESTION_WORDS = {
     "什么", "怎么", "怎样", "怎么样", "如何", "为什么", "为何", "为啥", "啥", "哪", "哪里", "哪儿", "哪个",
     "哪些", "哪家", "哪种", "哪位", "谁", "多少", "多久", "多大", "多长", "多远", "多高", "是否", "能否", "可否",
-    "有无", "咋", "咋办", "咋样", "干嘛", "何时", "什么样", "怎么办", "啥样", "几个", "几点", "几种", "几家",
-    "几天", "几号", "几楼", "几级", "几次", "几年", "几月", "几岁", "几何", "几", "怎么弄", "怎么做", "啥时候",
-    "什么时候", "哪些地方", "如何是好", "咋整", "多少钱", "啥意思", "什么意思", "区别", "有何",
+    "有无", "咋", "咋办", "咋样", "干嘛", "何时", "什么样", "怎么办", "啥样", "几点", "几楼", "几级", "几号",
+    "几岁", "怎么弄", "怎么做", "啥时候", "什么时候", "如何是好", "咋整", "多少钱", "啥意思", "什么意思", "有何",
+    "撒", "哪方面", "哪款", "哪类", "几个", "几家", "几种", "几天", "几年", "几月", "几次", "几位", "几",
 }
-# words that make a following question word indirect: 不知道为什么, 无论什么
-INDIRECT = {"不知道", "不管", "无论", "不论", "没什么", "没啥", "没有什么", "知道", "不清楚", "忘了", "管他", "随便"}
-FINAL_PARTICLES = {"吗", "么", "嘛", "麽", "不", "没", "否", "没有", "木有"}
+# 几 words that are often "several" rather than "how many": interrogative only at the end of a clause
+SEVERAL = {"几个", "几家", "几种", "几天", "几年", "几月", "几次", "几位", "几"}
+# in a clause before a question word, these make it indirect or indefinite: 要看怎么, 不知道为什么, 我觉得是多大的问题
+INDIRECT = re.compile(r"(不知道|不管|无论|不论|没什么|没啥|没有什么|不清楚|记不清|忘了|随便|要看|就看|看看|看你|看他|看下|看是|"
+                      r"取决于|决定|关键|猜到|猜|觉得|认为|觉着|问我|(?<![谁你])知道)")
+# words right before a 几 word that make it "a few": 这几年, 早几年, 好几家
+SEVERAL_BEFORE = ("这", "那", "早", "过", "前", "好", "有", "了", "掌握")
+# after a question word, these make it indefinite: 怎么做都行, 多少人没关系
+INDEFINITE_AFTER = re.compile(r"(都|也|没关系|无所谓|均|皆)")
+FINAL_STRONG = {"吗": 2.5, "么": 2.2, "麽": 2.2, "否": 1.5}
 A_NOT_A = re.compile(r"(有没有|是不是|能不能|会不会|可不可以|要不要|用不用|行不行|对不对|好不好|算不算|需不需要|"
-                     r"该不该|能否|可否|是否|有木有|有无|可以不|行吗|对吗|好吗|用没用|做没做|有没|去不去|支不支持|"
-                     r"([\u4e00-\u9fff])不\2)")
+                     r"该不该|有木有|用没用|做没做|去不去|支不支持|([\u4e00-\u9fff])不\2)")
+ALTERNATIVE = re.compile(r"(是|用|走|选|做).{1,30}还是.{1,30}")
+CONFIRM = re.compile(r"(是吧|对吧|是不|对不|是么|对么|是嘛|行吧|可以吧|没错吧)$")
 REQUEST = re.compile(r"(请教|请问|求推荐|求助|求问|求教|求解|求分享|求个|求一个|求一份|求份|求大神|求指点|想了解|想问|想请教|"
                      r"问一下|问下|问个问题|咨询|谁有|谁知道|谁了解|谁做过|哪位|有没有人|有人.{0,24}[吗么]|有谁|推荐一下|"
-                     r"推荐个|推荐几|给推荐|帮忙看|帮看|指点|指教|打听|了解一下|想知道|请大家|请各位|大家.{0,6}怎么|"
+                     r"推荐个|推荐几|给推荐|帮忙看|帮看|指点|指教|打听|了解一下|想知道|大家.{0,6}怎么|"
                      r"有.{0,12}推荐|麻烦.{0,20}(一下|下)|能.{0,8}介绍)")
-RHETORICAL = re.compile(r"(不是.{0,30}[吗么嘛]|难道|何必|何苦|这不就|不就是|不就|岂不|怎么可能|哪有|有什么用|有啥用|"
+NOT_REQUEST_BEFORE = re.compile(r"(帮你|帮我|帮忙|我可以帮|我帮|可以帮|我去|回头|我再|我来)$")
+RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎么可能|哪有|有什么用|有啥用|还能有什么|什么鬼|还(搞|做|要|说)什么|"
                         r"又如何|何尝|谁说|还不是|不也是|能怎样|能怎么样|又怎样|有什么好|有啥好|凭什么|何况|"
-                        r"怎么会有|至于吗|至于么|好意思|是人吗|你猜|猜猜|开玩笑|谁让你|谁叫你)")
+                        r"怎么会有|至于吗|至于么|好意思|是人吗|你猜|猜猜|开玩笑|谁让你|谁叫你|谁用谁)")
+NOT_QUESTION_NOT = re.compile(r"不是.{0,30}[吗么嘛]")  # a rebuttal when it answers someone
 REACTION = re.compile(r"^(是吗|是么|是嘛|真的吗|真的么|真的|真的假的|啥|啥情况|啥意思|什么鬼|什么情况|what|why|"
                       r"咋了|咋回事|怎么了|然后呢|不会吧|不是吧|这么|这么多|这么贵|这么快|为啥|为什么|所以呢|"
-                      r"是不是|对吧|对不|好吧|好吗|在吗|有吗|哪个|谁|啊|哦|嗯|嗯嗯|\?+|？+)[\s?？!！。.~～…]*$", re.I)
+                      r"是不是|对吧|对不|好吧|好吗|在吗|有吗|谁|啊|哦|嗯|嗯嗯|\?+|？+)[\s?？!！。.~～…]*$", re.I)
+EXCLAIM = re.compile(r"(太牛|牛逼|厉害|666|太强|佩服|膜拜|威武|可怕|吓人|太好了|太贵了|不错啊|好吧|太.{0,4}了吧)")
+OFFER = re.compile(r"(要不要试试|可以试试|私聊|加我|联系我|我可以帮|帮你问|帮你打听|我帮你|有什么问题.{0,12}(回答|解答|找我|问我))")
+ANSWER_START = re.compile(r"^(是的|是啊|对的|对啊|对，|对,|没错|不是|没有|可以的|嗯|恩|有的|会的|不会|不用|一般是|主要是|因为)")
+HEDGE = re.compile(r"(应该|可能|估计|大概|一般|好像|我觉得|我认为|我理解|感觉)")
+ANNOUNCE = re.compile(r"(分享|主题|嘉宾|欢迎|活动|报名|通知|公告)")
 LAUGHTER = re.compile(r"(哈哈|呵呵|嘿嘿|嘻嘻|hhh|233|😂|😄|笑死|开玩笑|玩笑)", re.I)
 JOKE_EMOJI = {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮", "抠鼻", "色", "嘿哈", "机智", "憨笑", "笑哭"}
 SETUP_MIN = 12  # characters of a statement that sets up the question before it
 CONTEXT_SECONDS = 180
+REPLY_CONTEXT_SECONDS = 600
 
 
 def _sigmoid(x: float) -> float:
@@ -53,8 +69,45 @@ def _sigmoid(x: float) -> float:
 
 def _tail(text: str) -> str:
     """The end of a text without trailing emoji codes, spaces and '~'."""
-    t = re.sub(r"(\[[^\[\]]{1,8}\]|\s|[~～。.…!！])+$", "", text)
-    return t
+    return re.sub(r"(\[[^\[\]]{1,8}\]|\s|[~～。.…!！,，、])+$", "", text)
+
+
+def _clauses(tokens: list[str]) -> list[list[str]]:
+    """Tokens split at punctuation and spaces into clauses (words only)."""
+    out, cur = [], []
+    for t in tokens:
+        if re.match(r"^[\s,，。.!！?？;；:：、~～…]+$", t):
+            if cur:
+                out.append(cur)
+            cur = []
+        else:
+            cur.append(t)
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _question_word(tokens: list[str]) -> Optional[str]:
+    """A question word used as one (not 怎么做都…, 要看怎么…, 什么的, 几家 = several)."""
+    for clause in _clauses(tokens):
+        for i, t in enumerate(clause):
+            if t not in QUESTION_WORDS:
+                continue
+            before = "".join(clause[:i])
+            after = clause[i + 1:]
+            if INDIRECT.search(before):
+                continue
+            if after and after[0] == "的" and t in ("什么", "啥"):
+                continue  # 什么的 = "and so on"
+            if t not in ("为什么", "为啥", "为何") and INDEFINITE_AFTER.search("".join(after)) and not (after and after[-1] in ("吗", "么")):
+                continue
+            if clause.count(t) > 1 or (t == "怎么" and "怎么" in after):
+                continue  # 谁用谁知道, 怎么安全怎么来: indefinite
+            if t in SEVERAL:
+                if before.endswith(SEVERAL_BEFORE) or [x for x in after if x not in ("啊", "呀", "呢", "了", "吧")]:
+                    continue
+            return t
+    return None
 
 
 def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], dict]:
@@ -63,11 +116,11 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     if m.kind not in ("text", "link") or m.copy_of:
         return 0.0, [], flags
     body = m.body
+    if not body:
+        return 0.0, [], flags
     tokens = m.tokens
     reasons: list[str] = []
     x = -1.5
-    if not body:
-        return 0.0, [], flags
     tail = _tail(body)
     core = re.sub(r"[\s?？!！。.,，~～…]+", "", body)
 
@@ -77,71 +130,102 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         reasons.append(f"{reason} ({weight:+.1f})")
 
     strong = False
-    if re.search(r"[^?？]？$|^？$", tail) or re.search(r"[^?]\?$", tail) and not re.search(r"\?\?$", tail):
-        cue(2.5, "ends with a question mark")
+    if re.search(r"(^|[^?？])[？?]$", tail) or (tail.endswith("》") and "《" not in tail):
+        cue(3.0, "ends with a question mark")
         strong = True
-    elif "？" in body or re.search(r"[\u4e00-\u9fff]\?(?!\?)", body):
+    elif "？" in body or re.search(r"[\u4e00-\u9fff\w][?](?![?\u4e00-\u9fff])", body):
         cue(1.5, "question mark inside")
         strong = True
     elif re.search(r"\?\?+$", tail):
         cue(0.6, "ends with '??' (a question mark, or lost characters)")
-    end_tokens = [t for t in tokens if re.search(r"[\w\u4e00-\u9fff]", t)]
-    last = end_tokens[-1] if end_tokens else ""
-    qword_at = None
-    for i, t in enumerate(tokens):
-        if t in QUESTION_WORDS:
-            before = set(tokens[max(0, i - 3):i])
-            after = tokens[i + 1:i + 3]
-            if before & INDIRECT or (after and after[0] in ("都", "也")):
-                continue
-            qword_at = t
-            break
-    if last in FINAL_PARTICLES and len(end_tokens) >= 2:
-        cue(2.0, f"ends with {last}")
-        flags["particle"] = True
+    clauses = _clauses(tokens)
+    last = clauses[-1][-1] if clauses else ""
+    particle = None
+    if last in FINAL_STRONG and len(clauses[-1]) >= 2:
+        particle = last
+        cue(FINAL_STRONG[last], f"ends with {last}")
+    else:
+        for cl in clauses[:-1]:
+            if cl[-1] in ("吗", "么") and len(cl) >= 2:
+                particle = cl[-1]
+                cue(1.8, f"a clause ends with {cl[-1]}")
+                break
+    qword = _question_word(tokens)
+    if CONFIRM.search(tail):
+        cue(2.0, "asks for confirmation (是吧/对吧)")
+        particle = particle or "吧"
     elif last == "呢":
-        if qword_at:
-            cue(1.0, "呢 after a question word")
-        else:
-            cue(0.4, "ends with 呢")
-        flags["particle"] = True
-    elif last == "吧":
-        cue(0.3, "ends with 吧 (weak)")
-    if qword_at:
-        cue(1.5, f"question word {qword_at}")
-        flags["qword"] = True
+        cue(1.8 if not qword else 1.0, "ends with 呢")
+        particle = particle or "呢"
+    elif last == "吧" and len(core) >= 5:
+        cue(1.4, "ends with 吧")
+        flags["ba"] = True
+    if qword:
+        cue(1.5, f"question word {qword}")
+        if last in ("啊", "呀", "哈", "呐", "捏") and not strong:
+            cue(0.5, f"{last} after a question word")
     ana = A_NOT_A.search(body)
-    if ana:
-        cue(1.5, f"A-not-A form {ana.group(1)}")
-        flags["anota"] = True
+    if ana and not (ana.group(1) == "要不要" and "不要不要" in body):
+        head = body[:ana.start()]
+        if re.search(r"(看|要看|就看|取决于|问我|不知道|关键|决定)[^，,。]{0,12}$", head):
+            ana = None
+        else:
+            cue(1.5, f"A-not-A form {ana.group(1)}")
+    alt = ALTERNATIVE.search(body) if not ana else None
+    if alt and (strong or particle or last in ("啊", "呀")):
+        cue(1.0, "alternative question (还是)")
     req = REQUEST.search(body)
-    if req:
+    if req and not NOT_REQUEST_BEFORE.search(body[:req.start()]):
         cue(2.0, f"request {req.group(1)[:8]}")
-        flags["request"] = True
-    if m.mentions and (strong or flags.get("particle") or qword_at or ana):
+    else:
+        req = None
+    if m.mentions and (strong or particle or qword or ana):
         cue(0.5, "addressed with @")
-    asks = strong or flags.get("particle") or qword_at or ana or req
+    asks = strong or particle or qword or ana or req or flags.get("ba") or (alt and x > -1.5)
+    flags.update(strong=strong or particle in FINAL_STRONG, weak=not (strong or particle in FINAL_STRONG or req))
     if not asks:
         return _sigmoid(x), reasons, flags
     # --- forms that look like questions but are not
+    # a reply to someone else's question that is only hedged or rhetorical in form
+    replying = None
+    for p in reversed(prev[-3:]):
+        if p.sender != m.sender and p.ask_strong and _gap(p, m) <= REPLY_CONTEXT_SECONDS:
+            replying = p
+            break
     rh = RHETORICAL.search(body)
     if rh and not req:
         cue(-3.0, f"rhetorical {rh.group(1)[:8]}")
-        flags["rhetorical"] = True
+    nq = NOT_QUESTION_NOT.search(body)
+    if nq and not rh:
+        if replying:
+            cue(-3.0, "a rebuttal (不是…吗) to the question before")
+        else:
+            cue(-0.5, "不是…吗 (a check, or a rebuttal)")
     if REACTION.match(core or body) or (len(core) <= 2 and not req):
         cue(-3.0, "a reaction, not a question")
-    elif len(core) <= 4 and not (qword_at or req or flags.get("particle") or ana):
+    elif len(core) <= 4 and not (qword or req or particle or ana):
         cue(-1.0, "very short")
-    if LAUGHTER.search(body) or set(m.emojis) & JOKE_EMOJI:
-        cue(-0.8, "laughter or a joking emoji")
-    if ("!" in body or "！" in body) and not strong:
+    if re.search(r"[？?]", body) and EXCLAIM.search(body.split("？")[-1] if "？" in body else body):
+        cue(-1.5, "an exclamation, not a question")
+    elif ("!" in body or "！" in body) and not strong:
         cue(-0.5, "an exclamation")
-    if not (qword_at or req or flags.get("particle") or ana) and len(core) <= 10:
+    if LAUGHTER.search(body) or set(m.emojis) & JOKE_EMOJI:
+        cue(-1.0, "laughter or a joking emoji")
+    if OFFER.search(body):
+        cue(-2.0, "an offer, not a question")
+    if ANSWER_START.match(body) and not strong:
+        cue(-1.0, "starts like an answer")
+    if len(core) > 60 and not re.search(r"[？?]$", tail):
+        cue(-1.0, "a long statement")
+    if ANNOUNCE.search(body) and len(core) > 30 and not strong:
+        cue(-1.0, "an announcement")
+    if replying is not None and flags["weak"]:
+        if HEDGE.search(body) or flags.get("ba") or ana or qword:
+            cue(-1.5, "reads as a reply to the question before")
+    if not (qword or req or particle or ana) and len(core) <= 10:
         # "大商户模式？" right after someone else's question is a tentative answer
-        for p in prev[-4:]:
-            if p.sender != m.sender and p.asks and _gap(p, m) < 600:
-                cue(-1.5, "a tentative answer to the question before")
-                break
+        if replying is not None:
+            cue(-2.0, "a tentative answer to the question before")
         else:
             for p in prev[-3:]:
                 pc = re.sub(r"[\s?？!！。.,，]+", "", p.text)
@@ -168,6 +252,7 @@ def detect_questions(msgs: list[Message], member) -> list[Question]:
     for m in originals:
         s, reasons, flags = question_cues(m, prev)
         m.asks = s >= THRESHOLD
+        m.ask_strong = m.asks and flags.get("strong", False)
         m.ask_score = s
         m.ask_reasons = reasons
         scored.append((m, s, reasons, flags))

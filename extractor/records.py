@@ -90,6 +90,7 @@ class Message:
     ask_score: float = 0.0  # how much the message reads as a question (0..1)
     ask_reasons: list[str] = field(default_factory=list)
     asks: bool = False  # ask_score reached the question threshold
+    ask_strong: bool = False  # asks with a question mark or 吗/么
 
 
 @dataclass
