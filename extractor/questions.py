@@ -29,7 +29,10 @@ QUESTION_WORDS = {
 SEVERAL = {"几个", "几家", "几种", "几天", "几年", "几月", "几次", "几位", "几"}
 # in a clause before a question word, these make it indirect or indefinite: 要看怎么, 不知道为什么, 我觉得是多大的问题
 INDIRECT = re.compile(r"(不知道|不管|无论|不论|没什么|没啥|没有什么|不清楚|记不清|忘了|随便|要看|就看|看看|看你|看他|看下|看是|"
-                      r"取决于|决定|关键|猜到|猜|觉得|认为|觉着|问我|(?<![谁你])知道)")
+                      r"取决于|决定|关键|猜到|猜|觉得|认为|觉着|问我|问你|问他|(?<![谁你])知道|指不定|说不定|不定|如果|假如|要是|"
+                      r"(?<![为])(没|不)$)")
+# question words that still ask inside a hypothetical (如果…怎么办)
+ASKS_ANYWAY = {"怎么办", "咋办", "如何是好", "咋整"}
 # words right before a 几 word that make it "a few": 这几年, 早几年, 好几家
 SEVERAL_BEFORE = ("这", "那", "早", "过", "前", "好", "有", "了", "掌握")
 # after a question word, these make it indefinite: 怎么做都行, 多少人没关系
@@ -43,17 +46,19 @@ REQUEST = re.compile(r"(请教|请问|求推荐|求助|求问|求教|求解|求�
                      r"问一下|问下|问个问题|咨询|谁有|谁知道|谁了解|谁做过|哪位|有没有人|有人.{0,24}[吗么]|有谁|推荐一下|"
                      r"推荐个|推荐几|给推荐|帮忙看|帮看|指点|指教|打听|了解一下|想知道|大家.{0,6}怎么|"
                      r"有.{0,12}推荐|麻烦.{0,20}(一下|下)|能.{0,8}介绍)")
-NOT_REQUEST_BEFORE = re.compile(r"(帮你|帮我|帮忙|我可以帮|我帮|可以帮|我去|回头|我再|我来)$")
-RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎么可能|哪有|有什么用|有啥用|还能有什么|什么鬼|还(搞|做|要|说)什么|"
+NOT_REQUEST_BEFORE = re.compile(r"(帮你|帮我|帮忙|我可以帮|我帮|可以帮|我去|回头|我再|我来|再|后续|改天|以后|下次|有空).{0,4}$")
+RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎么可能|哪有|哪还有|哪里还有|有什么用|有啥用|还能有什么|什么鬼|还(搞|做|要|说)什么|"
                         r"又如何|何尝|谁说|还不是|不也是|能怎样|能怎么样|又怎样|有什么好|有啥好|凭什么|何况|"
-                        r"怎么会有|至于吗|至于么|好意思|是人吗|你猜|猜猜|开玩笑|谁让你|谁叫你|谁用谁)")
-NOT_QUESTION_NOT = re.compile(r"不是.{0,30}[吗么嘛]")  # a rebuttal when it answers someone
+                        r"怎么会有|至于吗|至于么|好意思|是人吗|你猜|猜猜|开玩笑|谁让你|谁叫你|谁用谁|要不然怎么|不然怎么|怎么说.{0,10}呢|"
+                        r"你说.{0,20}[吗么]|指不定|说不定)")
+NOT_QUESTION_NOT = re.compile(r"不(是|都是|也是|就是|还是)?.{0,30}[吗么嘛]$|不是.{0,30}[吗么嘛]")  # a rebuttal when it answers someone
 REACTION = re.compile(r"^(是吗|是么|是嘛|真的吗|真的么|真的|真的假的|啥|啥情况|啥意思|什么鬼|什么情况|what|why|"
                       r"咋了|咋回事|怎么了|然后呢|不会吧|不是吧|这么|这么多|这么贵|这么快|为啥|为什么|所以呢|"
                       r"是不是|对吧|对不|好吧|好吗|在吗|有吗|谁|啊|哦|嗯|嗯嗯|\?+|？+)[\s?？!！。.~～…]*$", re.I)
 EXCLAIM = re.compile(r"(太牛|牛逼|厉害|666|太强|佩服|膜拜|威武|可怕|吓人|太好了|太贵了|不错啊|好吧|太.{0,4}了吧)")
 OFFER = re.compile(r"(要不要试试|可以试试|私聊|加我|联系我|我可以帮|帮你问|帮你打听|我帮你|有什么问题.{0,12}(回答|解答|找我|问我))")
-ANSWER_START = re.compile(r"^(是的|是啊|对的|对啊|对，|对,|没错|不是|没有|可以的|嗯|恩|有的|会的|不会|不用|一般是|主要是|因为)")
+ANSWER_START = re.compile(r"^(是的|是啊|对的|对啊|对，|对,|没错|不是|没有|可以的|嗯|恩|有的|会的|不会|不用|一般是|主要是|因为|"
+                          r"先查|先看|建议|你可以|可以先|试试|检查一下)")
 HEDGE = re.compile(r"(应该|可能|估计|大概|一般|好像|我觉得|我认为|我理解|感觉)")
 ANNOUNCE = re.compile(r"(分享|主题|嘉宾|欢迎|活动|报名|通知|公告)")
 LAUGHTER = re.compile(r"(哈哈|呵呵|嘿嘿|嘻嘻|hhh|233|😂|😄|笑死|开玩笑|玩笑)", re.I)
@@ -87,7 +92,7 @@ def _clauses(tokens: list[str]) -> list[list[str]]:
     return out
 
 
-def _question_word(tokens: list[str]) -> Optional[str]:
+def _question_word(tokens: list[str], asked: bool = True) -> Optional[str]:
     """A question word used as one (not 怎么做都…, 要看怎么…, 什么的, 几家 = several)."""
     for clause in _clauses(tokens):
         for i, t in enumerate(clause):
@@ -95,7 +100,7 @@ def _question_word(tokens: list[str]) -> Optional[str]:
                 continue
             before = "".join(clause[:i])
             after = clause[i + 1:]
-            if INDIRECT.search(before):
+            if INDIRECT.search(before) and t not in ASKS_ANYWAY:
                 continue
             if after and after[0] == "的" and t in ("什么", "啥"):
                 continue  # 什么的 = "and so on"
@@ -105,6 +110,8 @@ def _question_word(tokens: list[str]) -> Optional[str]:
                 continue  # 谁用谁知道, 怎么安全怎么来: indefinite
             if t in SEVERAL:
                 if before.endswith(SEVERAL_BEFORE) or [x for x in after if x not in ("啊", "呀", "呢", "了", "吧")]:
+                    continue
+                if not asked:  # 几位, 几个 without a question mark or 吗: "a few"
                     continue
             return t
     return None
@@ -143,14 +150,14 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     particle = None
     if last in FINAL_STRONG and len(clauses[-1]) >= 2:
         particle = last
-        cue(FINAL_STRONG[last], f"ends with {last}")
+        cue(FINAL_STRONG[last] if not strong else 1.0, f"ends with {last}")
     else:
         for cl in clauses[:-1]:
             if cl[-1] in ("吗", "么") and len(cl) >= 2:
                 particle = cl[-1]
                 cue(1.8, f"a clause ends with {cl[-1]}")
                 break
-    qword = _question_word(tokens)
+    qword = _question_word(tokens, asked=bool(strong or particle))
     if CONFIRM.search(tail):
         cue(2.0, "asks for confirmation (是吧/对吧)")
         particle = particle or "吧"
@@ -167,7 +174,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     ana = A_NOT_A.search(body)
     if ana and not (ana.group(1) == "要不要" and "不要不要" in body):
         head = body[:ana.start()]
-        if re.search(r"(看|要看|就看|取决于|问我|不知道|关键|决定)[^，,。]{0,12}$", head):
+        if re.search(r"(看|要看|就看|取决于|问|不知道|关键|决定|如果|假如)[^，,。]{0,12}$", head):
             ana = None
         else:
             cue(1.5, f"A-not-A form {ana.group(1)}")
@@ -194,11 +201,14 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             break
     rh = RHETORICAL.search(body)
     if rh and not req:
-        cue(-3.0, f"rhetorical {rh.group(1)[:8]}")
-    nq = NOT_QUESTION_NOT.search(body)
+        cue(-4.5, f"rhetorical {rh.group(1)[:8]}")
+    nq = NOT_QUESTION_NOT.search(tail) if (particle in ("吗", "么", "嘛") or strong) else None
     if nq and not rh:
+        others_just_spoke = any(p.sender != m.sender and _gap(p, m) <= 120 for p in prev[-2:])
         if replying:
             cue(-3.0, "a rebuttal (不是…吗) to the question before")
+        elif others_just_spoke:
+            cue(-3.0, "a rebuttal (不是…吗) in a running discussion")
         else:
             cue(-0.5, "不是…吗 (a check, or a rebuttal)")
     if REACTION.match(core or body) or (len(core) <= 2 and not req):
@@ -233,7 +243,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
                     cue(-2.0, "echoes the message before")
                     break
     after_q = re.split(r"[？?]", body, maxsplit=1)
-    if len(after_q) == 2 and len(re.sub(r"\W", "", after_q[1])) >= 14 and re.match(r"\s*(因为|其实|就是|所以|是因为|答案|我觉得|我认为)", after_q[1]):
+    if len(after_q) == 2 and len(re.sub(r"\W", "", after_q[1])) >= 14 and re.match(r"\s*(因为|其实|就是|所以|是因为|答案|我觉得|我认为|后来|结果|原来|最后)", after_q[1]):
         cue(-1.5, "answers itself in the same breath")
     return _sigmoid(x), reasons, flags
 
