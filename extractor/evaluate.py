@@ -118,6 +118,12 @@ def score(preds: list[dict], gold: list[dict]) -> dict:
         sum(1 for g in kb_answered if any(top_ok(p, g) for p in matched_by_gold[id(g)])) / len(kb_answered)
         if kb_answered else 0.0
     )
+    # all answer messages of matched questions, against all gold answers (a diagnostic: the
+    # targets judge the top answer only)
+    got = sum(len({_key(m.pred["file"], a) for a in m.pred["answers"]} & gold_answers[id(m.gold)])
+              for m in matches if m.gold is not None)
+    predicted_msgs = sum(len(m.pred["answers"]) for m in matches if m.gold is not None)
+    gold_msgs = sum(len(gold_answers[id(g)]) for g in gold if matched_by_gold[id(g)])
     published = [m for m in matches if m.pred.get("published", True)]
     kb_prec = sum(1 for m in published if m.gold is not None and m.gold["kb"]) / len(published) if published else 0.0
     return {
@@ -132,6 +138,8 @@ def score(preds: list[dict], gold: list[dict]) -> dict:
         "pair_precision": pair_prec,
         "pair_recall": pair_rec,
         "pair_f1": _f1(pair_prec, pair_rec),
+        "answer_msg_precision": got / predicted_msgs if predicted_msgs else 0.0,
+        "answer_msg_recall": got / gold_msgs if gold_msgs else 0.0,
     }
 
 
@@ -183,6 +191,8 @@ METRICS = [
     ("pair_precision", "pair precision"),
     ("pair_recall", "pair recall"),
     ("pair_f1", "pair F1"),
+    ("answer_msg_precision", "all answer messages: precision"),
+    ("answer_msg_recall", "all answer messages: recall"),
 ]
 
 

@@ -92,9 +92,16 @@ def _clauses(tokens: list[str]) -> list[list[str]]:
     return out
 
 
+HOW_MUCH = {"大", "久", "少", "长", "高", "远", "快", "重", "贵", "深", "宽", "厚"}
+
+
 def _question_word(tokens: list[str], asked: bool = True) -> Optional[str]:
     """A question word used as one (not 怎么做都…, 要看怎么…, 什么的, 几家 = several)."""
     for clause in _clauses(tokens):
+        # 多 + adjective split by jieba (多/大): how big, how long
+        for i in range(len(clause) - 1):
+            if clause[i] == "多" and clause[i + 1] in HOW_MUCH and asked and i + 2 >= len(clause) - 1:
+                return "多" + clause[i + 1]
         for i, t in enumerate(clause):
             if t not in QUESTION_WORDS:
                 continue
@@ -165,7 +172,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(1.8 if not qword else 1.0, "ends with 呢")
         particle = particle or "呢"
     elif last == "吧" and len(core) >= 5:
-        cue(1.4, "ends with 吧")
+        cue(1.6, "ends with 吧")
         flags["ba"] = True
     if qword:
         cue(1.5, f"question word {qword}")
@@ -179,8 +186,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         else:
             cue(1.5, f"A-not-A form {ana.group(1)}")
     alt = ALTERNATIVE.search(body) if not ana else None
-    if alt and (strong or particle or last in ("啊", "呀")):
-        cue(1.0, "alternative question (还是)")
+    if alt and (strong or particle or last in ("啊", "呀", "呢")):
+        cue(1.6, "alternative question (还是)")
     req = REQUEST.search(body)
     if req and not NOT_REQUEST_BEFORE.search(body[:req.start()]):
         cue(2.0, f"request {req.group(1)[:8]}")
@@ -244,7 +251,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
                     break
     after_q = re.split(r"[？?]", body, maxsplit=1)
     if len(after_q) == 2 and len(re.sub(r"\W", "", after_q[1])) >= 14 and re.match(r"\s*(因为|其实|就是|所以|是因为|答案|我觉得|我认为|后来|结果|原来|最后)", after_q[1]):
-        cue(-1.5, "answers itself in the same breath")
+        cue(-2.5, "answers itself in the same breath")
     return _sigmoid(x), reasons, flags
 
 

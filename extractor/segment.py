@@ -92,6 +92,24 @@ def search_text(tokens: list[str]) -> str:
     return " ".join(out)
 
 
+_jieba_idf: dict[str, float] = {}
+
+
+def general_idf() -> tuple[dict[str, float], float]:
+    """jieba's own IDF table (general Chinese text) and its median: a prior for small archives."""
+    if not _jieba_idf:
+        import os
+
+        path = os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt")
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                word, _, value = line.rstrip("\n").rpartition(" ")
+                if word:
+                    _jieba_idf[word] = float(value)
+    values = sorted(_jieba_idf.values())
+    return _jieba_idf, values[len(values) // 2]
+
+
 def query_terms(query: str) -> list[str]:
     """A search query segmented like the index, punctuation dropped."""
     return [t for t in words(query) if WORDLIKE.search(t)]

@@ -3,26 +3,13 @@ import pathlib
 
 import pytest
 
+from tests.helpers import day_text
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 SEEDS = SHARED / "seeds"
 GOLD = SHARED / "gold" / "dev.jsonl"
-
-
-def day_text(date, messages, front_matter=True, author="PaymentGroup"):
-    """A day in the chat-archive format: messages are (time, sender, body) tuples."""
-    out = []
-    if front_matter:
-        out += ["---", "layout:     source", f'title:      "{date}-WeChat"', f"date:       {date} 12:00:00",
-                f"author:     {author}", "tag:        [chat]", "---"]
-    for time, sender, body in messages:
-        out.append(f"> {time}  {sender}  ")
-        out.append("   ")
-        for line in body.split("\n"):
-            out.append(f"{line}  ")
-        out.append("   ")
-    return "\n".join(out) + "\n"
 
 
 @pytest.fixture

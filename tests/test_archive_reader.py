@@ -1,5 +1,5 @@
 from extractor.readers import archive, read_bytes
-from tests.conftest import day_text
+from tests.helpers import day_text
 
 
 def read(text, path="g/2018-06-04-chat.markdown", group="g"):

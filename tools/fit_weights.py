@@ -17,7 +17,7 @@ import sys
 
 import numpy as np
 
-from extractor.answers import WEIGHTS, Linker
+from extractor.answers import PRIOR, PRIOR_BIAS, WEIGHTS, Linker
 from extractor.evaluate import load_gold, split_of
 from extractor.pipeline import analyse, idf_of, parse_conversation, prepare
 from extractor.readers import read_bytes
@@ -51,8 +51,9 @@ def pairs(gold_path: str, corpus: str):
     return rows
 
 
-def fit(rows, names, l2=0.5, steps=3000, lr=0.05):
-    """Conditional logit over each question's candidates plus 'no answer' (score b0)."""
+def fit(rows, names, l2=6, steps=3000, lr=0.05):
+    """Conditional logit over each question's candidates plus 'no answer' (score b0), with a
+    Gaussian prior centred on the hand-set weights (an L2 penalty on the distance to them)."""
     qs = []
     for cands, answered in rows:
         X = np.array([[f.get(n, 0.0) for n in names] for f, _ in cands]).reshape(len(cands), len(names))
@@ -60,12 +61,13 @@ def fit(rows, names, l2=0.5, steps=3000, lr=0.05):
         if answered and not y.any():
             continue  # the gold answers are out of the linker's reach
         qs.append((X, y, answered))
-    w = np.zeros(len(names) + 1)  # last: b0, the score of "no answer"
+    prior = np.array([PRIOR[n] for n in names] + [-PRIOR_BIAS])
+    w = prior.copy()  # last: b0, the score of "no answer"
     m = np.zeros_like(w)
     v = np.zeros_like(w)
     for t in range(1, steps + 1):  # Adam on the negative log likelihood
         grad = np.zeros_like(w)
-        grad[:-1] += 2 * l2 * w[:-1]
+        grad += 2 * l2 * (w - prior)
         for X, y, answered in qs:
             s = np.concatenate([X @ w[:-1], [w[-1]]])
             s -= s.max()

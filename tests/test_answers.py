@@ -1,0 +1,138 @@
+"""Answer linking: the patterns of the gold guideline, in conversations written for these tests."""
+from tests.helpers import analyse_day, analyse_days, top_answer_n
+
+START = [("08:00:00", "路人甲", "大家早"), ("08:00:30", "路人乙", "早上好")]
+
+
+def answers_of(p, qn):
+    return sorted((a for a in p.answers if a.question.message.n == qn), key=lambda a: a.rank)
+
+
+def test_direct_reply_is_the_top_answer_with_score_and_reasons():
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "退款到原卡一般几天能到账？"),
+        ("09:02:00", "周敏", "一般T+1到T+3，看发卡行"),
+        ("09:03:00", "林晓峰", "明白了，多谢"),
+    ])
+    assert top_answer_n(p, 2) == 3
+    a = answers_of(p, 2)[0]
+    assert 0.5 <= a.score <= 1 and a.reasons and a.accepted
+
+
+def test_emoji_laughter_and_plus_one_are_not_answers():
+    p = analyse_day(START + [
+        ("09:00:00", "甲", "你们的对账文件一般几点能拿到？"),
+        ("09:00:20", "乙", "[强][强]"),
+        ("09:00:30", "丙", "哈哈哈"),
+        ("09:00:40", "丁", "+1"),
+        ("09:00:50", "戊", "同问"),
+        ("09:05:00", "己", "一般早上六点前渠道会推过来"),
+    ])
+    assert top_answer_n(p, 2) == 7
+    assert {a.lead.n for a in answers_of(p, 2)} == {7}
+
+
+def test_an_unanswered_question_is_kept_without_answers():
+    p = analyse_day(START + [
+        ("20:35:00", "wood", "跨境商户的拒付率你们一般控制在多少以内？"),
+        ("20:50:00", "乙", "[月亮]"),
+    ])
+    assert 2 in {q.message.n for q in p.questions}
+    assert answers_of(p, 2) == []
+
+
+def test_a_quoted_reply_to_the_question_ranks_first_even_when_late():
+    p = analyse_day(START + [
+        ("09:00:00", "小雨", "退款对账大家是跟支付对账放在一起做，还是单独一套？"),
+        ("09:01:00", "乙", "我们一般单独做"),
+        ("09:02:00", "丙", "中午吃啥"),
+        ("09:03:00", "丁", "楼下米线"),
+        ("09:20:00", "戊", "「小雨:退款对账大家是跟支付对账放在一起做，还是单独一套？」 - - - - - - - - - - 放在一起，按交易类型分开比对"),
+    ])
+    assert top_answer_n(p, 2) == 6
+
+
+def test_one_answerer_over_several_messages_is_one_answer():
+    p = analyse_day(START + [
+        ("09:00:00", "小雨", "想了解一下大家退款接口的幂等是怎么做的"),
+        ("09:01:00", "wood", "用商户退款单号"),
+        ("09:01:15", "wood", "加唯一索引"),
+        ("09:01:31", "wood", "重复请求就查出原单，直接返回原结果"),
+        ("09:03:00", "小雨", "受教了"),
+    ])
+    a = answers_of(p, 2)[0]
+    assert [m.n for m in a.messages] == [3, 4, 5]
+
+
+def test_several_people_answer_one_question():
+    p = analyse_day(START + [
+        ("09:00:00", "黄志强", "请教下各位，一个码背后绑多个商户号轮询收款，这个算不算违规"),
+        ("09:01:20", "周敏", "算，这就是典型的套码"),
+        ("09:02:05", "老马", "风控上也会盯一个码背后的商户号数量"),
+        ("09:02:50", "Annie", "银行这边巡检查到就直接关停"),
+    ])
+    leads = {a.lead.n for a in answers_of(p, 2)}
+    assert {3, 4, 5} <= leads
+    assert top_answer_n(p, 2) in (3, 4)
+
+
+def test_interleaved_threads_are_untangled_by_words():
+    p = analyse_day(START + [
+        ("09:00:00", "Kevin", "代金券参与的订单做部分退款，券的金额怎么分摊？"),
+        ("09:00:30", "赵一鸣", "银联的对账文件字段有没有说明文档？"),
+        ("09:01:30", "wood", "银联商户服务平台上能下载对账文件规范"),
+        ("09:02:10", "周敏", "券按商品行的实付比例分摊，最后一笔退款用减法兜底"),
+    ])
+    assert top_answer_n(p, 3) == 4
+    assert top_answer_n(p, 2) == 5
+
+
+def test_a_late_answer_addressed_to_the_asker():
+    chatter = [
+        ("10:01:00", "路人丙", "@路人丁 你们今晚发版吗"), ("10:02:00", "路人丁", "@路人丙 发，十点开始"),
+        ("10:03:00", "路人丙", "哈哈，又要熬夜了"), ("10:04:00", "路人戊", "[捂脸]"),
+        ("10:05:00", "路人丁", "@路人丙 你们呢"), ("10:06:00", "路人丙", "@路人丁 我们下周"),
+        ("10:07:00", "路人戊", "周末还要加班吗"), ("10:08:00", "路人丙", "@路人戊 不用"),
+        ("10:09:00", "路人丁", "中午吃啥"), ("10:10:00", "路人戊", "楼下米线"),
+        ("10:11:00", "路人丙", "走起"), ("10:12:00", "路人丁", "[OK]"),
+    ]
+    p = analyse_day(START + [("10:00:00", "林晓峰", "平台商户做T+1结算，碰到节假日是怎么顺延的？")] + chatter + [
+        ("10:40:00", "周敏", "@林晓峰 节假日顺延到下一个工作日结算，备付金那边也一样"),
+    ])
+    assert top_answer_n(p, 2) == 15
+
+
+def test_a_follow_up_question_is_not_the_answer():
+    p = analyse_day(START + [
+        ("09:00:00", "甲", "涉及账务金额变动，是用分布式锁还是数据库悲观锁？"),
+        ("09:01:00", "乙", "并发量多大？"),
+        ("09:01:30", "乙", "并发不高的话悲观锁就够了，行锁没想象中那么慢"),
+    ])
+    assert top_answer_n(p, 2) == 4
+
+
+def test_an_image_can_be_the_answer():
+    p = analyse_day(START + [
+        ("14:10:00", "小雨", "有没有人有退款的状态机图，想参考一下"),
+        ("14:12:33", "黄志强", "![2024-01-02 14:12:33](http://static.example.org/img/1.png)"),
+        ("14:12:50", "黄志强", "我们的，仅供参考"),
+        ("14:13:30", "小雨", "多谢[抱拳]"),
+    ])
+    assert top_answer_n(p, 2) == 3
+
+
+def test_a_question_addressed_with_at_is_answered_by_that_member():
+    days = [(d, [
+        ("09:00:00", "甲", "早"),
+        ("10:00:00", "林晓峰", f"@陈安妮-某银行-架构?请教下，你们行接网联的时候{topic}"),
+        ("10:01:30", "Annie", answer),
+        ("10:02:00", "林晓峰", "明白了"),
+    ]) for d, topic, answer in [
+        ("2024-03-11", "退款是单独一类交易吗", "是的，退款是单独的交易类型，报文里带原交易流水号"),
+        ("2024-03-12", "对账文件几点出", "早上六点前"),
+        ("2024-03-13", "要不要单独申请证书", "要的，测试和生产各一套"),
+    ]]
+    days[0][1].insert(2, ("10:00:30", "Kevin", "我们不接网联"))
+    parsed = analyse_days(days)
+    assert top_answer_n(parsed[0], 1) == 3
+    assert top_answer_n(parsed[1], 1) == 2

@@ -1,0 +1,90 @@
+from tests.helpers import analyse_days
+from extractor.pipeline import parse_conversation, prepare
+from extractor.readers import archive
+from tests.helpers import day_text
+
+
+def directory_of(days, group="g"):
+    convs = []
+    for date, messages in days:
+        convs += list(archive.read(day_text(date, messages), f"{group}/{date}-chat.markdown", group))
+    return prepare([parse_conversation(c) for c in convs])
+
+
+DOUBLED = [
+    ("09:01:44", "杜雷", "早"), ("09:01:44", "杜雷-乐天-技术", "早"),
+    ("09:02:46", "杜雷", "几度？"), ("09:02:46", "杜雷-乐天-技术", "几度？"),
+    ("09:03:10", "秋水", "今天降温了"), ("09:03:10", "秋水-厚本-产品", "今天降温了"),
+    ("09:04:55", "杜雷", "深圳也挺冷"), ("09:04:55", "杜雷-乐天-技术", "深圳也挺冷"),
+    ("09:05:20", "秋水", "上海更冷"), ("09:05:20", "秋水-厚本-产品", "上海更冷"),
+    ("09:06:00", "别人", "北京零下了"),
+]
+
+
+def test_copies_make_two_names_one_member():
+    d = directory_of([("2017-12-18", DOUBLED)])
+    assert d.member("杜雷-乐天-技术") == d.member("杜雷") == "杜雷"
+    assert d.member("秋水-厚本-产品") == "秋水"
+    assert d.member("别人") == "别人"
+    rows = {r["alias"]: r for r in d.aliases()}
+    assert rows["杜雷-乐天-技术"]["member_id"] == "杜雷"
+    assert rows["杜雷-乐天-技术"]["kind"] == "second display name"
+    assert 0.5 < rows["杜雷-乐天-技术"]["confidence"] <= 1
+
+
+def test_a_wave_of_applause_does_not_merge_two_people():
+    day = [("10:00:00", "甲", "欢迎新朋友[鼓掌]"), ("10:00:00", "乙", "欢迎新朋友[鼓掌]")] + [
+        (f"11:{i:02d}:00", "丙", f"第{i}条") for i in range(30)
+    ]
+    d = directory_of([("2018-05-04", day)])
+    assert d.member("甲") != d.member("乙")
+
+
+def test_mentions_resolve_by_name_prefix_and_parts():
+    day = [
+        ("10:00:00", "wood", "我们用的是自研的对账系统"),
+        ("10:01:00", "田浩沛", "对公代付一般要填开户行"),
+        ("10:02:00", "张泽雄-民生金服 项目总监", "这个要看监管"),
+        ("10:03:00", "甲", "@wood-通联-技术?你们的对账多久跑一次"),
+        ("10:04:00", "乙", "@田浩沛银生宝产品 联行号怎么获取"),
+        ("10:05:00", "丙", "@张泽雄-民生金服-研发-北京?同意"),
+    ]
+    d = directory_of([("2018-01-02", day)])
+    assert d.resolve("wood-通联-技术")[0] == "wood"
+    assert d.resolve("田浩沛银生宝产品")[0] == "田浩沛"
+    assert d.resolve("张泽雄-民生金服-研发-北京")[0] == "张泽雄-民生金服 项目总监"
+    assert d.resolve("wood")[1] == 1.0
+
+
+def test_a_nickname_that_shares_nothing_resolves_by_who_answers_after_being_mentioned():
+    days = []
+    for i, date in enumerate(["2024-03-11", "2024-03-12", "2024-03-13"]):
+        days.append((date, [
+            ("09:00:00", "林晓峰", "早"),
+            ("09:10:00", "Kevin", "今天要上线"),
+            ("10:00:00", "林晓峰", f"@陈安妮-某银行-架构?请教下，你们行的网联退款是单独交易吗{i}"),
+            ("10:01:30", "Annie", "是的，单独的交易类型"),
+            ("10:02:00", "林晓峰", "明白了，多谢"),
+            ("11:00:00", "Kevin", "下午开会"),
+        ]))
+    d = directory_of(days)
+    who, conf, how = d.resolve("陈安妮-某银行-架构")
+    assert who == "Annie" and conf >= 0.3 and how == "replies around mentions"
+    rows = {r["alias"]: r for r in d.aliases()}
+    assert rows["陈安妮-某银行-架构"]["member_id"] == "Annie"
+    assert rows["陈安妮-某银行-架构"]["kind"] == "mention"
+
+
+def test_a_quoted_name_is_an_alias_of_the_quoted_sender():
+    day = [
+        ("10:00:00", "Ben", "直连就是直接连接银行，间连就是通过我连接银行"),
+        ("10:01:00", "甲", "「Ben-富友-产品:直连就是直接连接银行，间连就是通过我连接银行」 - - - - - - - - 确实"),
+    ]
+    d = directory_of([("2018-01-02", day)])
+    assert d.resolve("Ben-富友-产品")[0] == "Ben"
+
+
+def test_unknown_mentions_stay_unresolved():
+    d = directory_of([("2018-01-02", [("10:00:00", "甲", "@完全不认识的人 你好"), ("10:01:00", "乙", "在吗")])])
+    who, conf, _ = d.resolve("完全不认识的人")
+    assert who is None and conf == 0.0

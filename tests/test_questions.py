@@ -1,0 +1,102 @@
+"""Question detection: the patterns of the gold guideline, in sentences written for these tests."""
+import pytest
+
+from tests.helpers import analyse_day, questions_by_n
+
+FILLER = [("08:00:00", "路人甲", "大家早"), ("08:00:30", "路人乙", "早上好")]
+
+
+def asks(text, before=(), sender="提问者"):
+    """Is `text` (after some messages `before`) detected as a question?"""
+    msgs = list(FILLER) + [(f"09:{20 + i:02d}:00", s, t) for i, (s, t) in enumerate(before)]
+    msgs.append(("09:30:00", sender, text))
+    p = analyse_day(msgs)
+    return len(msgs) - 1 in questions_by_n(p) or any(
+        m.n == len(msgs) - 1 for q in p.questions for m in q.messages
+    )
+
+
+@pytest.mark.parametrize("text", [
+    "退款到原卡一般几天能到账？",
+    "请教下各位，代金券参与的订单部分退款，券的金额怎么分摊",
+    "求推荐一个开源的对账平台",
+    "有没有做过电商平台分账系统的",
+    "想了解一下大家的清算系统是怎么处理节假日的",
+    "你们的风控规则引擎是自研的吗",
+    "网联的退款报文里要带原交易流水号么",
+    "部分退款能不能直接冲正",
+    "@陈安妮-某银行-架构 你们行用的哪家的加密机",
+    "退款是走原路返回还是退到余额啊",
+    "二类户有单日限额的吧",
+    "那跨境的呢",
+])
+def test_real_questions(text):
+    assert asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "这不就是二清吗？",
+    "难道还要人工对账？",
+    "是吗",
+    "真的假的？",
+    "？？",
+    "怎么做都行，看你们业务",
+    "要看你们怎么定义大额了",
+    "几种方案都可以，消息补偿用得最多",
+    "为什么我们对账老是对不平？后来查出来是渠道日切时间是23点",
+    "明白了，多谢几位[抱拳]",
+    "要不要试试我们公司的扫码产品呀",
+    "各位好，今天请到嘉禾给大家做分享，主题是跨境收单，分享期间请大家不要打断，分享完成后请大家积极提问，谢谢配合",
+    "我得好好消化一下，后续再请教！",
+    "澳门真没啥好玩的",
+])
+def test_not_questions(text):
+    assert not asks(text)
+
+
+def test_a_rebuttal_to_someone_elses_question_is_not_a_question():
+    before = [("甲", "现在备付金还能放在多家银行吗？")]
+    assert not asks("央行不是早就发文了吗？现在都是集中交存", before=before, sender="乙")
+
+
+def test_a_tentative_answer_with_a_question_mark_is_not_a_question():
+    before = [("甲", "非持牌的电商平台怎么解决担保交易的问题？")]
+    assert not asks("大商户模式？", before=before, sender="乙")
+
+
+def test_an_echo_is_not_a_question():
+    before = [("甲", "我们现在给商户做的是T0结算")]
+    assert not asks("T0？", before=before, sender="乙")
+
+
+def test_setup_before_the_ask_is_context_and_a_run_of_asks_is_one_question():
+    p = analyse_day(FILLER + [
+        ("09:00:00", "杜雷", "说个我最近做的项目：在不让用户手动更新的前提下，自动更新用户的信用卡有效期。"),
+        ("09:00:05", "杜雷", "这个国内能做么？"),
+        ("09:00:30", "杜雷", "发卡行有接口吗"),
+        ("09:01:00", "聂聂", "可以，协议里写清楚"),
+    ])
+    qs = p.questions
+    assert len(qs) == 1
+    q = qs[0]
+    assert {m.n for m in q.messages} == {2, 3, 4}
+    assert q.message.n in (3, 4)
+    assert q.reasons and q.score >= 0.5
+
+
+def test_every_question_has_a_score_and_reasons():
+    p = analyse_day(FILLER + [("09:00:00", "甲", "你们的对账单一般几点出？"), ("09:01:00", "乙", "早上6点")])
+    q = p.questions[0]
+    assert 0.5 <= q.score <= 1 and any("question mark" in r for r in q.reasons)
+
+
+def test_system_messages_and_copies_are_never_questions():
+    p = analyse_day(FILLER + [
+        ("09:00:00", "甲", "\"乙\"撤回了一条消息"),
+        ("09:01:00", "杜雷", "退款多久到账？"), ("09:01:00", "杜雷-乐天-技术", "退款多久到账？"),
+        ("09:02:00", "杜雷", "早"), ("09:02:00", "杜雷-乐天-技术", "早"),
+        ("09:03:00", "杜雷", "好"), ("09:03:00", "杜雷-乐天-技术", "好"),
+        ("09:04:00", "杜雷", "嗯"), ("09:04:00", "杜雷-乐天-技术", "嗯"),
+        ("09:05:00", "杜雷", "行"), ("09:05:00", "杜雷-乐天-技术", "行"),
+    ])
+    assert [q.message.n for q in p.questions] == [3]
