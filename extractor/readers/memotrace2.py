@@ -40,7 +40,7 @@ def is_sidecar(text: str) -> bool:
 def sniff(text: str) -> bool:
     if is_sidecar(text):
         return True
-    return memotrace_txt.sniff_shape(text) and bool(memotrace_txt.V2_MARKERS.search(text[:30000]))
+    return memotrace_txt.sniff_shape(text) and memotrace_txt.has_v2_markers(text)
 
 
 def _txt_beside(source_path: str) -> bool:

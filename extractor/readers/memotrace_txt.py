@@ -78,8 +78,12 @@ def sniff_shape(text: str) -> bool:
     return headers >= 1 or len(body) <= 3
 
 
+def has_v2_markers(text: str) -> bool:
+    return bool(V2_MARKERS.search("\n".join(split_lines(text[:30000]))))  # lone CRs too
+
+
 def sniff(text: str) -> bool:
-    return sniff_shape(text) and not V2_MARKERS.search(text[:30000])
+    return sniff_shape(text) and not has_v2_markers(text)
 
 
 def _placeholder(body: str) -> str:
