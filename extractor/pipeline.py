@@ -74,6 +74,10 @@ def file_hash(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
 
 
+def group_tag(group: str) -> str:
+    return hashlib.sha1(group.encode("utf-8")).hexdigest()[:8]
+
+
 def build(
     paths: Iterable[str],
     db_path: str,
@@ -126,7 +130,11 @@ def build_files(
         grp = group or f.group
         old = [r for p, r in existing.items() if p == f.rel or p.startswith(f.rel + "#")]
         seen_paths.update(r["path"] for r in old)
-        if old and all(r["content_hash"] == digest and r["group_name"] == grp for r in old):
+        # a source grouped by its folder is unchanged when its bytes and group are; one whose
+        # file names its own chat (Telegram, WechatExporter ...) keeps that name whatever the
+        # folder is, so its stored hash carries the fallback group it was read with instead
+        named = f"{digest}:{group_tag(grp)}"
+        if old and all((r["content_hash"] == digest and r["group_name"] == grp) or r["content_hash"] == named for r in old):
             summary.unchanged += 1
             kept_paths.update(r["path"] for r in old)
             continue
@@ -151,7 +159,8 @@ def build_files(
             source = {
                 "id": sid, "path": path, "root": f.root,
                 "group_name": conv.group, "date": conv.date, "format": conv.format, "encoding": encoding,
-                "title": conv.title, "author": conv.author, "content_hash": digest,
+                "title": conv.title, "author": conv.author,
+                "content_hash": digest if conv.group == grp else named,
                 "message_count": len(msgs),
                 "problems": store.dumps([str(p) for p in conv.problems]) if conv.problems else None,
             }
