@@ -42,3 +42,19 @@ def test_jsonl_several_chats_instants_and_system_rows():
 def test_unreadable_time_is_reported():
     [c] = generic.read("time,sender,text\nsoon,甲,你好\n", "t.csv", "g")
     assert c.messages[0].time is None and "unreadable time" in c.problems[0].message
+
+
+def test_the_examples_in_docs_formats_md_read_as_documented():
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "formats.md").read_text(encoding="utf-8")
+    csv_text = re.search(r"```csv\n(.*?)```", doc, re.S).group(1)
+    jsonl_text = re.search(r"```json\n(.*?)```", doc, re.S).group(1)
+    assert generic.sniff(csv_text) and generic.sniff(jsonl_text)
+    [c] = generic.read(csv_text, "x.csv", "g")
+    assert [(m.sender, m.reply_to_native, m.system) for m in c.messages] == [
+        ("王磊", None, False), ("陈静", "101", False), ("系统消息", None, True)]
+    convs = list(generic.read(jsonl_text, "x.jsonl", "g"))
+    assert [(c.group, [(m.date, m.time) for m in c.messages]) for c in convs] == [
+        ("读书会", [("2024-09-01", "12:00:00"), ("2024-09-01", "12:05:00")]), ("跑团", [("2024-09-02", "06:30:00")])]

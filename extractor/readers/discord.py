@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..records import Conversation, Problem, RawMessage
-from .common import SYSTEM_SENDER, clean_body, clean_name, json_head, load_json, parse_iso
+from .common import SYSTEM_SENDER, clean_body, clean_name, get_zone, json_head, load_json, parse_iso
 
 NAME = "discord"
 DESCRIPTION = "DiscordChatExporter JSON: {guild, channel, messages[] with author, timestamp, reference}; recognised by those keys"
@@ -60,6 +60,7 @@ def _body(m: dict) -> str:
 
 
 def read(text: str, path: str, group: str, *, timezone=None) -> Iterator[Conversation]:
+    timezone = get_zone(None) if timezone is None else timezone  # UTC unless told
     data = load_json(text)
     channel = data.get("channel") or {}
     guild = data.get("guild") or {}

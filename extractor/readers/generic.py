@@ -32,6 +32,7 @@ from .common import (
     csv_header,
     csv_rows,
     from_epoch,
+    get_zone,
     parse_iso,
     strip_invisible,
     valid_date,
@@ -110,6 +111,7 @@ def _records(text: str) -> Iterator[tuple[int, dict]]:
 
 
 def read(text: str, path: str, group: str, *, timezone=None) -> Iterator[Conversation]:
+    timezone = get_zone(None) if timezone is None else timezone  # UTC unless told
     chats: dict[str, tuple[list[RawMessage], list[Problem]]] = {}
     for line, r in _records(text):
         chat = clean_name(r.get("chat")) if r.get("chat") not in (None, "") else ""

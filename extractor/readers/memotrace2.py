@@ -22,7 +22,7 @@ from typing import Iterator, Optional
 
 from ..records import Conversation
 from . import memotrace_txt
-from .common import load_json
+from .common import get_zone, load_json
 
 NAME = "memotrace2_txt"
 DESCRIPTION = ("MemoTrace v2 TXT ('YYYY-MM-DD HH:MM:SS name' blocks with 引用：name: text and 【图片】 placeholders) "
@@ -50,6 +50,7 @@ def _txt_beside(source_path: str) -> bool:
 
 
 def read(text: str, path: str, group: str, *, source_path: Optional[str] = None, timezone=None) -> Iterator[Conversation]:
+    timezone = get_zone(None) if timezone is None else timezone  # UTC unless told
     if is_sidecar(text):
         # read through its TXT when there is one; on its own when it is alone
         if source_path and not _txt_beside(source_path):

@@ -27,7 +27,7 @@ import re
 from typing import Iterator, Optional
 
 from ..records import Conversation, Problem, RawMessage
-from .common import SYSTEM_SENDER, clean_body, clean_name, from_epoch, json_head, load_json
+from .common import SYSTEM_SENDER, clean_body, clean_name, from_epoch, get_zone, json_head, load_json
 
 NAME = "slack"
 DESCRIPTION = ("Slack export folder: <channel>/YYYY-MM-DD.json day files (arrays of messages with ts), with users.json "
@@ -136,6 +136,7 @@ def _sender(m: dict, users: dict) -> str:
 
 
 def read(text: str, path: str, group: str, *, source_path: Optional[str] = None, timezone=None) -> Iterator[Conversation]:
+    timezone = get_zone(None) if timezone is None else timezone  # UTC unless told
     data = load_json(text)
     if _kind(data) != "day" or not data:
         return  # users.json, channels.json …: part of the export, read by the day files

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Iterator, Optional
 
 from ..records import Conversation, Problem, RawMessage
-from .common import SYSTEM_SENDER, clean_body, clean_name, from_epoch, json_head, load_json, parse_iso
+from .common import SYSTEM_SENDER, clean_body, clean_name, from_epoch, get_zone, json_head, load_json, parse_iso
 
 NAME = "telegram"
 DESCRIPTION = ("Telegram Desktop result.json: one chat ({name, type, id, messages}) or a full export "
@@ -119,6 +119,7 @@ def _service(m: dict) -> str:
 
 
 def read(text: str, path: str, group: str, *, timezone=None) -> Iterator[Conversation]:
+    timezone = get_zone(None) if timezone is None else timezone  # UTC unless told
     chats = _chats(load_json(text)) or []
     many = len(chats) > 1
     for chat in chats:
