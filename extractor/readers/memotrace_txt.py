@@ -64,18 +64,29 @@ def _header(line: str):
     return HEADER.match(strip_invisible(line))
 
 
+def _stamp(m) -> str:
+    return "{}-{}-{} {}:{}:{}".format(*m.groups()[:6])
+
+
 def sniff_shape(text: str) -> bool:
     """A header first, and every later header of the first lines after a blank line."""
     lines = split_lines(text[:30000])[:SNIFF_LINES]
     body = [(i, l) for i, l in enumerate(lines) if l.strip()]
     if not body or not _header(body[0][1]) or not (_header(body[0][1]).group(7) or "").strip():
         return False
-    headers = 0
+    after_blank = tight = 0
+    last = _stamp(_header(body[0][1]))
     for i, l in body[1:]:
-        if _header(l) and not lines[i - 1].strip():
-            headers += 1
-    # a single message, or several separated by blank lines
-    return headers >= 1 or len(body) <= 3
+        m = _header(l)
+        if m and _stamp(m) >= last:  # one going back in time is a pasted line, not a header
+            last = _stamp(m)
+            if lines[i - 1].strip():
+                tight += 1
+            else:
+                after_blank += 1
+    # several messages separated by blank lines (a log file's lines follow each other
+    # without them), or a single message
+    return tight <= after_blank
 
 
 def has_v2_markers(text: str) -> bool:
