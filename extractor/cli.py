@@ -23,7 +23,7 @@ def cli():
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--db", "db_path", default="kb.db", show_default=True, type=click.Path(dir_okay=False), help="SQLite file to build or update")
-@click.option("--group", default=None, help="Group name for every file (default: the name of each file's folder)")
+@click.option("--group", default=None, help="Group name for every file whose format does not name its chat (default: the name of each file's folder)")
 @click.option("--timezone", default=None, metavar="ZONE",
               help="Zone for formats that record absolute instants (Telegram date_unixtime, Slack ts, Discord "
                    "timestamps): an IANA name such as Asia/Shanghai or an offset such as +08:00. Default: UTC. "
