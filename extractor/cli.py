@@ -11,6 +11,7 @@ from . import evaluate as evaluation
 from . import export as exporting
 from . import pipeline
 from .readers import READERS
+from .readers.common import get_zone
 
 
 @click.group()
@@ -22,9 +23,13 @@ def cli():
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--db", "db_path", default="kb.db", show_default=True, type=click.Path(dir_okay=False), help="SQLite file to build or update")
-@click.option("--group", default=None, help="Group name for every file (default: the name of each file's folder)")
+@click.option("--group", default=None, help="Group name for every file whose format does not name its chat (default: the name of each file's folder)")
+@click.option("--timezone", default=None, metavar="ZONE",
+              help="Zone for formats that record absolute instants (Telegram date_unixtime, Slack ts, Discord "
+                   "timestamps): an IANA name such as Asia/Shanghai or an offset such as +08:00. Default: UTC. "
+                   "Formats with local times keep what the file says.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON")
-def build(paths, db_path, group, as_json):
+def build(paths, db_path, group, timezone, as_json):
     """Read chat logs (files and folders, recursively) into the knowledge base.
 
     \b
@@ -36,7 +41,11 @@ def build(paths, db_path, group, as_json):
             with click.progressbar(files, label="Reading", file=sys.stderr, show_pos=True,
                                    item_show_func=lambda f: f.rel if f else "") as bar:
                 yield from bar
-    summary = pipeline.build(paths, db_path, group=group, progress=progress)
+    try:
+        get_zone(timezone)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--timezone")
+    summary = pipeline.build(paths, db_path, group=group, progress=progress, timezone=timezone)
     if as_json:
         click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -45,7 +54,8 @@ def build(paths, db_path, group, as_json):
 
 def print_summary(s: pipeline.Summary, db_path: str) -> None:
     t = s.totals
-    click.echo(f"{s.files} files: {s.stored} read, {s.unchanged} unchanged, {len(s.removed)} removed, {len(s.skipped)} skipped")
+    aux = f", {len(s.auxiliary)} auxiliary" if s.auxiliary else ""
+    click.echo(f"{s.files} files: {s.stored} read, {s.unchanged} unchanged, {len(s.removed)} removed, {len(s.skipped)} skipped{aux}")
     for path in s.replaced:
         click.echo(f"  replaced: {path}")
     for path in s.removed:
@@ -96,8 +106,8 @@ def eval_(gold, corpus, as_json, show_errors, split, db_path):
 def formats():
     """List the chat export formats this tool reads, and how each is recognised."""
     for r in READERS:
-        click.echo(f"{r.NAME:14} {r.DESCRIPTION}")
-        click.echo(f"{'':14} reply links: {r.REPLY_LINKS}")
+        click.echo(f"{r.NAME:16} {r.DESCRIPTION}")
+        click.echo(f"{'':16} reply links: {r.REPLY_LINKS}")
 
 
 @cli.command()

@@ -27,6 +27,7 @@ from .normalize import (
 )
 from .questions import detect_questions
 from .readers import InputFile, iter_files, read_bytes
+from .readers.common import get_zone
 from .records import Answer, Conversation, Message, Problem, Question
 from .segment import content_words, search_text, words
 
@@ -39,6 +40,7 @@ class Summary:
     removed: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)  # files not stored, with why
+    auxiliary: list[str] = field(default_factory=list)  # files of an export that hold no messages (users.json ...)
     problems: list[Problem] = field(default_factory=list)  # warnings about files that were stored
     totals: dict = field(default_factory=dict)
     new_messages: int = 0
@@ -51,6 +53,7 @@ class Summary:
             "replaced": self.replaced,
             "removed": self.removed,
             "skipped": [str(p) for p in self.skipped],
+            "auxiliary": self.auxiliary,
             "problems": [str(p) for p in self.problems],
             **self.totals,
         }
@@ -71,15 +74,24 @@ def file_hash(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
 
 
+def group_tag(group: str) -> str:
+    return hashlib.sha1(group.encode("utf-8")).hexdigest()[:8]
+
+
 def build(
     paths: Iterable[str],
     db_path: str,
     group: Optional[str] = None,
     progress: Optional[Callable[[list[InputFile]], Iterable[InputFile]]] = None,
+    timezone: Optional[str] = None,
 ) -> Summary:
-    """Build or update the knowledge base at db_path from files and folders."""
+    """Build or update the knowledge base at db_path from files and folders.
+
+    ``timezone`` (an IANA name or an offset; default UTC) is the zone in which
+    formats with absolute instants (Telegram, Slack, Discord) get their dates
+    and times; formats with local times keep what the file says."""
     paths = [os.path.normpath(p) for p in paths]
-    return build_files(list(iter_files(paths)), db_path, roots=paths, group=group, progress=progress)
+    return build_files(list(iter_files(paths)), db_path, roots=paths, group=group, progress=progress, timezone=timezone)
 
 
 def build_files(
@@ -88,7 +100,9 @@ def build_files(
     roots: Iterable[str] = (),
     group: Optional[str] = None,
     progress=None,
+    timezone: Optional[str] = None,
 ) -> Summary:
+    zone = get_zone(timezone)  # a bad name fails here, before anything is read
     summary = Summary()
     db = store.open_db(db_path)
     existing = store.stored_sources(db)
@@ -110,14 +124,24 @@ def build_files(
             summary.skipped.append(Problem(f.rel, f"cannot be read: {e.strerror}", severity="error"))
             continue
         digest = file_hash(data)
+        if zone is not get_zone(None):
+            # times of some formats depend on the zone: a build in another zone re-reads the file
+            digest = file_hash(data + b"\0timezone=" + str(timezone).encode("utf-8"))
         grp = group or f.group
         old = [r for p, r in existing.items() if p == f.rel or p.startswith(f.rel + "#")]
         seen_paths.update(r["path"] for r in old)
-        if old and all(r["content_hash"] == digest and r["group_name"] == grp for r in old):
+        # a source grouped by its folder is unchanged when its bytes and group are; one whose
+        # file names its own chat (Telegram, WechatExporter ...) keeps that name whatever the
+        # folder is, so its stored hash carries the fallback group it was read with instead
+        named = f"{digest}:{group_tag(grp)}"
+        if old and all((r["content_hash"] == digest and r["group_name"] == grp) or r["content_hash"] == named for r in old):
             summary.unchanged += 1
             kept_paths.update(r["path"] for r in old)
             continue
-        convs, problems, encoding = read_bytes(data, f.rel, grp)
+        convs, problems, encoding = read_bytes(data, f.rel, grp, source_path=f.path, timezone=zone)
+        if not convs and not problems:
+            summary.auxiliary.append(f.rel)  # part of an export (users.json, a sidecar): read through its siblings
+            continue
         if not convs:
             summary.skipped.extend(problems)
             if old:
@@ -134,7 +158,8 @@ def build_files(
             p.source.update({
                 "path": path, "root": f.root,
                 "group_name": conv.group, "date": conv.date, "format": conv.format, "encoding": encoding,
-                "title": conv.title, "author": conv.author, "content_hash": digest,
+                "title": conv.title, "author": conv.author,
+                "content_hash": digest if conv.group == grp else named,
                 "message_count": len(p.msgs),
                 "problems": store.dumps([str(x) for x in conv.problems]) if conv.problems else None,
             })

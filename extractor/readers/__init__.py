@@ -1,17 +1,66 @@
 """Readers: one module per export format, each turning a file's text into
 Conversations of RawMessages. A file's format is recognised from its content.
+
+The protocol of a reader module:
+
+- ``NAME``, ``DESCRIPTION`` (what it reads and how it is recognised),
+  ``REPLY_LINKS`` (the reply or quote link it carries, or "none");
+- ``sniff(text) -> bool``: recognise the format by content, never by file name;
+- ``read(text, path, group, *, source_path=None, timezone=None)`` yielding
+  ``Conversation`` objects. The two keywords are optional: a reader declares
+  the ones it uses. ``source_path`` is the file's real path on disk, for
+  formats that read sibling files (Slack's users.json, a MemoTrace sidecar);
+  ``timezone`` (a ``datetime.tzinfo``) is the zone in which formats with
+  absolute instants (Telegram, Slack, Discord) show their times; UTC when not
+  given.
+
+A reader whose file belongs to an export but holds no messages of its own
+(Slack's users.json, a MemoTrace sidecar read through its TXT) recognises it
+and yields nothing: such a file is counted as auxiliary, not as unreadable.
+
+Order matters: the first reader whose sniff accepts a text reads it, so the
+more specific ones come first and the generic CSV/JSONL reader comes last.
 """
 from __future__ import annotations
 
+import datetime
+import inspect
 import os
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Union
 
 from ..records import Conversation, Problem
-from . import archive
+from . import (
+    archive,
+    chatlog,
+    discord,
+    generic,
+    memotrace_csv,
+    memotrace_txt,
+    memotrace2,
+    pywxdump,
+    qq,
+    slack,
+    telegram,
+    wechat_exporter,
+)
+from .common import get_zone
 from .decode import NotText, decode
 
-READERS = [archive]
+READERS = [
+    telegram,  # JSON: "messages" with "date_unixtime" / "chats": {"list": ...}
+    discord,  # JSON: "guild", "channel", "messages" with "author"
+    slack,  # JSON: a channel day file, users.json, channels.json ...
+    chatlog,  # JSON array with seq/talker/senderName, or "Name(id) time" text
+    pywxdump,  # CSV/JSON with MsgSvrID/type_name/room_name, and its users.json
+    memotrace2,  # sidecar JSON with server_id; TXT with 引用：/【图片】
+    memotrace_csv,  # CSV with MemoTrace's exact header rows
+    qq,  # banner 消息记录（此消息记录为文本格式…
+    wechat_exporter,  # first line "<chat> - 微信聊天记录"
+    archive,  # front matter / "> HH:MM:SS  sender"
+    memotrace_txt,  # "YYYY-MM-DD HH:MM:SS name", body, blank line
+    generic,  # CSV or JSONL with time, sender, text: last, it is the loosest
+]
 
 
 @dataclass
@@ -56,8 +105,26 @@ def detect(text: str):
     return None
 
 
-def read_bytes(data: bytes, rel: str, group: str) -> tuple[list[Conversation], list[Problem], Optional[str]]:
-    """Parse one file's bytes. Returns (conversations, problems, encoding)."""
+def read_with(reader, text: str, rel: str, group: str, source_path: Optional[str] = None,
+              timezone: Union[None, str, datetime.tzinfo] = None) -> list[Conversation]:
+    """Call a reader's ``read`` with the optional keywords it declares."""
+    params = inspect.signature(reader.read).parameters
+    kwargs = {}
+    if "source_path" in params:
+        kwargs["source_path"] = source_path
+    if "timezone" in params:
+        kwargs["timezone"] = get_zone(timezone) if not isinstance(timezone, datetime.tzinfo) else timezone
+    return list(reader.read(text, rel, group, **kwargs))
+
+
+def read_bytes(data: bytes, rel: str, group: str, source_path: Optional[str] = None,
+               timezone: Union[None, str, datetime.tzinfo] = None) -> tuple[list[Conversation], list[Problem], Optional[str]]:
+    """Parse one file's bytes. Returns (conversations, problems, encoding).
+
+    ``source_path`` (the file on disk) lets a reader find sibling files;
+    ``timezone`` (a name, an offset or a tzinfo; default UTC) is used by
+    formats whose times are absolute instants. A file that belongs to an
+    export but holds no messages gives ([], [], encoding)."""
     if not data.strip():
         return [], [Problem(rel, "is empty", severity="error")], None
     try:
@@ -69,6 +136,6 @@ def read_bytes(data: bytes, rel: str, group: str) -> tuple[list[Conversation], l
     reader = detect(text)
     if reader is None:
         return [], [Problem(rel, "is not a chat log in any format this tool reads", severity="error")], encoding
-    conversations = list(reader.read(text, rel, group))
+    conversations = read_with(reader, text, rel, group, source_path=source_path, timezone=timezone)
     problems = [p for c in conversations for p in c.problems]
     return conversations, problems, encoding
