@@ -146,6 +146,12 @@ class Idf:
         self.rare = math.log((big + 1) / (big * 0.002 + 1)) + 1
         self._cache: dict[str, float] = {}
 
+    def keyness(self, word: str) -> float:
+        """How much more often the word is used here than in general Chinese (log ratio)."""
+        if not self.prior:
+            self.prior, self.prior_default = general_idf()
+        return math.log((self.df.get(word, 0) + 1) / self.docs) + self.prior.get(word, self.prior_default)
+
     def __call__(self, word: str) -> float:
         v = self._cache.get(word)
         if v is None:

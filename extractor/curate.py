@@ -34,39 +34,77 @@ def keywords(q: Question, idf, limit: int = 5) -> list[str]:
     return ranked[:limit]
 
 
-def publish(q: Question, answers: list[Answer], idf) -> tuple[bool, float, list[str]]:
+# Words of any group chat's own life, not of its subject: they are "key" in every chat log.
+CHAT_WORDS = set("""
+群 群里 群主 群友 群聊 进群 入群 拉群 加群 退群 建群 群名 私聊 私信 加我 好友 红包 抢红包 签到 打卡 爬楼 潜水 冒泡
+分享 直播 回放 录音 视频 ppt 课件 主题 嘉宾 报名 活动 讲座 沙龙 老师 大佬 大神 大牛 兄弟 同学 各位 大家
+新年快乐 节日快乐 早安 晚安 早上好 哈哈 呵呵 嘿嘿 表情 图片 链接 文章 公众号 二维码 截图 pdf ok 谢谢 感谢 多谢
+""".split())
+TOPIC_KEYNESS = 3.0  # used 20 times more often here than in general Chinese
+PERSONAL = re.compile(r"(你在哪|你们在哪|在哪个城市|哪里人|你是哪|你在[^，。？?]{1,6}[吗？?]|几楼|你也在|老家|你那边天气|你多大|你几岁)")
+
+
+def name_parts_of(directory) -> set[str]:
+    """Parts of members' names (nicknames in a chat are not its subject)."""
+    cached = getattr(directory, "_name_parts", None)
+    if cached is None:
+        from .members import name_parts
+
+        cached = {p for n in directory.member_of for p in name_parts(n) if len(p) >= 2}
+        directory._name_parts = cached
+    return cached
+
+
+def topic_words(words, idf, names: frozenset = frozenset()) -> list[str]:
+    """Words of this group's subject: far more frequent here than in general Chinese, not chat life, not names."""
+    out = []
+    for w in words:
+        if len(w) < 2 or w in CHAT_WORDS or w in names or w in out:
+            continue
+        if idf.df.get(w, 0) >= 3 and idf.keyness(w) >= TOPIC_KEYNESS:
+            out.append(w)
+    return out
+
+
+def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) -> tuple[bool, float, list[str]]:
     """Is the question worth keeping in the published knowledge base?"""
+    names = name_parts_of(directory) if directory is not None else set()
     text = " ".join(m.text for m in q.messages)
     words = [w for m in q.messages for w in content_words(m.tokens)]
     reasons: list[str] = []
-    x = -0.5
+    x = -0.8
 
     def cue(w: float, why: str):
         nonlocal x
         x += w
         reasons.append(f"{why} ({w:+.1f})")
 
+    topics = topic_words(words, idf, names)
+    if topics:
+        cue(min(3, len(topics)) * 0.9, "subject words " + "/".join(topics[:3]))
+    thread = [w for m in list(before) + [m for a in answers for m in a.messages] for w in content_words(m.tokens)]
+    around = [w for w in topic_words(thread, idf, names) if w not in topics]
+    if around:
+        cue(min(2, len(around)) * 0.4, "the conversation around it is about " + "/".join(around[:3]))
     distinct = set(words)
     if len(distinct) >= 6:
-        cue(1.5, f"{len(distinct)} content words")
-    elif len(distinct) >= 3:
-        cue(0.8, f"{len(distinct)} content words")
+        cue(0.6, f"{len(distinct)} content words")
     elif len(distinct) <= 1:
-        cue(-1.0, "almost no content words")
-    rare = [w for w in distinct if idf(w) >= idf.rare and len(w) >= 2]
-    if rare:
-        cue(min(1.2, 0.4 * len(rare)), "specific terms " + "/".join(sorted(rare)[:3]))
+        cue(-0.6, "almost no content words")
     if re.search(r"[A-Za-z]{2,}", text):
-        cue(0.3, "technical terms in Latin letters")
+        cue(0.2, "technical terms in Latin letters")
     lg = LOGISTICS.search(text)
     if lg:
         cue(-1.2, f"group logistics ({lg.group(1)})")
     bt = BANTER.search(text)
     if bt:
         cue(-1.5, f"small talk ({bt.group(1)})")
+    pe = PERSONAL.search(text)
+    if pe:
+        cue(-1.2, f"a personal question ({pe.group(1)})")
     if JOKE.search(" ".join(m.raw for m in q.messages)):
         cue(-0.8, "joking tone")
     if "request" in " ".join(q.reasons) or "请教" in text:
-        cue(0.6, "asks the group for expertise")
+        cue(0.5, "asks the group for expertise")
     p = 1.0 / (1.0 + math.exp(-x))
     return p >= PUBLISH_THRESHOLD, round(p, 3), reasons

@@ -126,6 +126,8 @@ def score(preds: list[dict], gold: list[dict]) -> dict:
     gold_msgs = sum(len(gold_answers[id(g)]) for g in gold if matched_by_gold[id(g)])
     published = [m for m in matches if m.pred.get("published", True)]
     kb_prec = sum(1 for m in published if m.gold is not None and m.gold["kb"]) / len(published) if published else 0.0
+    kb_matched = [m for m in matches if m.gold is not None and m.gold["kb"]]
+    kb_kept = sum(1 for m in kb_matched if m.pred.get("published", True)) / len(kb_matched) if kb_matched else 0.0
     return {
         "predicted": n_pred,
         "gold_kb": len(kb),
@@ -133,6 +135,7 @@ def score(preds: list[dict], gold: list[dict]) -> dict:
         "question_recall": q_rec,
         "question_f1": _f1(q_prec, q_rec),
         "kb_precision": kb_prec,
+        "kb_published": kb_kept,
         "published": len(published),
         "answer_accuracy": acc,
         "pair_precision": pair_prec,
@@ -187,6 +190,7 @@ METRICS = [
     ("question_recall", "question recall (kb)"),
     ("question_f1", "question F1"),
     ("kb_precision", "question precision vs kb:true (published)"),
+    ("kb_published", "found kb:true questions that are published"),
     ("answer_accuracy", "answer accuracy"),
     ("pair_precision", "pair precision"),
     ("pair_recall", "pair recall"),

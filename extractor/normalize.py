@@ -106,18 +106,18 @@ def find_mentions(text: str, known: Optional[dict[str, list[str]]] = None) -> tu
                 if rest.startswith(k) and (len(rest) == len(k) or rest[len(k)] in MENTION_SEP or rest[len(k)] in "@＠"):
                     name = k
                     break
+            j = len(name) if name else 0
             if name is None:
-                j = 0
                 while j < len(rest) and rest[j] not in MENTION_SEP and rest[j] not in "@＠":
                     j += 1
-                # a nickname with spaces ("Summer 梁夏-丰瑞祥-GM-BJ?"): the lost separator '?' comes
-                # after parts joined by '-' or '_'
-                k = rest.find("?", j)
-                if rest[j:j + 1] == " " and 0 < k - j <= 30:
-                    span = rest[j + 1:k]
-                    if re.search(r"[-_]", span) and not re.search(r"[，。！？,!@＠]", span):
-                        j = k
-                name = rest[:j]
+            # a nickname with spaces ("Summer 梁夏-丰瑞祥-GM-BJ?"): the lost separator '?' comes
+            # after parts joined by '-' or '_'
+            k = rest.find("?", j)
+            if rest[j:j + 1] == " " and 0 < k - j <= 30:
+                span = rest[j + 1:k]
+                if re.search(r"[-_]", span) and not re.search(r"[，。！？,!@＠]", span):
+                    j = k
+            name = rest[:j]
             if name:
                 names.append(name)
                 out.append("@" + name)

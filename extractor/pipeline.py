@@ -196,7 +196,7 @@ def build_files(
         store.delete_sources(db, set(changed_ids) | {r["id"] for r in gone} | new_ids)
         for p in parsed:
             analyse(p, directory, idf)
-            write_source(db, p, idf)
+            write_source(db, p, idf, directory)
         store.save_terms(db, {t: df.get(t, 0) for t, v in delta.items() if v}, docs)
         remap_members(db, directory)
         store.write_members(db, member_rows(db, directory), directory.aliases())
@@ -258,15 +258,18 @@ def analyse_conversations(convs: list[Conversation]) -> list[Parsed]:
     return parsed
 
 
-def write_source(db, p: Parsed, idf: Idf) -> None:
+def write_source(db, p: Parsed, idf: Idf, directory: Optional[Directory] = None) -> None:
     src = p.source
     by_q: dict[str, list[Answer]] = {}
     for a in p.answers:
         by_q.setdefault(a.question.message.id, []).append(a)
     q_rows, a_rows = [], []
+    originals = [m for m in p.msgs if not m.copy_of]
     for q in p.questions:
         answers = sorted(by_q.get(q.message.id, []), key=lambda a: a.rank)
-        ok, pscore, preasons = publish(q, answers, idf)
+        start = next(i for i, m in enumerate(originals) if m is q.message)
+        before = [m for m in originals[max(0, start - 3):start] if m not in q.context]
+        ok, pscore, preasons = publish(q, answers, idf, directory, before)
         chrono = sorted(q.messages, key=lambda m: m.n)
         qid = q.message.id
         best = answers[0] if answers else None

@@ -16,7 +16,7 @@ from typing import Optional
 from .records import Message, Question
 from .segment import content_words
 
-THRESHOLD = 0.5
+THRESHOLD = 0.51
 
 QUESTION_WORDS = {
     "什么", "怎么", "怎样", "怎么样", "如何", "为什么", "为何", "为啥", "啥", "哪", "哪里", "哪儿", "哪个",
@@ -29,14 +29,14 @@ QUESTION_WORDS = {
 SEVERAL = {"几个", "几家", "几种", "几天", "几年", "几月", "几次", "几位", "几"}
 # in a clause before a question word, these make it indirect or indefinite: 要看怎么, 不知道为什么, 我觉得是多大的问题
 INDIRECT = re.compile(r"(不知道|不管|无论|不论|没什么|没啥|没有什么|不清楚|记不清|忘了|随便|要看|就看|看看|看你|看他|看下|看是|"
-                      r"取决于|决定|关键|猜到|猜|觉得|认为|觉着|问我|问你|问他|(?<![谁你])知道|指不定|说不定|不定|如果|假如|要是|"
-                      r"(?<![为])(没|不)$)")
+                      r"取决于|决定|关键|猜到|猜|觉得|认为|觉着|问我|问你|问他|(?<![谁你])知道|指不定|说不定|不定|如果|假如|要是|选择|想好|想清楚|想着|想学|学会|教你|教我|"
+                      r"(?<![为])(没|不|不了)$)")
 # question words that still ask inside a hypothetical (如果…怎么办)
 ASKS_ANYWAY = {"怎么办", "咋办", "如何是好", "咋整"}
 # words right before a 几 word that make it "a few": 这几年, 早几年, 好几家
 SEVERAL_BEFORE = ("这", "那", "早", "过", "前", "好", "有", "了", "掌握")
 # after a question word, these make it indefinite: 怎么做都行, 多少人没关系
-INDEFINITE_AFTER = re.compile(r"(都|也|没关系|无所谓|均|皆)")
+INDEFINITE_AFTER = re.compile(r"(都|也|没关系|无所谓|均|皆|就这么|就怎么|就那么)")
 FINAL_STRONG = {"吗": 2.5, "么": 2.2, "麽": 2.2, "否": 1.5}
 A_NOT_A = re.compile(r"(有没有|是不是|能不能|会不会|可不可以|要不要|用不用|行不行|对不对|好不好|算不算|需不需要|"
                      r"该不该|有木有|用没用|做没做|去不去|支不支持|([\u4e00-\u9fff])不\2)")
@@ -56,10 +56,13 @@ REACTION = re.compile(r"^(是吗|是么|是嘛|真的吗|真的么|真的|真的
                       r"咋了|咋回事|怎么了|然后呢|不会吧|不是吧|这么|这么多|这么贵|这么快|为啥|为什么|所以呢|"
                       r"是不是|对吧|对不|好吧|好吗|在吗|有吗|谁|啊|哦|嗯|嗯嗯|\?+|？+)[\s?？!！。.~～…]*$", re.I)
 EXCLAIM = re.compile(r"(太牛|牛逼|厉害|666|太强|佩服|膜拜|威武|可怕|吓人|太好了|太贵了|不错啊|好吧|太.{0,4}了吧)")
-OFFER = re.compile(r"(要不要试试|可以试试|私聊|加我|联系我|我可以帮|帮你问|帮你打听|我帮你|有什么问题.{0,12}(回答|解答|找我|问我))")
-ANSWER_START = re.compile(r"^(是的|是啊|对的|对啊|对，|对,|没错|不是|没有|可以的|嗯|恩|有的|会的|不会|不用|一般是|主要是|因为|"
+OFFER = re.compile(r"(要不要试试|可以试试|私聊|加我|联系我|我可以帮|帮你问|帮你打听|我帮你|有什么问题.{0,12}(回答|解答|找我|问我)|"
+                   r"我有.{0,24}(要么|要吗|需要吗|要不要)|跟您聊|跟你聊|我让.{0,12}(联系|找|聊))")
+ANSWER_START = re.compile(r"^(是的|是啊|对的|对啊|对，|对,|没错|不是|没有|可以的|嗯|恩|哦|噢|有的|会的|不会|不用|一般是|主要是|因为|"
                           r"先查|先看|建议|你可以|可以先|试试|检查一下)")
-HEDGE = re.compile(r"(应该|可能|估计|大概|一般|好像|我觉得|我认为|我理解|感觉)")
+HEDGE = re.compile(r"(应该|可能|估计|大概|一般|好像|我觉得|我认为|我理解|感觉|也许|或许|其实)")
+# 吧 after a suggestion or an order: 去搞吧, 直接说问题吧, 试试吧
+SUGGEST_BA = re.compile(r"(去|直接|就|先|说|搞|试试|算了|走|来|用|看看|聊聊|再说)[^，,。！!？?]{0,8}吧$")
 ANNOUNCE = re.compile(r"(分享|主题|嘉宾|欢迎|活动|报名|通知|公告)")
 LAUGHTER = re.compile(r"(哈哈|呵呵|嘿嘿|嘻嘻|hhh|233|😂|😄|笑死|开玩笑|玩笑)", re.I)
 JOKE_EMOJI = {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮", "抠鼻", "色", "嘿哈", "机智", "憨笑", "笑哭"}
@@ -107,7 +110,8 @@ def _question_word(tokens: list[str], asked: bool = True) -> Optional[str]:
                 continue
             before = "".join(clause[:i])
             after = clause[i + 1:]
-            if INDIRECT.search(before) and t not in ASKS_ANYWAY:
+            indirect = INDIRECT.search(before)
+            if indirect and not (t in ASKS_ANYWAY and indirect.group(1) in ("如果", "假如", "要是")):
                 continue
             if after and after[0] == "的" and t in ("什么", "啥"):
                 continue  # 什么的 = "and so on"
@@ -172,8 +176,11 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(1.8 if not qword else 1.0, "ends with 呢")
         particle = particle or "呢"
     elif last == "吧" and len(core) >= 5:
-        cue(1.6, "ends with 吧")
-        flags["ba"] = True
+        if HEDGE.search(body) or SUGGEST_BA.search(tail) or re.match(r"(这不是|不是|其实)", body):
+            cue(0.3, "ends with 吧 (an opinion or a suggestion)")
+        else:
+            cue(1.6, "ends with 吧 (asks to confirm)")
+            flags["ba"] = True
     if qword:
         cue(1.5, f"question word {qword}")
         if last in ("啊", "呀", "哈", "呐", "捏") and not strong:
@@ -183,6 +190,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         head = body[:ana.start()]
         if re.search(r"(看|要看|就看|取决于|问|不知道|关键|决定|如果|假如)[^，,。]{0,12}$", head):
             ana = None
+        elif HEDGE.search(head) and not strong:
+            cue(0.5, f"A-not-A form {ana.group(1)} in a hedged statement")
         else:
             cue(1.5, f"A-not-A form {ana.group(1)}")
     alt = ALTERNATIVE.search(body) if not ana else None
@@ -227,7 +236,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     elif ("!" in body or "！" in body) and not strong:
         cue(-0.5, "an exclamation")
     if LAUGHTER.search(body) or set(m.emojis) & JOKE_EMOJI:
-        cue(-1.0, "laughter or a joking emoji")
+        cue(-1.5, "laughter or a joking emoji")
     if OFFER.search(body):
         cue(-2.0, "an offer, not a question")
     if ANSWER_START.match(body) and not strong:
