@@ -146,11 +146,15 @@ class Idf:
         self.rare = math.log((big + 1) / (big * 0.002 + 1)) + 1
         self._cache: dict[str, float] = {}
 
-    def keyness(self, word: str) -> float:
-        """How much more often the word is used here than in general Chinese (log ratio)."""
+    def general(self, word: str) -> float:
+        """The word's IDF in general Chinese text (jieba's table)."""
         if not self.prior:
             self.prior, self.prior_default = general_idf()
-        return math.log((self.df.get(word, 0) + 1) / self.docs) + self.prior.get(word, self.prior_default)
+        return self.prior.get(word, self.prior_default)
+
+    def keyness(self, word: str) -> float:
+        """How much more often the word is used here than in general Chinese (log ratio)."""
+        return math.log((self.df.get(word, 0) + 1) / self.docs) + self.general(word)
 
     def __call__(self, word: str) -> float:
         v = self._cache.get(word)

@@ -41,6 +41,7 @@ CHAT_WORDS = set("""
 新年快乐 节日快乐 早安 晚安 早上好 哈哈 呵呵 嘿嘿 表情 图片 链接 文章 公众号 二维码 截图 pdf ok 谢谢 感谢 多谢
 """.split())
 TOPIC_KEYNESS = 3.0  # used 20 times more often here than in general Chinese
+GENERAL_RARE = 9.5  # jieba's IDF of words that general Chinese text seldom uses
 PERSONAL = re.compile(r"(你在哪|你们在哪|在哪个城市|哪里人|你是哪|你在[^，。？?]{1,6}[吗？?]|几楼|你也在|老家|你那边天气|你多大|你几岁)")
 
 
@@ -63,6 +64,8 @@ def topic_words(words, idf, names: frozenset = frozenset()) -> list[str]:
             continue
         if idf.df.get(w, 0) >= 3 and idf.keyness(w) >= TOPIC_KEYNESS:
             out.append(w)
+        elif idf.trust < 1 and idf.general(w) >= GENERAL_RARE:
+            out.append(w)  # a small archive: words rare in general Chinese
     return out
 
 

@@ -16,7 +16,7 @@ from typing import Optional
 from .records import Message, Question
 from .segment import content_words
 
-THRESHOLD = 0.51
+THRESHOLD = 0.5
 
 QUESTION_WORDS = {
     "什么", "怎么", "怎样", "怎么样", "如何", "为什么", "为何", "为啥", "啥", "哪", "哪里", "哪儿", "哪个",
