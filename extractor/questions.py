@@ -40,7 +40,7 @@ INDEFINITE_AFTER = re.compile(r"(都|也|没关系|无所谓|均|皆|就这么|�
 FINAL_STRONG = {"吗": 2.5, "么": 2.2, "麽": 2.2, "否": 1.5}
 A_NOT_A = re.compile(r"(有没有|是不是|能不能|会不会|可不可以|要不要|用不用|行不行|对不对|好不好|算不算|需不需要|"
                      r"该不该|有木有|用没用|做没做|去不去|支不支持|([\u4e00-\u9fff])不\2)")
-ALTERNATIVE = re.compile(r"(是|用|走|选|做).{1,30}还是.{1,30}")
+ALTERNATIVE = re.compile(r"(是|用|走|选|做).{1,30}还是.{1,30}|还是[^，,。！!？?\s]{1,10}(啊|呢|呀|[？?])")
 CONFIRM = re.compile(r"(是吧|对吧|是不|对不|是么|对么|是嘛|行吧|可以吧|没错吧)$")
 REQUEST = re.compile(r"(请教|请问|求推荐|求助|求问|求教|求解|求分享|求个|求一个|求一份|求份|求大神|求指点|想了解|想问|想请教|"
                      r"问一下|问下|问个问题|咨询|谁有|谁知道|谁了解|谁做过|哪位|有没有人|有人.{0,24}[吗么]|有谁|推荐一下|"
@@ -163,8 +163,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         particle = last
         cue(FINAL_STRONG[last] if not strong else 1.0, f"ends with {last}")
     else:
-        for cl in clauses[:-1]:
-            if cl[-1] in ("吗", "么") and len(cl) >= 2:
+        for cl in re.split(r"[\s,，。.!！?？;；~～…]+", body)[:-1]:
+            if cl.endswith(("吗", "么")) and len(cl) >= 3 and not cl.endswith(("什么", "怎么", "那么", "这么", "多么", "要么")):
                 particle = cl[-1]
                 cue(1.8, f"a clause ends with {cl[-1]}")
                 break
@@ -195,7 +195,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         else:
             cue(1.5, f"A-not-A form {ana.group(1)}")
     alt = ALTERNATIVE.search(body) if not ana else None
-    if alt and (strong or particle or last in ("啊", "呀", "呢")):
+    if alt and (strong or particle or last in ("啊", "呀", "呢") or alt.group(2)):
         cue(1.6, "alternative question (还是)")
     req = REQUEST.search(body)
     if req and not NOT_REQUEST_BEFORE.search(body[:req.start()]):
@@ -245,10 +245,9 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-1.0, "a long statement")
     if ANNOUNCE.search(body) and len(core) > 30 and not strong:
         cue(-1.0, "an announcement")
-    if replying is not None and flags["weak"]:
-        if HEDGE.search(body) or flags.get("ba") or ana or qword:
-            cue(-1.5, "reads as a reply to the question before")
-    if not (qword or req or particle or ana) and len(core) <= 10:
+    if replying is not None and flags["weak"] and HEDGE.search(body):
+        cue(-1.5, "a hedged reply to the question before")
+    if not (qword or req or particle or ana or flags.get("ba")) and len(core) <= 10:
         # "大商户模式？" right after someone else's question is a tentative answer
         if replying is not None:
             cue(-2.0, "a tentative answer to the question before")
@@ -270,6 +269,12 @@ def _gap(a: Message, b: Message) -> float:
     return abs(b.seconds - a.seconds)
 
 
+def _preamble(m: Message) -> bool:
+    """A request with almost nothing in it: 问个问题, 请教下各位, 有人在吗."""
+    core = re.sub(r"[\s?？!！。.,，~～…]+", "", m.body)
+    return len(core) <= 8 and bool(REQUEST.search(m.body) or re.search(r"(在吗|在不在|有人吗)", m.body))
+
+
 def detect_questions(msgs: list[Message], member) -> list[Question]:
     """The questions of one conversation, in order. ``member(sender)`` gives a member id."""
     originals = [m for m in msgs if not m.copy_of]
@@ -289,7 +294,8 @@ def detect_questions(msgs: list[Message], member) -> list[Question]:
     for i, (m, s, reasons, flags) in enumerate(scored):
         if s < THRESHOLD or m.id in used:
             continue
-        # one asker's run of asking messages with no one else in between is one question
+        # the ask and its continuation: the asker's next messages that do not ask anew (no one else
+        # spoke). A bare preamble (问个问题, 请教下各位) is joined by the ask that follows it.
         group = [(m, s, reasons)]
         j = i + 1
         while j < len(scored):
@@ -297,10 +303,11 @@ def detect_questions(msgs: list[Message], member) -> list[Question]:
             if o.sender != m.sender or _gap(group[-1][0], o) > CONTEXT_SECONDS:
                 break
             if scored[j][1] >= THRESHOLD:
+                if not all(_preamble(g[0]) for g in group):
+                    break
                 group.append((o, scored[j][1], scored[j][2]))
                 j += 1
                 continue
-            # a short continuation of the ask (no one else spoke): context
             if o.kind in ("text", "image", "link", "file") and _gap(group[-1][0], o) <= 90:
                 group.append((o, scored[j][1], scored[j][2]))
                 j += 1

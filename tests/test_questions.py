@@ -69,19 +69,27 @@ def test_an_echo_is_not_a_question():
     assert not asks("T0？", before=before, sender="乙")
 
 
-def test_setup_before_the_ask_is_context_and_a_run_of_asks_is_one_question():
+def test_setup_before_the_ask_is_context_and_each_ask_is_its_own_question():
     p = analyse_day(FILLER + [
         ("09:00:00", "杜雷", "说个我最近做的项目：在不让用户手动更新的前提下，自动更新用户的信用卡有效期。"),
         ("09:00:05", "杜雷", "这个国内能做么？"),
         ("09:00:30", "杜雷", "发卡行有接口吗"),
         ("09:01:00", "聂聂", "可以，协议里写清楚"),
     ])
-    qs = p.questions
-    assert len(qs) == 1
-    q = qs[0]
-    assert {m.n for m in q.messages} == {2, 3, 4}
-    assert q.message.n in (3, 4)
-    assert q.reasons and q.score >= 0.5
+    assert [[m.n for m in q.messages] for q in p.questions] == [[3, 2], [4]]
+    assert all(q.reasons and q.score >= 0.5 for q in p.questions)
+
+
+def test_a_continuation_is_context_and_a_bare_preamble_joins_the_ask():
+    p = analyse_day(FILLER + [
+        ("09:00:00", "小雨", "问个问题"),
+        ("09:00:10", "小雨", "部分退款的手续费是按比例退还是不退？"),
+        ("09:00:20", "小雨", "我们接的是银联的通道"),
+        ("09:01:00", "wood", "按比例退"),
+    ])
+    assert len(p.questions) == 1
+    q = p.questions[0]
+    assert q.message.n == 3 and {m.n for m in q.context} == {2, 4}
 
 
 def test_every_question_has_a_score_and_reasons():
