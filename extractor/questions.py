@@ -269,6 +269,25 @@ def _gap(a: Message, b: Message) -> float:
     return abs(b.seconds - a.seconds)
 
 
+def _talks_on(originals: list[Message], i: int) -> bool:
+    """The sender has been holding the floor (most of the last messages) and goes on talking after
+    the question before anyone else speaks: a speaker's question to the audience, answered himself."""
+    m = originals[i]
+    if m.mentions or re.search(r"[你您]", m.body):
+        return False  # put to someone: a question in a dialogue
+    before = [o for o in originals[max(0, i - 6):i] if _gap(o, m) <= 600]
+    own = sum(1 for o in before if o.sender == m.sender)
+    if len(before) < 5 or own < 5:
+        return False
+    after = 0
+    for o in originals[i + 1:i + 4]:
+        if o.sender != m.sender or _gap(m, o) > 180:
+            break
+        if o.kind in ("text", "image", "link", "file") and len(o.body) >= 6:
+            after += 1
+    return after >= 2
+
+
 def _preamble(m: Message) -> bool:
     """A request with almost nothing in it: 问个问题, 请教下各位, 有人在吗."""
     core = re.sub(r"[\s?？!！。.,，~～…]+", "", m.body)
@@ -280,8 +299,12 @@ def detect_questions(msgs: list[Message], member) -> list[Question]:
     originals = [m for m in msgs if not m.copy_of]
     scored: list[tuple[Message, float, list[str], dict]] = []
     prev: list[Message] = []
-    for m in originals:
+    for i, m in enumerate(originals):
         s, reasons, flags = question_cues(m, prev)
+        if s >= 0.3 and _talks_on(originals, i):
+            x = math.log(s / (1 - s)) - 2.5 if 0 < s < 1 else -2.5
+            s = _sigmoid(x)
+            reasons = reasons + ["goes on talking: a question in a talk or monologue, answered by the asker (-2.5)"]
         m.asks = s >= THRESHOLD
         m.ask_strong = m.asks and flags.get("strong", False)
         m.ask_score = s

@@ -108,3 +108,12 @@ def test_system_messages_and_copies_are_never_questions():
         ("09:05:00", "杜雷", "行"), ("09:05:00", "杜雷-乐天-技术", "行"),
     ])
     assert [q.message.n for q in p.questions] == [3]
+
+
+def test_a_speakers_questions_to_the_audience_in_a_talk_are_not_questions():
+    talk = [(f"20:{i:02d}:00", "讲者", line) for i, line in enumerate([
+        "今天给大家讲讲充值业务", "先看整体架构", "这里有三个系统", "账务系统负责记账",
+        "渠道系统负责对接银行", "那么充值的渠道有哪些？", "第一类是网银", "第二类是快捷支付", "第三类是代扣",
+    ])]
+    p = analyse_day(FILLER + talk + [("20:30:00", "听众", "讲得好[强]")])
+    assert all("渠道有哪些" not in q.message.text for q in p.questions)
