@@ -302,9 +302,9 @@ def detect_questions(msgs: list[Message], member) -> list[Question]:
     for i, m in enumerate(originals):
         s, reasons, flags = question_cues(m, prev)
         if s >= 0.3 and _talks_on(originals, i):
-            x = math.log(s / (1 - s)) - 2.5 if 0 < s < 1 else -2.5
+            x = math.log(s / (1 - s)) - 3.5 if 0 < s < 1 else -3.5
             s = _sigmoid(x)
-            reasons = reasons + ["goes on talking: a question in a talk or monologue, answered by the asker (-2.5)"]
+            reasons = reasons + ["goes on talking: a question in a talk or monologue, answered by the asker (-3.5)"]
         m.asks = s >= THRESHOLD
         m.ask_strong = m.asks and flags.get("strong", False)
         m.ask_score = s
