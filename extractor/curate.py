@@ -107,6 +107,8 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
         cue(-1.2, f"a personal question ({pe.group(1)})")
     if JOKE.search(" ".join(m.raw for m in q.messages)):
         cue(-0.8, "joking tone")
+    if q.score < 0.6:
+        cue(-0.4, "not clearly a question")
     if "request" in " ".join(q.reasons) or "请教" in text:
         cue(0.5, "asks the group for expertise")
     p = 1.0 / (1.0 + math.exp(-x))
