@@ -2,6 +2,7 @@ import os
 import pathlib
 
 import pytest
+from hypothesis import settings
 
 from tests.helpers import day_text
 
@@ -25,3 +26,8 @@ def write_day(tmp_path):
 
 def needs_shared(path):
     return pytest.mark.skipif(not pathlib.Path(path).exists(), reason=f"{path} is absent (no ../shared beside the project)")
+
+
+# Tests write only to temporary folders: no example database in the working tree.
+settings.register_profile("project", database=None, deadline=None)
+settings.load_profile("project")

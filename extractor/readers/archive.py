@@ -25,13 +25,17 @@ SNIFF_LINES = 200
 
 
 def sniff(text: str) -> bool:
-    """A front matter or a message header first, and headers soon after."""
+    """Message headers near the top, after at most a few stray lines (a damaged front matter),
+    not inside a document that merely quotes the format (prose or a code fence before them)."""
     lines = split_lines(text[:20000])[:SNIFF_LINES]
     fm, start = front_matter(lines)
-    body = [l for l in lines[start:] if l.strip()]
-    if not body:
-        return fm is not None and "layout" in fm and ("title" in fm or "date" in fm)
-    return bool(HEADER.match(body[0]))
+    before = []
+    for line in lines[start:]:
+        if HEADER.match(line):
+            return len(before) <= 8 and not any(l.lstrip().startswith("```") for l in before)
+        if line.strip() and line.strip() != "---" and not re.match(r"^\s*[\w-]+:\s", line):
+            before.append(line)  # prose, not front matter keys
+    return fm is not None and "layout" in fm and ("title" in fm or "date" in fm)
 
 
 def front_matter(lines: list[str]) -> tuple[Optional[dict], int]:

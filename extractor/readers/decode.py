@@ -16,11 +16,20 @@ class NotText(ValueError):
     """The bytes are not text in any encoding we read."""
 
 
+MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"%PDF", b"\x1f\x8b", b"BZh", b"7z\xbc\xaf",
+         b"Rar!", b"\x7fELF", b"MZ", b"SQLite format 3", b"ID3", b"OggS", b"RIFF", b"\x00\x00\x00\x18ftyp",
+         b"\x00\x00\x00\x20ftyp", b"\xd0\xcf\x11\xe0")
+
+
 def looks_binary(data: bytes) -> bool:
-    head = data[:4096]
+    """Images, archives and other binaries: a known signature, or many NUL bytes.
+    A text file with a stray NUL is still text."""
+    head = data[:8192]
     if any(head.startswith(bom) for bom, _ in BOMS):
         return False
-    return b"\x00" in head
+    if head.startswith(MAGIC):
+        return True
+    return head.count(b"\x00") > max(2, len(head) // 100)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -33,6 +42,8 @@ def decode(data: bytes) -> tuple[str, str]:
                 raise NotText(f"has a {encoding} byte-order mark but is not valid {encoding}: {e.reason} at byte {e.start}")
     if looks_binary(data):
         raise NotText("is binary, not text")
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b"")  # stray NULs (a damaged file) carry no text
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
