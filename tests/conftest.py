@@ -1,4 +1,8 @@
 import os
+import tempfile
+
+# Hypothesis keeps caches in a storage folder: a temporary one, not the working tree.
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", tempfile.mkdtemp(prefix="hypothesis-"))
 import pathlib
 
 import pytest
