@@ -29,8 +29,13 @@ def cli():
                    "timestamps): an IANA name such as Asia/Shanghai or an offset such as +08:00. Default: UTC. "
                    "Formats with local times keep what the file says.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON")
-def build(paths, db_path, group, timezone, as_json):
+@click.option("--strict", is_flag=True, help="Exit with status 3 on any warning too, not only on skipped files")
+def build(paths, db_path, group, timezone, as_json, strict):
     """Read chat logs (files and folders, recursively) into the knowledge base.
+
+    Files that cannot be read are skipped with a line that says why; everything
+    else is stored. Exit status: 0 when every file was read, 3 when some were
+    skipped (with --strict: also when any file has a warning).
 
     \b
     extractor build ../shared/corpus ../shared/seeds --db kb.db
@@ -50,6 +55,9 @@ def build(paths, db_path, group, timezone, as_json):
         click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
     else:
         print_summary(summary, db_path)
+    warnings = [p for p in summary.problems if p.severity == "warning"]
+    if summary.skipped or (strict and warnings):
+        sys.exit(3)
 
 
 def print_summary(s: pipeline.Summary, db_path: str) -> None:
@@ -63,7 +71,7 @@ def print_summary(s: pipeline.Summary, db_path: str) -> None:
     for p in s.skipped:
         click.echo(f"  skipped: {p}", err=True)
     for p in s.problems:
-        click.echo(f"  warning: {p}", err=True)
+        click.echo(f"  {'note' if p.severity == 'notice' else 'warning'}: {p}", err=True)
     click.echo(
         f"{db_path}: {t['sources']} sources, {t['messages']} messages, {t['members']} members, "
         f"{t['questions']} questions ({t['answered']} answered, {t['published']} published), {t['answers']} answers"

@@ -58,10 +58,12 @@ def name_parts_of(directory) -> set[str]:
 
 def topic_words(words, idf, names: frozenset = frozenset()) -> list[str]:
     """Words of this group's subject: far more frequent here than in general Chinese, not chat life, not names."""
-    out = []
+    out: list[str] = []
+    seen: set[str] = set()
     for w in words:
-        if len(w) < 2 or w in CHAT_WORDS or w in names or w in out:
+        if len(w) < 2 or w in CHAT_WORDS or w in names or w in seen:
             continue
+        seen.add(w)
         if idf.df.get(w, 0) >= 3 and idf.keyness(w) >= TOPIC_KEYNESS:
             out.append(w)
         elif idf.trust < 1 and idf.general(w) >= GENERAL_RARE:

@@ -49,10 +49,16 @@ def _cut(text: str) -> tuple[str, ...]:
     return tuple(t for t in jieba.lcut(text) if not t.isspace())
 
 
+# A pasted document of megabytes is stored whole, but only its beginning is segmented: that
+# is what question detection, answer linking and search need, and it keeps a build linear.
+MAX_ANALYSED_CHARS = 20_000
+
+
 def words(text: str) -> list[str]:
-    """The jieba words of a text, spaces dropped, ASCII lower-cased."""
+    """The jieba words of a text (its first MAX_ANALYSED_CHARS), spaces dropped, ASCII lower-cased."""
     if not text:
         return []
+    text = text[:MAX_ANALYSED_CHARS]
     _init()
     return [t.lower() if t.isascii() else t for t in _cut(text)]
 

@@ -22,9 +22,11 @@ def text_of(path: Path) -> str:
 
 
 def read(path: Path, source: bool = True, timezone: Optional[str] = None, name: Optional[str] = None):
-    """(conversations, problems, encoding) of a fixture, read the way the pipeline reads it."""
-    return read_bytes(path.read_bytes(), name or path.name, path.parent.name,
-                      source_path=str(path) if source else None, timezone=timezone)
+    """(conversations, problems, encoding) of a fixture, read the way the pipeline reads it.
+    Notices about the file's encoding and line ends are left out: they are tested on their own."""
+    convs, problems, encoding = read_bytes(path.read_bytes(), name or path.name, path.parent.name,
+                                           source_path=str(path) if source else None, timezone=timezone)
+    return convs, [p for p in problems if p.severity != "notice"], encoding
 
 
 def rows(conv, fields=("n", "date", "time", "sender", "body", "native_id", "reply_to_native", "system")):

@@ -45,6 +45,7 @@ from . import (
     wechat_exporter,
 )
 from .common import get_zone
+from ..segment import MAX_ANALYSED_CHARS
 from .decode import NotText, decode
 
 READERS = [
@@ -137,5 +138,34 @@ def read_bytes(data: bytes, rel: str, group: str, source_path: Optional[str] = N
     if reader is None:
         return [], [Problem(rel, "is not a chat log in any format this tool reads", severity="error")], encoding
     conversations = read_with(reader, text, rel, group, source_path=source_path, timezone=timezone)
+    for c in conversations:
+        for m in c.messages:
+            if len(m.body) > MAX_ANALYSED_CHARS:
+                c.problems.append(Problem(rel, f"a message of {len(m.body):,} characters: stored whole, only the first "
+                                               f"{MAX_ANALYSED_CHARS:,} are analysed and indexed", m.line, severity="notice"))
     problems = [p for c in conversations for p in c.problems]
+    if conversations:
+        problems[:0] = _format_notes(data, rel, encoding)
     return conversations, problems, encoding
+
+
+ENCODING_NAMES = {"utf-8-bom": "UTF-8 with a byte-order mark", "gb18030": "GB18030 (GBK)",
+                  "utf-16-le-bom": "UTF-16 (little-endian, with a byte-order mark)",
+                  "utf-16-be-bom": "UTF-16 (big-endian, with a byte-order mark)",
+                  "utf-32-le-bom": "UTF-32 (little-endian)", "utf-32-be-bom": "UTF-32 (big-endian)"}
+
+
+def _format_notes(data: bytes, rel: str, encoding: Optional[str]) -> list[Problem]:
+    """What was unusual about a file that was read anyway (its encoding, its line ends)."""
+    notes = []
+    if encoding and encoding != "utf-8":
+        notes.append(Problem(rel, f"read as {ENCODING_NAMES.get(encoding, encoding)}", severity="notice"))
+    crlf = data.count(b"\r\n")
+    lone_cr = data.count(b"\r") - crlf
+    if encoding and encoding.startswith("utf-16"):
+        crlf, lone_cr = data.count("\r\n".encode(encoding[:9])), 0
+    if crlf:
+        notes.append(Problem(rel, "has CRLF line ends", severity="notice"))
+    if lone_cr > 0:
+        notes.append(Problem(rel, "has lone CR line ends (old Mac style)", severity="notice"))
+    return notes

@@ -124,6 +124,10 @@ def read(text: str, path: str, group: str) -> Iterator[Conversation]:
         tail = lines[-1] if lines else ""
         if tail.startswith(">") and not HEADER.match(tail) and re.match(r"^>\s?\d", tail):
             problems.append(Problem(path, "file ends in the middle of a message header (cut off?)", len(lines)))
+        elif tail.strip() and not tail.endswith("  ") and not HEADER.match(tail):
+            # every body line of this format ends in two spaces and the file in a line break
+            problems.append(Problem(path, "file ends in the middle of a message (cut off?): its last message may be incomplete",
+                                    len(lines)))
     elif fm is None:
         problems.append(Problem(path, "no message headers found", severity="error"))
     yield Conversation(
