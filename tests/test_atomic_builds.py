@@ -1,0 +1,107 @@
+"""Builds are atomic: a build killed at any moment leaves the previous kb.db whole and usable,
+the next run completes the work, and a reader querying during a build never sees an error or
+a partial state."""
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from tests.helpers import day_text
+
+TOPICS = ["退款多久到账？", "对账文件几点出？", "代金券怎么分摊？", "分账需要什么资质？", "幂等怎么做？"]
+
+
+def make_days(root, first, count):
+    d = root / "支付群"
+    d.mkdir(parents=True, exist_ok=True)
+    for k in range(first, first + count):
+        date = f"2024-{1 + k // 28:02d}-{1 + k % 28:02d}"
+        msgs = []
+        for i in range(60):
+            t = f"{9 + i // 10:02d}:{(i % 10) * 5:02d}:00"
+            if i % 3 == 0:
+                msgs.append((t, f"成员{i % 7}", f"请教下各位，{TOPICS[(k + i) % 5]}第{k}天"))
+            else:
+                msgs.append((t, f"成员{(i + 3) % 7}", f"一般是这样处理的，第{k}天第{i}条，看渠道的规定"))
+        (d / f"{date}-chat.markdown").write_text(day_text(date, msgs), encoding="utf-8")
+
+
+def run_build(chats, db, **kw):
+    return subprocess.Popen([sys.executable, "-m", "extractor.cli", "build", str(chats), "--db", str(db)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
+
+
+def snapshot(db):
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return {t: con.execute(f"select count(*), coalesce(sum(length(id)), 0) from [{t}]").fetchone()
+                for t in ("sources", "messages", "questions", "answers", "members")}
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("fraction", [0.45, 0.8])
+def test_a_killed_build_leaves_the_previous_database_whole(tmp_path, fraction):
+    chats, db = tmp_path / "chats", tmp_path / "kb.db"
+    make_days(chats, 0, 5)
+    assert run_build(chats, db).wait() == 0
+    before = snapshot(db)
+    reference = tmp_path / "reference.db"  # the same history, not interrupted
+    src, dst = sqlite3.connect(str(db)), sqlite3.connect(str(reference))
+    src.backup(dst)
+    src.close(), dst.close()
+    make_days(chats, 5, 20)
+    start = time.monotonic()
+    assert run_build(chats, reference).wait() == 0
+    duration = time.monotonic() - start
+    done = snapshot(reference)
+    # kill the same build part way through (SIGKILL: no cleanup of any kind)
+    proc = run_build(chats, db)
+    time.sleep(duration * fraction)
+    proc.send_signal(signal.SIGKILL)
+    assert proc.wait() == -signal.SIGKILL
+    con = sqlite3.connect(str(db))
+    assert con.execute("pragma integrity_check").fetchone() == ("ok",)
+    con.close()
+    assert snapshot(db) == before  # the previous knowledge base, whole and usable
+    assert run_build(chats, db).wait() == 0  # the next run completes the work
+    assert snapshot(db) == done
+
+
+def test_a_reader_during_a_build_sees_no_error_and_no_partial_state(tmp_path):
+    chats, db = tmp_path / "chats", tmp_path / "kb.db"
+    make_days(chats, 0, 5)
+    assert run_build(chats, db).wait() == 0
+    make_days(chats, 5, 30)
+    seen, errors, stop = set(), [], threading.Event()
+
+    def read_loop():
+        while not stop.is_set():
+            try:
+                con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+                with con:
+                    sources = con.execute("select count(*) from sources").fetchone()[0]
+                    messages = con.execute("select count(*) from messages").fetchone()[0]
+                    expected = con.execute("select coalesce(sum(message_count), 0) from sources").fetchone()[0]
+                con.close()
+                seen.add(sources)
+                if messages != expected:
+                    errors.append(f"partial state: {messages} messages for sources that hold {expected}")
+            except sqlite3.Error as e:
+                errors.append(repr(e))
+            time.sleep(0.01)
+
+    reader = threading.Thread(target=read_loop)
+    reader.start()
+    proc = run_build(chats, db)
+    assert proc.wait() == 0
+    time.sleep(0.1)
+    stop.set()
+    reader.join()
+    assert errors == []
+    assert seen <= {5, 35} and 35 in seen
