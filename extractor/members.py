@@ -70,10 +70,13 @@ def collect_evidence(msgs: list[Message], candidates: list[tuple[int, int]], dou
             mentions.append([name, m.sender, before, after])
     quotes = []
     by_id = {m.id: m for m in msgs}
+    squash = lambda s: re.sub(r"[\s?？]+", "", s or "")
     for m in msgs:
         if m.quote_sender:
             target = by_id.get(m.reply_to) if m.reply_to else None
-            quotes.append([m.quote_sender, target.sender if target else None])
+            # only a quote of the whole message says who wrote it (a part may be someone's echo)
+            exact = target is not None and squash(target.text) == squash(m.quote_text)
+            quotes.append([m.quote_sender, target.sender if exact else None])
     return {"senders": dict(senders), "copies": copies, "doubled": doubled, "mentions": mentions, "quotes": quotes}
 
 
@@ -261,6 +264,15 @@ class Directory:
                 for m in found:
                     out[m] = max(out.get(m, 0), 0.6 + 0.3 * n / len(key))
                 break
+        if not out and parts and len(parts[0]) >= 2:
+            first = parts[0]
+            for part, members in self._parts_index.items():
+                # 老熊 inside 凤凰牌老熊, or a one-character slip (龚晓东 for 龚晓冬)
+                if (len(first) >= 2 and first in part) or (len(first) >= 3 and len(part) == len(first)
+                                                            and sum(a != b for a, b in zip(first, part)) == 1
+                                                            and first[0] == part[0]):
+                    for m in members:
+                        out[m] = max(out.get(m, 0), 0.5)
         if len(out) > 1:
             # ambiguous by name alone: spread the weight
             for m in out:

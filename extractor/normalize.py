@@ -31,7 +31,7 @@ PLACEHOLDER = re.compile(r"[\[【]\s*(" + "|".join(PLACEHOLDER_KIND) + r")\s*[\]
 # 「name: quoted text」 then a line of "- - -" then the reply (WeChat's quote rendering).
 QUOTE = re.compile(r"^\s*「(?P<name>[^:：」\n]{1,60})[:：]\s?(?P<text>.*)」\s*(?:-\s*){3,}(?P<reply>.*)$", re.S)
 # Mentions: @name, then a separator the export kept as U+2005, a space, or turned into '?'.
-MENTION_SEP = "\u2005\u2006\u2009\u202f\u00a0 \t\n?？,，:：、"
+MENTION_SEP = "\u2005\u2006\u2009\u202f\u00a0\u3000 \t\n?？,，:：、"
 FILE_SHARE = re.compile(r"^\S.{0,200}\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|txt|csv|vsdx?|xmind|mp4|apk)$", re.I)
 SYSTEM = re.compile(
     r"(撤回了一条消息|recalled a message|加入了群聊|加入群聊|邀请.{0,40}加入了?群聊|移出了?群聊|"
