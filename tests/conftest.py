@@ -25,3 +25,11 @@ def write_day(tmp_path):
 
 def needs_shared(path):
     return pytest.mark.skipif(not pathlib.Path(path).exists(), reason=f"{path} is absent (no ../shared beside the project)")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """Datasette over kb.db built from the example chats and a group that types HTML."""
+    from tests.kb_site import Client, build_site, datasette_for
+
+    return Client(datasette_for(build_site(tmp_path_factory.mktemp("site"))))
