@@ -28,8 +28,16 @@ def needs_shared(path):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """Datasette over kb.db built from the example chats and a group that types HTML."""
-    from tests.kb_site import Client, build_site, datasette_for
+def site_db(tmp_path_factory):
+    """kb.db built from the example chats and a group that types HTML."""
+    from tests.kb_site import build_site
 
-    return Client(datasette_for(build_site(tmp_path_factory.mktemp("site"))))
+    return build_site(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def site(site_db):
+    """Datasette (in process, through its test client) over site_db."""
+    from tests.kb_site import Client, datasette_for
+
+    return Client(datasette_for(site_db))

@@ -121,13 +121,15 @@ def links_html(value) -> Markup:
     return Markup(" ").join(out)
 
 
-def message_html(msg: dict, terms: Iterable[str] = (), mention_url=None) -> Markup:
-    """One stored message: its quote, its text, the images and links the text lost."""
+def message_html(msg: dict, terms: Iterable[str] = (), mention_url=None, with_text: bool = True) -> Markup:
+    """One stored message: its quote, its text (unless ``with_text`` is false), the images
+    and links the text lost."""
     parts = []
     if msg.get("quote_text"):
         parts.append(Markup('<blockquote class="kb-quote"><span class="kb-sender">{}</span> {}</blockquote>').format(
             msg.get("quote_sender") or "", chat_html(msg["quote_text"], terms, mention_url)))
-    parts.append(chat_html(msg.get("text"), terms, mention_url))
+    if with_text:
+        parts.append(chat_html(msg.get("text"), terms, mention_url))
     text = msg.get("text") or ""
     shown = [item for item in json_list(msg.get("links")) if isinstance(item, dict) and str(item.get("url")) not in text]
     if shown:

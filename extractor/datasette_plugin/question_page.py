@@ -2,11 +2,12 @@
 conversation around them, links to the people's other questions and answers."""
 from __future__ import annotations
 
-from datasette.utils import tilde_decode
+from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
+from markupsafe import Markup
 
 from .chattext import chat_html, json_list, message_html
-from .kb import is_kb, member_url, question_url, table_url
+from .kb import is_kb, member_url, table_url
 from .search import terms as search_terms
 
 BEFORE, AFTER, AROUND_ANSWER = 8, 10, 3  # messages shown around the question and around late answers
@@ -14,7 +15,7 @@ BEFORE, AFTER, AROUND_ANSWER = 8, 10, 3  # messages shown around the question an
 
 def windows(anchors: list[int], first: int, last: int) -> list[tuple[int, int]]:
     """Ranges of message positions to show: around the question (the first anchor) and
-    around each answer, merged where they touch."""
+    around each answer, merged where they touch, clipped to [first, last]."""
     if not anchors:
         return []
     spans = [(anchors[0] - BEFORE, anchors[0] + AFTER)] + [(n - AROUND_ANSWER, n + AROUND_ANSWER) for n in anchors[1:]]
@@ -43,110 +44,115 @@ def duration(seconds) -> str:
     return f"{hours // 24} days"
 
 
-async def rows(db, sql, params=()):
+async def rows(db, sql, params=()) -> list[dict]:
     return [dict(r) for r in (await db.execute(sql, list(params))).rows]
 
 
-async def counts(db, sql, ids):
+def marks(values) -> str:
+    return ",".join("?" * len(values))
+
+
+async def messages_by_id(db, ids) -> dict[str, dict]:
+    ids = list(dict.fromkeys(ids))
     if not ids:
         return {}
-    marks = ",".join("?" * len(ids))
-    return {r[0]: r[1] for r in (await db.execute(sql.format(marks=marks), list(ids))).rows}
+    return {m["id"]: m for m in await rows(db, f"select * from messages where id in ({marks(ids)})", ids)}
 
 
-async def conversation(db, question, answers, roles):
-    """The messages around the question and its answers, with gaps between windows."""
-    ids = [question["message_id"]] + [a["message_id"] for a in answers]
-    marks = ",".join("?" * len(ids))
-    pos = {r["id"]: r["n"] for r in await rows(db, f"select id, n from messages where id in ({marks})", ids)}
-    bounds = (await db.execute("select min(n), max(n) from messages where source_id = ?", [question["source_id"]])).first()
-    anchors = [pos[i] for i in ids if i in pos]
+async def conversation(db, question, anchors_ids, roles) -> list[dict]:
+    """The messages around the question and its answers, with {"gap": n} between windows."""
+    pos = {m["id"]: m["n"] for m in (await messages_by_id(db, anchors_ids)).values()}
+    first, last = (await db.execute("select min(n), max(n) from messages where source_id = ?", [question["source_id"]])).first()
     parts, previous = [], None
-    for lo, hi in windows(anchors, bounds[0] or 0, bounds[1] or 0):
+    for lo, hi in windows([pos[i] for i in anchors_ids if i in pos], first or 0, last or 0):
         if previous is not None and lo > previous + 1:
             parts.append({"gap": lo - previous - 1})
         msgs = await rows(db, "select * from messages where source_id = ? and n between ? and ? and copy_of is null order by n",
                           [question["source_id"], lo, hi])
-        for m in msgs:
-            m["role"] = roles.get(m["id"], "")
-        parts.extend(msgs)
+        parts.extend(dict(m, role=roles.get(m["id"], "")) for m in msgs)
         previous = hi
     return parts
 
 
+async def people(datasette, database, db, members: dict[str, str]) -> dict[str, dict]:
+    """Each member (id -> display name) with links to their questions and answers."""
+    ids = [m for m in members if m]
+    asked = {r[0]: r[1] for r in (await db.execute(
+        f"select asker_id, count(*) from questions where asker_id in ({marks(ids)}) group by asker_id", ids)).rows}
+    answered = {r[0]: r[1] for r in (await db.execute(
+        f"select answerer_id, count(*) from answers where answerer_id in ({marks(ids)}) group by answerer_id", ids)).rows}
+    return {m: {
+        "name": members[m] or m,
+        "member_url": datasette.urls.row(database, "members", tilde_encode(m)),
+        "questions": asked.get(m, 0), "answers": answered.get(m, 0),
+        "questions_url": table_url(datasette, database, "questions", asker_id=m),
+        "answers_url": table_url(datasette, database, "answers", answerer_id=m),
+    } for m in ids}
+
+
+def roles_of(question, answers) -> dict[str, str]:
+    """CSS roles of the linked messages: the question, its context, each answer (by rank)."""
+    roles = {}
+    for a in answers:
+        for mid in json_list(a["message_ids"]):
+            roles[mid] = f"answer answer-{a['rank']}"
+    for mid in json_list(question["message_ids"]):
+        roles[mid] = "context"
+    roles[question["message_id"]] = "question"
+    return roles
+
+
 async def question_view(request, datasette):
-    database = tilde_decode(request.url_vars["database"])
-    qid = tilde_decode(request.url_vars["id"])
+    database, qid = tilde_decode(request.url_vars["database"]), tilde_decode(request.url_vars["id"])
     if not await is_kb(datasette, database):
-        raise NotFound("No knowledge base called {}".format(database))
+        raise NotFound(f"No knowledge base called {database}")
     await datasette.ensure_permissions(request.actor, [
         ("view-table", (database, "questions")), ("view-database", database), "view-instance"])
     db = datasette.get_database(database)
     found = await rows(db, "select * from questions where id = ?", [qid])
     if not found:
-        raise NotFound("No question {}".format(qid))
+        raise NotFound(f"No question {qid}")
     question = found[0]
     answers = await rows(db, "select * from answers where question_id = ? order by rank", [qid])
     words = search_terms(request.args.get("q"))
     mention = lambda name: member_url(datasette, database, name)
+    render = lambda msgs: Markup("\n").join(message_html(m, words, mention) for m in msgs if m)
 
-    roles = {}
+    answer_ids = [mid for a in answers for mid in json_list(a["message_ids"])]
+    context_ids = [m for m in json_list(question["message_ids"]) if m != question["message_id"]]
+    linked = await messages_by_id(db, [question["message_id"]] + context_ids + answer_ids)
+    persons = await people(datasette, database, db, {question["asker_id"]: question["asker"],
+                                                     **{a["answerer_id"]: a["answerer"] for a in answers}})
     for a in answers:
-        for mid in json_list(a["message_ids"]):
-            roles[mid] = f"answer answer-{a['rank']}"
-    question_ids = json_list(question["message_ids"]) or [question["message_id"]]
-    for mid in question_ids:
-        roles[mid] = "question" if mid == question["message_id"] else "context"
-    context = await rows(db, "select * from messages where id in ({}) and id != ? order by n".format(",".join("?" * len(question_ids))),
-                         question_ids + [question["message_id"]])
-    people = [question["asker_id"]] + [a["answerer_id"] for a in answers]
-    people = [p for p in dict.fromkeys(people) if p]
-    asked = await counts(db, "select asker_id, count(*) from questions where asker_id in ({marks}) group by asker_id", people)
-    answered = await counts(db, "select answerer_id, count(*) from answers where answerer_id in ({marks}) group by answerer_id", people)
-
-    def person(member_id, name):
-        return {
-            "name": name or member_id or "?", "id": member_id,
-            "member_url": datasette.urls.row(database, "members", member_id) if member_id else None,
-            "questions": asked.get(member_id, 0), "answers": answered.get(member_id, 0),
-            "questions_url": table_url(datasette, database, "questions", asker_id=member_id) if member_id else None,
-            "answers_url": table_url(datasette, database, "answers", answerer_id=member_id) if member_id else None,
-        }
-
-    for a in answers:
-        a["html"] = chat_html(a["text"], words, mention)
-        a["person"] = person(a["answerer_id"], a["answerer"])
-        a["delay"] = duration(a["delay_seconds"])
-        a["reasons_list"] = json_list(a["reasons"])
-        a["best"] = a["id"] == question["best_answer_id"]
-    parts = await conversation(db, question, answers, roles)
+        a.update(html=render(linked.get(mid) for mid in json_list(a["message_ids"])),
+                 person=persons.get(a["answerer_id"]) or {"name": a["answerer"]},
+                 delay=duration(a["delay_seconds"]), reasons_list=json_list(a["reasons"]))
+    parts = await conversation(db, question, [question["message_id"]] + [a["message_id"] for a in answers],
+                               roles_of(question, answers))
     for m in parts:
         if "gap" not in m:
             m["html"] = message_html(m, words, mention)
-    for m in context:
-        m["html"] = message_html(m, words, mention)
-    keywords = [{"word": w, "url": table_url(datasette, database, "questions", keywords__arraycontains=w)}
-                for w in json_list(question["keywords"])]
-    context_dict = {
+    q_url = lambda **filters: table_url(datasette, database, "questions", **filters)
+    context = {
         "database": database,
         "question": question,
         "question_html": chat_html(question["text"], words, mention),
-        "context_messages": context,
-        "asker": person(question["asker_id"], question["asker"]),
+        "question_extra": message_html(linked.get(question["message_id"]) or {}, words, mention, with_text=False),
+        "context_messages": [dict(linked[m], html=render([linked[m]])) for m in context_ids if m in linked],
+        "asker": persons.get(question["asker_id"]) or {"name": question["asker"]},
         "answers": answers,
         "conversation": parts,
-        "keywords": keywords,
+        "keywords": [{"word": w, "url": q_url(keywords__arraycontains=w)} for w in json_list(question["keywords"])],
         "reasons": json_list(question["reasons"]),
         "publish_reasons": json_list(question["publish_reasons"]),
-        "words": words,
         "links": {
-            "group": table_url(datasette, database, "questions", group_name=question["group_name"]),
-            "month": table_url(datasette, database, "questions", group_name=question["group_name"], month=question["month"]),
-            "source": datasette.urls.row(database, "sources", question["source_id"]),
+            "group": q_url(group_name=question["group_name"]),
+            "month": q_url(group_name=question["group_name"], month=question["month"]),
+            "source": datasette.urls.row(database, "sources", tilde_encode(question["source_id"])),
             "day": table_url(datasette, database, "messages", source_id=question["source_id"], _sort="n"),
-            "row": datasette.urls.row(database, "questions", question_url(datasette, database, qid).rsplit("/", 1)[-1]),
+            "row": datasette.urls.row(database, "questions", tilde_encode(qid)),
             "search": datasette.urls.query(database, "search"),
         },
     }
-    html = await datasette.render_template("kb_question.html", context_dict, request=request, view_name="kb_question")
+    html = await datasette.render_template("kb_question.html", context, request=request, view_name="kb_question")
     return Response.html(html)
