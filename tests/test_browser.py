@@ -87,6 +87,7 @@ def test_search_then_open_a_question(server, page, tmp_path):
     assert "/kb/search?q=" in page.url
     first = page.locator("a.kb-question-link").first
     assert "退款" in first.inner_text() or page.locator("mark").count()
+    assert "_search=%E9%80%80%E6%AC%BE" in page.locator(".kb-every-match a").get_attribute("href")
     page.screenshot(path=str(tmp_path / "search.png"), full_page=True)
 
     with page.expect_navigation():
@@ -100,6 +101,13 @@ def test_search_then_open_a_question(server, page, tmp_path):
     page.screenshot(path=str(tmp_path / "question.png"), full_page=True)
     assert (tmp_path / "search.png").stat().st_size > 10000
     print(f"screenshots: {tmp_path}")
+
+
+def test_table_search_box_keeps_the_typed_phrase(server, page):
+    page.goto(server + "/kb/questions?_search=代金券退款")
+    assert page.input_value("input[name=_search]") == "代金券退款"
+    assert page.locator("a.kb-question-link").count() >= 1
+    assert page.locator("mark", has_text="代金券").count() >= 1
 
 
 def test_hostile_text_runs_no_script(server, page):

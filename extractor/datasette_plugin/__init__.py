@@ -19,9 +19,11 @@ PLUGIN = "chat-kb-extractor"
 
 @hookimpl
 def prepare_connection(conn):
-    # kb_match(q): the FTS5 MATCH expression of a query; kb_snippet(text, q): a passage without segmentation spaces
+    # kb_match(q): the FTS5 MATCH expression of a query; kb_snippet(text, q): the passage of a text
+    # with the query's words, without segmentation spaces; kb_coverage(text, q): share of the words in text
     conn.create_function("kb_match", 1, search.fts_match, deterministic=True)
     conn.create_function("kb_snippet", 2, search.snippet, deterministic=True)
+    conn.create_function("kb_coverage", 2, search.coverage, deterministic=True)
 
 
 @hookimpl

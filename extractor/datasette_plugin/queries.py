@@ -15,7 +15,9 @@ select
   q.date,
   q.answer_count,
   q.published,
-  round(bm25(questions_fts), 2) as rank
+  -- bm25 over the question and its answers (lower is better), raised when the question itself
+  -- has the words, asks for expertise (published) and got answers
+  round(bm25(questions_fts) * (1 + kb_coverage(q.text, :q) + 0.5 * q.published + 0.5 * q.answered), 2) as rank
 from questions_fts
 join questions q on q.rowid = questions_fts.rowid
 where questions_fts match kb_match(:q)
@@ -85,7 +87,8 @@ def canned_queries() -> dict:
     return {
         "search": {
             "title": "Search questions and answers",
-            "description": "Chinese full-text search over the questions and their answers, ranked (bm25). "
+            "description": "Chinese full-text search over the questions and their answers, ranked (bm25, raised when the "
+                           "question itself has the words, is published and was answered). "
                            "The query is segmented with jieba like the index: 退款, 代金券退款, T+1 对账 all work.",
             "sql": SEARCH,
             "params": ["q"],

@@ -50,6 +50,15 @@ def term_pattern(words: list[str]) -> re.Pattern | None:
     return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
 
 
+def coverage(text: str | None, query: str | None) -> float:
+    """The share of the query's words found in ``text`` (case-insensitive)."""
+    words = terms(query)
+    if not words or not text:
+        return 0.0
+    text = text.lower()
+    return sum(1 for w in words if w.lower() in text) / len(words)
+
+
 def snippet(text: str | None, query: str | None, width: int = 80) -> str:
     """The passage of ``text`` (about ``width`` characters) with the most distinct
     query words, whitespace collapsed; the start of the text when none occurs."""

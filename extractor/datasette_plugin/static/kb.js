@@ -97,8 +97,22 @@
     if (typed !== null && input) input.value = typed;
   }
 
+  /* The search page shows the 100 best matches; the questions table has them all, with facets. */
+  function linkEveryMatch() {
+    var q = new URLSearchParams(window.location.search).get("q");
+    var form = document.querySelector("form.sql");
+    if (!q || !form || !document.body.classList.contains("query-search")) return;
+    var p = document.createElement("p"), a = document.createElement("a");
+    p.className = "kb-every-match";
+    a.href = window.location.pathname.replace(/\/search$/, "/questions") + "?_search=" + encodeURIComponent(q);
+    a.textContent = "Every match in the questions table, by group, month, topic and person";
+    p.appendChild(a);
+    form.parentNode.insertBefore(p, form.nextSibling);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     restoreSearchBox();
+    linkEveryMatch();
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-chart]"), chart);
   });
 })();
