@@ -13,7 +13,9 @@ import yaml
 
 METADATA_KEY = "kb"  # the database name metadata.yml describes
 PROJECT_METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
-SQL_TIME_LIMIT_MS = 3000
+# Read-only serving: a SQL time limit; room for the keyword (topic) facet over every question;
+# no facet suggestions (the useful facets are in metadata.yml, and suggesting costs every page).
+SETTINGS = {"sql_time_limit_ms": 3000, "facet_time_limit_ms": 1500, "suggest_facets": False}
 
 
 def find_metadata(db_path: str) -> Optional[str]:
@@ -55,8 +57,9 @@ def metadata_file(db_path: str, metadata_path: str) -> str:
 
 
 def datasette_args(db_path: str, host: str, port: int, metadata: Optional[str]) -> list[str]:
-    args = [sys.executable, "-m", "datasette", "serve", "-i", db_path, "-h", host, "-p", str(port),
-            "--setting", "sql_time_limit_ms", str(SQL_TIME_LIMIT_MS)]
+    args = [sys.executable, "-m", "datasette", "serve", "-i", db_path, "-h", host, "-p", str(port)]
+    for name, value in SETTINGS.items():
+        args += ["--setting", name, ("on" if value else "off") if isinstance(value, bool) else str(value)]
     metadata = metadata or find_metadata(db_path)
     if metadata:
         args += ["--metadata", metadata_file(db_path, metadata)]

@@ -36,7 +36,7 @@ def build_site(folder: pathlib.Path, name: str = "kb") -> pathlib.Path:
 
 def datasette_for(db_path) -> Datasette:
     metadata = serving.metadata_for(str(db_path), str(METADATA))
-    return Datasette([str(db_path)], immutables=[], metadata=metadata)
+    return Datasette([], immutables=[str(db_path)], metadata=metadata, settings=serving.SETTINGS)
 
 
 class Client:

@@ -16,6 +16,13 @@ def test_terms_segment_like_the_index_and_drop_function_words():
     assert search.terms('"*') == []
 
 
+def test_marks_are_the_words_and_ascii_runs_as_typed():
+    assert search.marks("T+1 对账") == ["对账", "t+1"]
+    assert search.marks("代金券退款") == ["代金券", "退款"]
+    assert search.marks("redis 缓存") == ["redis", "缓存"]
+    assert search.marks("t") == ["t"]
+
+
 def test_every_word_is_quoted():
     assert search.fts_match('退款 OR "x') == '"退款" "or" "x"'
     assert search.fts_match("*") == search.MATCH_NOTHING

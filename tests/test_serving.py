@@ -19,6 +19,7 @@ def test_serve_runs_datasette_immutable_with_a_time_limit_and_the_metadata(tmp_p
     assert args[:4] == [sys.executable, "-m", "datasette", "serve"]
     assert args[args.index("-i") + 1] == str(db)
     assert args[args.index("--setting") + 1:args.index("--setting") + 3] == ["sql_time_limit_ms", "3000"]
+    assert "suggest_facets" in args and args[args.index("suggest_facets") + 1] == "off"
     written = args[args.index("--metadata") + 1]
     assert written.startswith(str(tmp_path)) and "corpus:" in open(written, encoding="utf-8").read()
     kb = serving.datasette_args(str(tmp_path / "kb.db"), "127.0.0.1", 8001, str(METADATA))

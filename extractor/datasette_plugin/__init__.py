@@ -10,7 +10,7 @@ from __future__ import annotations
 from datasette import hookimpl
 
 from . import cells, search, search_box
-from .kb import is_kb, kb_databases
+from .kb import is_kb, kb_databases, table_url
 from .queries import canned_queries as kb_queries
 from .question_page import question_view
 
@@ -51,11 +51,12 @@ def render_cell(row, value, column, table, database, datasette):
 @hookimpl
 def extra_template_vars(view_name, database, datasette):
     async def inner():
+        home = []
         if view_name == "index":
-            return {"kb_home": await kb_databases(datasette)}
-        if view_name == "database" and await is_kb(datasette, database):
-            return {"kb_home": [database]}
-        return {"kb_home": []}
+            home = await kb_databases(datasette)
+        elif view_name == "database" and await is_kb(datasette, database):
+            home = [database]
+        return {"kb_home": home, "kb_table_url": lambda db, table, **filters: table_url(datasette, db, table, **filters)}
     return inner
 
 

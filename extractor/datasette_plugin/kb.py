@@ -29,9 +29,17 @@ def question_url(datasette, database: str, question_id: str, q: str | None = Non
     return url + ("?" + urllib.parse.urlencode({"q": q}) if q else "")
 
 
+# The columns a reader wants first; the plugin's links to these tables show them (?_col=).
+READABLE_COLUMNS = {
+    "questions": ["text", "asker", "group_name", "date", "time", "answer_count", "published", "keywords"],
+    "answers": ["text", "answerer", "question_id", "rank", "accepted", "group_name", "date", "time"],
+}
+
+
 def table_url(datasette, database: str, table: str, **filters) -> str:
-    url = datasette.urls.table(database, table)
-    return url + ("?" + urllib.parse.urlencode(filters) if filters else "")
+    """A table filtered by column=value (and ?_facet= etc.), with its readable columns."""
+    pairs = list(filters.items()) + [("_col", c) for c in READABLE_COLUMNS.get(table, [])]
+    return datasette.urls.table(database, table) + ("?" + urllib.parse.urlencode(pairs) if pairs else "")
 
 
 def member_url(datasette, database: str, alias: str) -> str:

@@ -6,7 +6,6 @@ GROUP_FILTER = "(:group = '' or {col} = :group)"
 
 SEARCH = """
 select
-  q.id as question_id,
   q.text as question,
   kb_snippet((select group_concat(text, ' / ') from
      (select a.text from answers a where a.question_id = q.id order by a.rank)), :q) as snippet,
@@ -17,7 +16,8 @@ select
   q.published,
   -- bm25 over the question and its answers (lower is better), raised when the question itself
   -- has the words, asks for expertise (published) and got answers
-  round(bm25(questions_fts) * (1 + kb_coverage(q.text, :q) + 0.5 * q.published + 0.5 * q.answered), 2) as rank
+  round(bm25(questions_fts) * (1 + kb_coverage(q.text, :q) + 0.5 * q.published + 0.5 * q.answered), 2) as rank,
+  q.id as question_id
 from questions_fts
 join questions q on q.rowid = questions_fts.rowid
 where questions_fts match kb_match(:q)
@@ -26,8 +26,8 @@ limit 100
 """
 
 UNANSWERED = f"""
-select q.id as question_id, q.text as question, q.asker, q.group_name, q.date, q.time,
-  q.keywords, q.publish_score
+select q.text as question, q.asker, q.group_name, q.date, q.time,
+  q.keywords, q.publish_score, q.id as question_id
 from questions q
 where q.answered = 0 and q.published = 1 and {GROUP_FILTER.format(col='q.group_name')}
 order by q.publish_score desc, q.timestamp desc

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from .chattext import chat_html, json_list, message_html
 from .kb import is_kb, member_url, table_url
-from .search import terms as search_terms
+from .search import marks
 
 BEFORE, AFTER, AROUND_ANSWER = 8, 10, 3  # messages shown around the question and around late answers
 
@@ -48,7 +48,7 @@ async def rows(db, sql, params=()) -> list[dict]:
     return [dict(r) for r in (await db.execute(sql, list(params))).rows]
 
 
-def marks(values) -> str:
+def placeholders(values) -> str:
     return ",".join("?" * len(values))
 
 
@@ -56,7 +56,7 @@ async def messages_by_id(db, ids) -> dict[str, dict]:
     ids = list(dict.fromkeys(ids))
     if not ids:
         return {}
-    return {m["id"]: m for m in await rows(db, f"select * from messages where id in ({marks(ids)})", ids)}
+    return {m["id"]: m for m in await rows(db, f"select * from messages where id in ({placeholders(ids)})", ids)}
 
 
 async def conversation(db, question, anchors_ids, roles) -> list[dict]:
@@ -78,9 +78,9 @@ async def people(datasette, database, db, members: dict[str, str]) -> dict[str, 
     """Each member (id -> display name) with links to their questions and answers."""
     ids = [m for m in members if m]
     asked = {r[0]: r[1] for r in (await db.execute(
-        f"select asker_id, count(*) from questions where asker_id in ({marks(ids)}) group by asker_id", ids)).rows}
+        f"select asker_id, count(*) from questions where asker_id in ({placeholders(ids)}) group by asker_id", ids)).rows}
     answered = {r[0]: r[1] for r in (await db.execute(
-        f"select answerer_id, count(*) from answers where answerer_id in ({marks(ids)}) group by answerer_id", ids)).rows}
+        f"select answerer_id, count(*) from answers where answerer_id in ({placeholders(ids)}) group by answerer_id", ids)).rows}
     return {m: {
         "name": members[m] or m,
         "member_url": datasette.urls.row(database, "members", tilde_encode(m)),
@@ -114,7 +114,7 @@ async def question_view(request, datasette):
         raise NotFound(f"No question {qid}")
     question = found[0]
     answers = await rows(db, "select * from answers where question_id = ? order by rank", [qid])
-    words = search_terms(request.args.get("q"))
+    words = marks(request.args.get("q"))
     mention = lambda name: member_url(datasette, database, name)
     render = lambda msgs: Markup("\n").join(message_html(m, words, mention) for m in msgs if m)
 

@@ -23,6 +23,20 @@ def terms(query: str | None) -> list[str]:
     return content or words
 
 
+ASCII_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+\-.#_]*")
+
+
+def marks(query: str | None) -> list[str]:
+    """What to mark in text for a query: its words, except that a one-letter ASCII word
+    (t, 1 of T+1) is marked only as the run it was typed in (T+1), not wherever it occurs."""
+    words = terms(query)
+    out = [w for w in words if not (len(w) == 1 and w.isascii())]
+    for run in ASCII_RUN.findall(query or ""):
+        if len(run) > 1 and run.lower() not in out:
+            out.append(run.lower())
+    return out or words
+
+
 def fts_match(query: str | None) -> str:
     """An FTS5 MATCH expression: every word quoted, all of them required."""
     words = terms(query)
@@ -65,7 +79,7 @@ def snippet(text: str | None, query: str | None, width: int = 80) -> str:
     text = " ".join((text or "").split())
     if len(text) <= width:
         return text
-    pattern = term_pattern(terms(query))
+    pattern = term_pattern(marks(query))
     hits = [(m.start(), m.group().lower()) for m in pattern.finditer(text)] if pattern else []
     start = 0
     if hits:

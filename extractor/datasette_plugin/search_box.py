@@ -7,7 +7,7 @@ This ASGI middleware rewrites ``_search`` (and ``_search_<column>``) of
 the index (代金券 退款), before Datasette reads it. The browser keeps the URL it
 sent; static/kb.js puts the user's words back in the search box.
 
-It also keeps the words of the request's search (``_search`` or ``q``) for the
+It also keeps what to mark of the request's search (``_search`` or ``q``) for the
 request's cells, so that render_cell can mark them.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ import urllib.parse
 from datasette.utils import tilde_decode
 
 from .kb import is_kb
-from .search import table_search, terms
+from .search import marks, table_search
 
 SEARCHABLE = re.compile(r"^/(?P<database>[^/]+)/(?P<table>questions|answers)(?:\.\w+)?$")
 _terms: contextvars.ContextVar[tuple] = contextvars.ContextVar("kb_search_terms", default=())
@@ -48,7 +48,7 @@ def rewrite_query_string(query_string: str) -> str | None:
 def request_terms(query_string: str) -> tuple:
     args = urllib.parse.parse_qs(query_string)
     query = (args.get("_search") or args.get("q") or [""])[0]
-    return tuple(terms(query)) if query else ()
+    return tuple(marks(query)) if query else ()
 
 
 def _path(datasette, scope) -> str:

@@ -110,8 +110,21 @@
     form.parentNode.insertBefore(p, form.nextSibling);
   }
 
+  /* The column descriptions of a table: there when wanted, out of the way of the rows. */
+  function foldColumnDescriptions() {
+    var dl = document.querySelector("dl.column-descriptions");
+    if (!dl) return;
+    var details = document.createElement("details"), summary = document.createElement("summary");
+    details.className = "kb-columns";
+    summary.textContent = "What the columns mean";
+    dl.parentNode.insertBefore(details, dl);
+    details.appendChild(summary);
+    details.appendChild(dl);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     restoreSearchBox();
+    foldColumnDescriptions();
     linkEveryMatch();
     Array.prototype.forEach.call(document.querySelectorAll("[data-kb-chart]"), chart);
   });
