@@ -53,6 +53,7 @@ def test_canned_query_results(site):
     helpful = site.json("/kb/helpful_members.json", _shape="array")
     assert helpful[0]["thanked"] >= helpful[-1]["thanked"]
     assert all(r["answers"] >= r["best_answers"] for r in helpful)
+    assert "/kb/answers?answerer_id=" in site.html("/kb/helpful_members")
     unanswered = site.json("/kb/unanswered.json", _shape="array")
     assert unanswered and all(r["question_id"] for r in unanswered)
     only = site.json("/kb/unanswered.json", _shape="array", group=HOSTILE_GROUP)

@@ -18,6 +18,14 @@ PLUGIN = "chat-kb-extractor"
 
 
 @hookimpl
+def startup(datasette):
+    async def inner():
+        if await kb_databases(datasette):
+            search.terms("退款")  # load jieba's dictionary now, not on the first search (about a second)
+    return inner
+
+
+@hookimpl
 def prepare_connection(conn):
     # kb_match(q): the FTS5 MATCH expression of a query; kb_snippet(text, q): the passage of a text
     # with the query's words, without segmentation spaces; kb_coverage(text, q): share of the words in text

@@ -23,7 +23,7 @@ CHAT = {
 # Question text that links to its page, and the column holding the question's id.
 QUESTION_TEXT = {("questions", "text"): "id", ("qa", "question"): "question_id", (None, "question"): "question_id"}
 JSON_LINKS = {"images": images_html, "links": links_html}
-WANTED = {c for _, c in CHAT} | {"question_id", "keywords", "search"} | set(JSON_LINKS)
+WANTED = {c for _, c in CHAT} | {"question_id", "keywords", "search", "member"} | set(JSON_LINKS)
 
 
 def _get(row, key):
@@ -51,6 +51,8 @@ def cell_html(row, value, column, table, database, datasette):
     if column == "question_id":
         qid, label = (value.get("value"), value.get("label")) if isinstance(value, dict) else (value, value)
         return Markup('<a href="{}">{}</a>').format(question_url(datasette, database, qid, q), label or qid)
+    if column == "member" and table is None:  # a member id in a canned query: their answers
+        return Markup('<a href="{}">{}</a>').format(table_url(datasette, database, "answers", answerer_id=value), value)
     if (table, column) in QUESTION_TEXT and isinstance(value, str):
         qid = _get(row, QUESTION_TEXT[(table, column)])
         html = chat_html(value, terms, links=False)
