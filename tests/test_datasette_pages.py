@@ -129,6 +129,7 @@ def test_script_in_a_message_is_shown_as_text_on_the_question_page(site):
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "[点我](javascript:alert(1))" in html
     assert "javascript:alert(2)" in html
+    assert "&lt;i&gt;夏娃&lt;/i&gt;" in html and "<i>夏娃" not in html  # a sender's name too
 
 
 def test_script_in_a_message_is_shown_as_text_on_the_search_page(site):

@@ -40,6 +40,10 @@ def test_mentions_are_marked_and_linked():
     assert '<a class="kb-mention" href="/kb/aliases/晓峰-杭州-支付研发">@晓峰-杭州-支付研发</a> 一般T+1' == html
 
 
+def test_an_email_address_is_no_mention():
+    assert chat_html("写信到 pay@example.com") == "写信到 pay@example.com"
+
+
 def test_emoji_codes_stay_text_and_search_words_are_marked():
     assert chat_html("多谢[抱拳]") == "多谢[抱拳]"
     assert chat_html("T+1对账，t+1", terms=["t", "对账"]) == "<mark>T</mark>+1<mark>对账</mark>，<mark>t</mark>+1"

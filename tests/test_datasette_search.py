@@ -68,6 +68,11 @@ def test_search_finds_words_phrases_and_mixed_queries(site, q):
     assert {r["question_id"] for r in rows} == {r["id"] for r in table_rows(site, q)}
 
 
+def test_column_search_box_is_segmented_too(site):
+    rows = site.json("/kb/questions.json", _search_search="代金券退款", _shape="array")
+    assert {r["id"] for r in rows} == {r["question_id"] for r in search_rows(site, "代金券退款")}
+
+
 def test_unsegmented_phrase_needs_both_words(site):
     both = {r["question_id"] for r in search_rows(site, "代金券退款")}
     refunds = {r["question_id"] for r in search_rows(site, "退款")}

@@ -21,7 +21,7 @@ TOKENS = re.compile(
       !\[(?P<alt>[^\]\n]*)\]\((?P<src>[^()\s]+)\)          # markdown image
     | \[(?P<title>[^\]\n]+)\]\((?P<href>[^()\s]+)\)        # markdown link
     | (?P<url>https?://[^\s<>"'\u3000-\u303f\uff01-\uff20]+) # bare link, ends at CJK punctuation
-    | (?P<mention>@[^\s@\u2005,，:：;；。！？!?、]{1,40})     # @mention, ends at a space or punctuation
+    | (?<![A-Za-z0-9_.])(?P<mention>@[^\s@\u2005,，:：;；。！？!?、]{1,40})  # @mention (not an email address)
     """,
     re.VERBOSE | re.IGNORECASE,
 )
