@@ -60,6 +60,7 @@ def test_canned_query_results(site):
     assert all(r["group_name"] == HOSTILE_GROUP for r in only)
     keywords = site.json("/kb/top_keywords.json", _shape="array")
     assert {r["month"] for r in keywords} == {"2024-03", "2024-04"}
+    assert "keywords__arraycontains=" in site.html("/kb/top_keywords") and "month=2024-03" in site.html("/kb/top_keywords")
 
 
 def test_question_page(site):
@@ -149,3 +150,21 @@ def test_script_in_a_message_is_shown_as_text_in_table_cells(site, path):
 def test_script_in_custom_sql_results_is_text(site):
     html = site.html("/kb", sql="select text, raw from messages where group_name = '安全测试群'")
     assert_escaped(html)
+
+
+def test_other_databases_are_left_alone(tmp_path):
+    import sqlite3
+
+    from datasette.app import Datasette
+
+    from tests.kb_site import Client
+
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("create table questions (id text primary key, text text)")
+        conn.execute("insert into questions values ('1', '<b>hi</b> @x')")
+    other = Client(Datasette([str(path)]))
+    assert 'class="kb-search"' not in other.html("/")
+    assert "search" not in {q["name"] for q in other.json("/other.json")["queries"]}
+    assert other.get("/other/question/1").status_code == 404
+    assert "&lt;b&gt;hi&lt;/b&gt; @x" in other.html("/other/questions")

@@ -64,7 +64,7 @@ def cell_html(row, value, column, table, database, datasette):
         mention = lambda name: member_url(datasette, database, name)
         return Markup('<span class="kb-chat">{}</span>').format(chat_html(value, terms, mention))
     if column == "keywords" and table in ("questions", "qa", None):
-        return keywords_html(value, row, database, datasette)
+        return keywords_html(value, row, table, database, datasette)
     if column in JSON_LINKS and table in ("messages", None):
         return JSON_LINKS[column](value) or None
     if column == "search" and table in ("questions", "answers"):
@@ -74,12 +74,13 @@ def cell_html(row, value, column, table, database, datasette):
     return None
 
 
-def keywords_html(value, row, database, datasette):
-    """A JSON list of keywords as links to the questions that have them (in the row's month, if any)."""
+def keywords_html(value, row, table, database, datasette):
+    """A JSON list of keywords as links to the questions that have them (in the month of a
+    query's row, as in top_keywords)."""
     words = [str(w) for w in json_list(value)]
     if not words:
         return None
-    month = _get(row, "month")
+    month = _get(row, "month") if table is None else None
     chips = []
     for w in words:
         filters = {"keywords__arraycontains": w, **({"month": month} if month else {})}
