@@ -9,7 +9,7 @@ import click
 
 from . import evaluate as evaluation
 from . import export as exporting
-from . import pipeline
+from . import pipeline, serving
 from .readers import READERS
 from .readers.common import get_zone
 
@@ -122,19 +122,12 @@ def formats():
 @click.argument("db_path", default="kb.db", type=click.Path(exists=True, dir_okay=False))
 @click.option("-h", "--host", default="127.0.0.1", show_default=True)
 @click.option("-p", "--port", default=8001, show_default=True, type=int)
-@click.option("--metadata", default=None, type=click.Path(exists=True, dir_okay=False), help="metadata.yml (default: the one beside the database, if any)")
+@click.option("--metadata", default=None, type=click.Path(exists=True, dir_okay=False),
+              help="metadata.yml (default: the one beside the database, else in the current folder, else the project's)")
 def serve(db_path, host, port, metadata):
-    """Serve a knowledge base with Datasette, read-only."""
-    if metadata is None:
-        for candidate in (os.path.join(os.path.dirname(os.path.abspath(db_path)), "metadata.yml"), "metadata.yml"):
-            if os.path.exists(candidate):
-                metadata = candidate
-                break
-    args = [sys.executable, "-m", "datasette", "serve", "-i", db_path, "-h", host, "-p", str(port),
-            "--setting", "sql_time_limit_ms", "3000"]
-    if metadata:
-        args += ["--metadata", metadata]
-    os.execv(sys.executable, args)
+    """Serve a knowledge base with Datasette, read-only, with its metadata and the plugin."""
+    args = serving.datasette_args(db_path, host, port, metadata)
+    os.execv(args[0], args)
 
 
 if __name__ == "__main__":

@@ -32,6 +32,22 @@ def needs_shared(path):
     return pytest.mark.skipif(not pathlib.Path(path).exists(), reason=f"{path} is absent (no ../shared beside the project)")
 
 
+@pytest.fixture(scope="session")
+def site_db(tmp_path_factory):
+    """kb.db built from the example chats and a group that types HTML."""
+    from tests.kb_site import build_site
+
+    return build_site(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def site(site_db):
+    """Datasette (in process, through its test client) over site_db."""
+    from tests.kb_site import Client, datasette_for
+
+    return Client(datasette_for(site_db))
+
+
 # Tests write only to temporary folders: no example database in the working tree.
 settings.register_profile("project", database=None, deadline=None)
 settings.load_profile("project")
