@@ -26,12 +26,17 @@ JOKE = re.compile(r"(哈哈|呵呵|嘿嘿|233|笑死|\[(奸笑|坏笑|偷笑|捂
 PUBLISH_THRESHOLD = 0.5
 
 
-def keywords(q: Question, idf, limit: int = 5) -> list[str]:
+def keywords(q: Question, idf, directory=None, limit: int = 5) -> list[str]:
+    """The question's subject words first (by TF-IDF), then its other telling words."""
     tf = Counter()
     for m in q.messages:
         tf.update(w for w in content_words(m.tokens) if len(w) >= 2 or not w.isascii())
-    ranked = sorted(tf, key=lambda w: (-(tf[w] * idf(w)), w))
-    return ranked[:limit]
+    names = name_parts_of(directory) if directory is not None else set()
+    subject = set(topic_words(list(tf), idf, names))
+    ranked = sorted(tf, key=lambda w: (w not in subject, -(tf[w] * idf(w)), w))
+    return [w for w in ranked if w in subject or (
+        len(w) >= 2 and w not in CHAT_WORDS and w[0] not in FUNCTION_CHARS and w[-1] not in FUNCTION_CHARS
+        and (idf.general(w) >= GENERAL_RARE or idf(w) >= idf.rare))][:limit]
 
 
 # Words of any group chat's own life, not of its subject: they are "key" in every chat log.
@@ -40,6 +45,8 @@ CHAT_WORDS = set("""
 分享 直播 回放 录音 视频 ppt 课件 主题 嘉宾 报名 活动 讲座 沙龙 老师 大佬 大神 大牛 兄弟 同学 各位 大家
 新年快乐 节日快乐 早安 晚安 早上好 哈哈 呵呵 嘿嘿 表情 图片 链接 文章 公众号 二维码 截图 pdf ok 谢谢 感谢 多谢
 """.split())
+# jieba sometimes glues a function word to a content word (那券, 问个, 真的假): not a keyword
+FUNCTION_CHARS = set("那这要问真是的了有咋在也都就还很太吗么呢吧啊个些一我你他她它们")
 TOPIC_KEYNESS = 3.0  # used 20 times more often here than in general Chinese
 GENERAL_RARE = 9.5  # jieba's IDF of words that general Chinese text seldom uses
 PERSONAL = re.compile(r"(你在哪|你们在哪|在哪个城市|哪里人|你是哪|你在[^，。？?]{1,6}[吗？?]|几楼|你也在|老家|你那边天气|你多大|你几岁)")
@@ -61,7 +68,7 @@ def topic_words(words, idf, names: frozenset = frozenset()) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for w in words:
-        if len(w) < 2 or w in CHAT_WORDS or w in names or w in seen:
+        if len(w) < 2 or w in CHAT_WORDS or w in names or w in seen or w[0] in FUNCTION_CHARS or w[-1] in FUNCTION_CHARS:
             continue
         seen.add(w)
         if idf.df.get(w, 0) >= 3 and idf.keyness(w) >= TOPIC_KEYNESS:

@@ -282,7 +282,7 @@ def write_source(db, p: Parsed, idf: Idf, directory: Optional[Directory] = None)
             "timestamp": q.message.timestamp, "asker_id": q.asker, "asker": q.message.sender,
             "text": q.message.text, "context_text": "\n".join(m.text for m in chrono if m.text),
             "score": q.score, "reasons": store.dumps(q.reasons),
-            "keywords": store.dumps(keywords(q, idf)), "published": int(ok),
+            "keywords": store.dumps(keywords(q, idf, directory)), "published": int(ok),
             "publish_score": pscore, "publish_reasons": store.dumps(preasons),
             "answer_count": len(answers), "answered": int(bool(answers)),
             "best_answer_id": answer_id(best) if best else None,
