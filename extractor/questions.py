@@ -30,7 +30,7 @@ SEVERAL = {"几个", "几家", "几种", "几天", "几年", "几月", "几次",
 # in a clause before a question word, these make it indirect or indefinite: 要看怎么, 不知道为什么, 我觉得是多大的问题
 INDIRECT = re.compile(r"(不知道|不管|无论|不论|没什么|没啥|没有什么|不清楚|记不清|忘了|随便|要看|就看|看看|看你|看他|看下|看是|"
                       r"取决于|决定|关键|猜到|猜|觉得|认为|觉着|问我|问你|问他|(?<![谁你])知道|指不定|说不定|不定|如果|假如|要是|选择|想好|想清楚|想着|想学|学会|教你|教我|"
-                      r"(?<![为])(没|不|不了)$)")
+                      r"(?<![为])(没|不|不了|看)$)")
 # question words that still ask inside a hypothetical (如果…怎么办)
 ASKS_ANYWAY = {"怎么办", "咋办", "如何是好", "咋整"}
 # words right before a 几 word that make it "a few": 这几年, 早几年, 好几家
@@ -41,7 +41,7 @@ FINAL_STRONG = {"吗": 2.5, "么": 2.2, "麽": 2.2, "否": 1.5}
 A_NOT_A = re.compile(r"(有没有|是不是|能不能|会不会|可不可以|要不要|用不用|行不行|对不对|好不好|算不算|需不需要|"
                      r"该不该|有木有|用没用|做没做|去不去|支不支持|([\u4e00-\u9fff])不\2)")
 ALTERNATIVE = re.compile(r"(是|用|走|选|做).{1,30}还是.{1,30}|还是[^，,。！!？?\s]{1,10}(啊|呢|呀|[？?])")
-CONFIRM = re.compile(r"(是吧|对吧|是不|对不|是么|对么|是嘛|行吧|可以吧|没错吧)$")
+CONFIRM = re.compile(r"(是吧|对吧|是不|对不|是么|对么|是嘛|没错吧)$")
 REQUEST = re.compile(r"(请教|请问|求推荐|求助|求问|求教|求解|求分享|求个|求一个|求一份|求份|求大神|求指点|想了解|想问|想请教|"
                      r"问一下|问下|问个问题|咨询|谁有|谁知道|谁了解|谁做过|哪位|有没有人|有人.{0,24}[吗么]|有谁|推荐一下|"
                      r"推荐个|推荐几|给推荐|帮忙看|帮看|指点|指教|打听|了解一下|想知道|大家.{0,6}怎么|"
@@ -51,6 +51,10 @@ RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎�
                         r"又如何|何尝|谁说|还不是|不也是|能怎样|能怎么样|又怎样|有什么好|有啥好|凭什么|何况|"
                         r"怎么会有|至于吗|至于么|好意思|是人吗|你猜|猜猜|开玩笑|谁让你|谁叫你|谁用谁|要不然怎么|不然怎么|怎么说.{0,10}呢|"
                         r"你说.{0,20}[吗么]|指不定|说不定)")
+# question words with 还/就/都 and no question mark, mostly rhetorical: 为啥还要共享, 怎么就说人家,
+# 还要CA干啥, 上哪找, 做什么梦
+RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.{0,10}(干啥|干嘛|做什么)|上哪|做什么梦|买什么|有什么关系|"
+                              r"有啥关系|什么都|啥都|谁都|哪都|怎么都)")
 NOT_QUESTION_NOT = re.compile(r"不(是|都是|也是|就是|还是)?.{0,30}[吗么嘛]$|不是.{0,30}[吗么嘛]")  # a rebuttal when it answers someone
 REACTION = re.compile(r"^(是吗|是么|是嘛|真的吗|真的么|真的|真的假的|啥|啥情况|啥意思|什么鬼|什么情况|what|why|"
                       r"咋了|咋回事|怎么了|然后呢|不会吧|不是吧|这么|这么多|这么贵|这么快|为啥|为什么|所以呢|"
@@ -117,6 +121,8 @@ def _question_word(tokens: list[str], asked: bool = True) -> Optional[str]:
                 continue  # 什么的 = "and so on"
             if t not in ("为什么", "为啥", "为何") and INDEFINITE_AFTER.search("".join(after)) and not (after and after[-1] in ("吗", "么")):
                 continue
+            if re.search(r"(不知道|不知|不清楚|不确定|不记得)$", "".join(after)):
+                continue  # 客户啥样的不知: an admission, not a question
             if clause.count(t) > 1 or (t == "怎么" and "怎么" in after):
                 continue  # 谁用谁知道, 怎么安全怎么来: indefinite
             if t in SEVERAL:
@@ -179,7 +185,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         if HEDGE.search(body) or SUGGEST_BA.search(tail) or re.match(r"(这不是|不是|其实)", body):
             cue(0.3, "ends with 吧 (an opinion or a suggestion)")
         else:
-            cue(1.6, "ends with 吧 (asks to confirm)")
+            cue(0.8, "ends with 吧 (a weak cue: may ask to confirm)")
             flags["ba"] = True
     if qword:
         cue(1.5, f"question word {qword}")
@@ -188,7 +194,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     ana = A_NOT_A.search(body)
     if ana and not (ana.group(1) == "要不要" and "不要不要" in body):
         head = body[:ana.start()]
-        if re.search(r"(看|要看|就看|取决于|问|不知道|关键|决定|如果|假如)[^，,。]{0,12}$", head):
+        if re.search(r"(看|要看|就看|取决于|问|不知道|关键|决定|如果|假如|找找|问问|查查|试试|搜搜)[^，,。]{0,12}$", head):
             ana = None
         elif HEDGE.search(head) and not strong:
             cue(0.5, f"A-not-A form {ana.group(1)} in a hedged statement")
@@ -216,6 +222,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             replying = p
             break
     rh = RHETORICAL.search(body)
+    if qword and not strong and not particle and not req and RHETORICAL_QWORD.search(body):
+        cue(-2.0, f"a rhetorical {qword} ({RHETORICAL_QWORD.search(body).group(0)[:8]})")
     if rh and not req:
         cue(-4.5, f"rhetorical {rh.group(1)[:8]}")
     nq = NOT_QUESTION_NOT.search(tail) if (particle in ("吗", "么", "嘛") or strong) else None
