@@ -267,9 +267,13 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
                     cue(-2.0, "echoes the message before")
                     break
     if REPORTED.search(body):
-        cue(-2.0, "reports someone else's question")
+        cue(-3.5, "reports someone else's question")
     after_q = re.split(r"[？?]", body, maxsplit=1)
-    if len(after_q) == 2 and len(re.sub(r"\W", "", after_q[1])) >= 14 and re.match(r"\s*(因为|其实|就是|所以|是因为|答案|我觉得|我认为|后来|结果|原来|最后|答[:：]|A[:：]|1[、.．]|首先|一是|第一)", after_q[1]):
+    if len(after_q) == 2 and (
+        re.match(r"\s*(答[:：]|A[:：]|1[、.．]|首先|一是|第一)", after_q[1])
+        or (len(re.sub(r"\W", "", after_q[1])) >= 14
+            and re.match(r"\s*(因为|其实|就是|所以|是因为|答案|我觉得|我认为|后来|结果|原来|最后)", after_q[1]))
+    ):
         cue(-2.5, "answers itself in the same breath")
     return _sigmoid(x), reasons, flags
 
