@@ -198,21 +198,25 @@ def build_files(
                 if r["id"] not in new_ids and r["id"] not in changed_ids and r not in gone and r["evidence"]
             ]
             # pass 2: duplicate copies and quoted replies by the first directory; evidence; words
-            first = Directory(old_evidence + [s.evidence for s in sources])
+            # (needed only where there are copies to mark or quotes to link)
+            first = Directory(old_evidence + [s.evidence for s in sources]) if any(s.marks for s in sources) else None
             _tick("first directory")
-            results = pool.map(_mark_source, [s.spool for s in sources], state=first)
-            del first
+            for s in sources:
+                s.evidence = None  # what pass 2 finds replaces it
             delta: Counter = Counter()
             new_docs = 0
-            for s, (evidence, df_part, docs_part) in zip(sources, results):
-                s.evidence = evidence
+            evidence = []
+            for evidence_part, df_part, docs_part in pool.map(_mark_source, [s.spool for s in sources],
+                                                              state=first, ordered_stream=True):
+                evidence.append(evidence_part)
                 for t, v in df_part.items():
                     delta[t] += v
                 new_docs += docs_part
+            del first
             _tick("pass 2: copies, quotes, evidence")
-            directory = Directory(old_evidence + [s.evidence for s in sources])
+            directory = Directory(old_evidence + evidence)
+            del old_evidence, evidence  # spooled with each source: the parent keeps only the directory
             _tick("directory")
-            del old_evidence
 
             with db.atomic():
                 # IDF: take out what changed or went away, add what is new
@@ -231,7 +235,7 @@ def build_files(
                 store.delete_sources(db, set(changed_ids) | {r["id"] for r in gone} | new_ids)
                 # pass 3: questions and answers; rows written as they come, in order
                 with store.bulk_search_index(db):
-                    for rows in pool.map(_analyse_source, [(s.spool, s.evidence) for s in sources],
+                    for rows in pool.map(_analyse_source, [s.spool for s in sources],
                                          state=(directory, idf), ordered_stream=True):
                         store.write_source_rows(db, *rows)
                         summary.new_messages += len(rows[1])
@@ -250,17 +254,23 @@ def build_files(
 
 
 _TIMINGS = os.environ.get("EXTRACTOR_TIMINGS")
-_last = [0.0]
+_last = [0.0, 0.0]
 
 
 def _tick(what: Optional[str]) -> None:
-    """With EXTRACTOR_TIMINGS=1, the wall time of each step of a build on standard error."""
+    """With EXTRACTOR_TIMINGS=1, the wall and CPU time (workers included) of each step of a
+    build, on standard error."""
     if not _TIMINGS:
         return
+    import resource
+
     now = time.perf_counter()
+    cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+              for f in ("ru_utime", "ru_stime"))
     if what:
-        print(f"  {now - _last[0]:7.3f}s  {what}", file=sys.stderr)
-    _last[0] = now
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"  {now - _last[0]:7.3f}s wall {cpu - _last[1]:7.3f}s CPU {rss:6.0f} MB peak  {what}", file=sys.stderr)
+    _last[0], _last[1] = now, cpu
 
 
 def _merge_delta(removed: Counter, added: Counter) -> Counter:
@@ -282,6 +292,7 @@ class Spooled:
     source: dict
     spool: str
     evidence: dict
+    marks: bool  # it has duplicate copies to mark or quoted replies to link (pass 2 needs a directory)
 
 
 MESSAGE_FIELDS = [f.name for f in dataclass_fields(Message)]
@@ -327,14 +338,16 @@ def _read_file(task) -> tuple[str, list[Problem], list[Spooled]]:
             m.tokens = words(m.body) if m.body else []
         name = os.path.join(spool, f"{index}-{k}")
         _save(name, p)
-        out.append(Spooled(p.source, name, evidence))
+        marks = bool(p.candidates) or any(m.quote_text and not m.reply_to for m in p.msgs)
+        out.append(Spooled(p.source, name, evidence, marks))
     return "stored", problems, out
 
 
-def _mark_source(path: str, first: Directory) -> tuple[dict, Counter, int]:
+def _mark_source(path: str, first: Optional[Directory]) -> tuple[dict, Counter, int]:
     """Pass 2 for one source: copies and quotes marked (spooled again), its evidence and words."""
     p = _load(path)
     _mark(p, first)
+    p.source["evidence"] = json.dumps(p.evidence, ensure_ascii=False)
     _save(path, p)
     df: Counter = Counter()
     docs = 0
@@ -345,14 +358,16 @@ def _mark_source(path: str, first: Directory) -> tuple[dict, Counter, int]:
     return p.evidence, df, docs
 
 
-def _analyse_source(task, state) -> tuple:
+def _analyse_source(path: str, state) -> tuple:
     """Pass 3 for one source: questions, answers, and its rows."""
-    path, evidence = task
     directory, idf = state
     p = _load(path)
-    p.evidence = evidence
+    p.evidence = json.loads(p.source.pop("evidence"))
     analyse(p, directory, idf)
     return source_rows(p, idf)
+
+
+NO_STATE = object()
 
 
 class Workers:
@@ -375,12 +390,12 @@ class Workers:
     def __exit__(self, *exc):
         return False
 
-    def map(self, fn, items: list, state=None, ordered_stream: bool = False):
+    def map(self, fn, items: list, state=NO_STATE, ordered_stream: bool = False):
         """fn(item) or fn(item, state) for each item, results in order. With ordered_stream the
         results are yielded as they come, at most a few batches ahead of the consumer."""
-        call = fn if state is None else functools.partial(_with_state, fn)
+        call = fn if state is NO_STATE else functools.partial(_with_state, fn)
         if self.n == 1 or len(items) < 2:
-            gen = (fn(x) if state is None else fn(x, state) for x in items)
+            gen = (fn(x) if state is NO_STATE else fn(x, state) for x in items)
             return gen if ordered_stream else list(gen)
         global _STATE
         _STATE = state
@@ -449,10 +464,12 @@ def prepare(parsed: list[Parsed], old_evidence: list[dict] = ()) -> Directory:
     return Directory(list(old_evidence) + [p.evidence for p in parsed])
 
 
-def _mark(p: Parsed, directory: Directory) -> None:
-    """Duplicate copies and quoted replies by the first directory, then the evidence about mentions."""
-    mark_copies(p.msgs, p.candidates, directory.same_person)
-    link_quotes(p.msgs, lambda q, s: directory.same_person(q, s) or directory.resolve(q)[0] == directory.member(s))
+def _mark(p: Parsed, directory: Optional[Directory]) -> None:
+    """Duplicate copies and quoted replies by the first directory, then the evidence about mentions.
+    Without copies and quotes there is nothing to mark, and no directory is needed."""
+    if directory is not None:
+        mark_copies(p.msgs, p.candidates, directory.same_person)
+        link_quotes(p.msgs, lambda q, s: directory.same_person(q, s) or directory.resolve(q)[0] == directory.member(s))
     p.evidence = collect_evidence(p.msgs, p.candidates, doubled_export(p.msgs, p.candidates))
 
 
