@@ -192,6 +192,10 @@ def build_files(
                 sources.extend(spooled)
             _tick("pass 1: read, normalise, segment")
             changed_ids = [r["id"] for p, r in existing.items() if p in seen_paths and p not in kept_paths]
+            if not sources and not changed_ids and not gone:  # only files that are no chat log: nothing changed
+                summary.totals = store.counts(db)
+                db.close()
+                return summary
             new_ids = {s.source["id"] for s in sources}
             old_evidence = [
                 json.loads(r["evidence"]) for r in existing.values()
@@ -241,9 +245,10 @@ def build_files(
                         summary.new_messages += len(rows[1])
                 _tick("pass 3: questions, answers, rows written")
                 store.save_terms(db, {t: df.get(t, 0) for t, v in delta.items() if v}, docs)
-                remap_members(db, directory)
+                stats = sender_stats(db)
+                remap_members(db, directory, stats)
                 _tick("terms saved, members remapped")
-                store.write_members(db, member_rows(db, directory), directory.aliases())
+                store.write_members(db, member_rows(db, directory, stats), directory.aliases())
                 _tick("members written")
     finally:
         shutil.rmtree(spool, ignore_errors=True)
@@ -581,24 +586,48 @@ def message_row(m: Message, group: str) -> dict:
     }
 
 
-def remap_members(db, directory: Directory) -> None:
+def sender_stats(db) -> list[tuple]:
+    """Per sender and stored member: the sender's original messages (not copies), first and last
+    date, and groups; one scan of the messages for remap_members and member_rows."""
+    return db.execute(
+        "select sender, member_id, sum(copy_of is null), min(case when copy_of is null then date end), "
+        "max(case when copy_of is null then date end), "
+        "group_concat(distinct case when copy_of is null then group_name end) "
+        "from messages group by sender, member_id"
+    ).fetchall()
+
+
+def remap_members(db, directory: Directory, stats: Optional[list[tuple]] = None) -> None:
     """Messages stored earlier whose sender now belongs to another member (new alias evidence)."""
-    current = {r[0]: r[1] for r in db.execute("select distinct sender, member_id from messages")}
-    for sender, member in current.items():
+    pairs = stats if stats is not None else sender_stats(db)
+    for sender in dict.fromkeys(r[0] for r in pairs if directory.member(r[0]) != r[1]):
         new = directory.member(sender)
-        if new != member:
-            db.execute("update messages set member_id = ? where sender = ?", [new, sender])
-            db.execute("update questions set asker_id = ? where asker = ?", [new, sender])
-            db.execute("update answers set answerer_id = ? where answerer = ?", [new, sender])
+        db.execute("update messages set member_id = ? where sender = ?", [new, sender])
+        db.execute("update questions set asker_id = ? where asker = ?", [new, sender])
+        db.execute("update answers set answerer_id = ? where answerer = ?", [new, sender])
 
 
-def member_rows(db, directory: Directory) -> list[dict]:
-    stats = {}
-    for r in db.execute(
-        "select member_id, count(*), min(date), max(date), group_concat(distinct group_name) "
-        "from messages where copy_of is null group by member_id"
-    ):
-        stats[r[0]] = r
+def member_rows(db, directory: Directory, stats: Optional[list[tuple]] = None) -> list[dict]:
+    """Rows of the members table: each member's messages (not copies), dates and groups, questions and answers.
+    ``stats`` (sender_stats, taken before or after remap_members) are summed per member."""
+    if stats is None:
+        stats = sender_stats(db)
+    per: dict[str, list] = {}
+    for sender, _, count, first, last, groups in stats:
+        if not count:
+            continue
+        mid = directory.member(sender)
+        s = per.get(mid)
+        if s is None:
+            per[mid] = [mid, count, first, last, set((groups or "").split(","))]
+            continue
+        s[1] += count
+        if first is not None and (s[2] is None or first < s[2]):
+            s[2] = first
+        if last is not None and (s[3] is None or last > s[3]):
+            s[3] = last
+        s[4].update((groups or "").split(","))
+    stats = {mid: (mid, c, a, b, ",".join(sorted(g))) for mid, (_, c, a, b, g) in per.items()}
     qc = dict(db.execute("select asker_id, count(*) from questions group by asker_id").fetchall())
     ac = dict(db.execute("select answerer_id, count(*) from answers group by answerer_id").fetchall())
     rows = []
