@@ -1,4 +1,4 @@
-# Two entry points: `make run` (build kb.db from chats and serve it) and `make test`.
+# Entry points: `make run` (build kb.db from chats and serve it), `make test`, `make bench`.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -18,6 +18,11 @@ serve: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(BIN)/pytest -q
+
+# Speed: baseline (plain jieba), full, no-op, incremental and 10x builds, search (see README "Speed")
+RUNS ?= 3
+bench: $(VENV)/.installed
+	$(BIN)/python -m benchmarks.run --runs $(RUNS) --json-out benchmarks/results.json
 
 eval: $(VENV)/.installed
 	$(BIN)/extractor eval ../shared/gold/dev.jsonl --corpus ../shared/corpus

@@ -192,20 +192,26 @@ def is_non_answer(m: Message) -> Optional[str]:
     return None
 
 
-def score(features: dict[str, float], details: Optional[dict] = None,
-          weights: Optional[dict] = None, bias: Optional[float] = None) -> tuple[float, list[str]]:
-    """The probability that a message answers a question, and the reasons that moved it."""
+def probability(features: dict[str, float], weights: Optional[dict] = None, bias: Optional[float] = None) -> float:
+    """The probability that a message answers a question: a logistic function of the weighted features."""
     weights = WEIGHTS if weights is None else weights
     x = BIAS if bias is None else bias
+    for name, value in features.items():
+        if value:
+            x += weights.get(name, 0.0) * value
+    return _sigmoid(x)
+
+
+def score(features: dict[str, float], details: Optional[dict] = None,
+          weights: Optional[dict] = None, bias: Optional[float] = None) -> tuple[float, list[str]]:
+    """The probability, and the reasons that moved it (features weighing at least 0.05)."""
+    weights = WEIGHTS if weights is None else weights
     reasons = []
     for name, value in features.items():
-        if not value:
-            continue
-        w = weights.get(name, 0.0) * value
-        x += w
+        w = weights.get(name, 0.0) * value if value else 0.0
         if abs(w) >= 0.05:
             reasons.append(f"{DESCRIPTIONS[name].format(**(details or {}))} ({w:+.1f})")
-    return _sigmoid(x), reasons
+    return probability(features, weights, bias), reasons
 
 
 class Linker:
@@ -218,6 +224,8 @@ class Linker:
         self._mentioned: dict[str, set[str]] = {}
         self._words: dict[str, list[str]] = {}
         self._thanks: dict[str, dict[str, str]] = {}
+        self._qw: dict[str, dict[str, float]] = {}
+        self._overlap: dict[tuple[str, str], tuple[float, list[str], bool, float]] = {}
 
     # -------------------------------------------------------------- helpers
     def member(self, m: Message) -> str:
@@ -254,7 +262,16 @@ class Linker:
     def overlap(self, q: Question, c: Message) -> tuple[float, list[str], bool, float]:
         """Share of the question's word weight found in the message, the shared words, whether
         one is rare, and the weight of the shared words (IDF summed)."""
-        qw = {w: self.idf(w) for m in q.messages for w in self.words(m)}
+        key = (q.message.id, c.id)
+        out = self._overlap.get(key)
+        if out is None:
+            out = self._overlap[key] = self._compute_overlap(q, c)
+        return out
+
+    def _compute_overlap(self, q: Question, c: Message) -> tuple[float, list[str], bool, float]:
+        qw = self._qw.get(q.message.id)
+        if qw is None:
+            qw = self._qw[q.message.id] = {w: self.idf(w) for m in q.messages for w in self.words(m)}
         if not qw:
             return 0.0, [], False, 0.0
         cw = set(self.words(c))
@@ -410,7 +427,7 @@ class Linker:
             if prev_answer:
                 f["after_answer"] = 1
             yield c, f, d
-            prev_answer = score(f, d)[0] >= THRESHOLD
+            prev_answer = probability(f) >= THRESHOLD
             between += 1
             if c.asks and not c.mentions:  # a new question to the group competes for the replies
                 askers.append(who)
@@ -421,14 +438,14 @@ class Linker:
     def link(self) -> list[Answer]:
         links: dict[str, list[tuple[Question, float, list[str]]]] = {}
         for q in self.questions:
-            scored = [(c, *score(f, d)) for c, f, d in self.candidates(q)]
+            scored = [(c, f, d, probability(f)) for c, f, d in self.candidates(q)]
             # a doubtful question needs a sure answer before it counts as answered
             need = THRESHOLD if q.score >= DOUBTFUL_QUESTION else SURE_ANSWER
-            if not any(s >= need for _, s, _ in scored):
+            if not any(s >= need for *_, s in scored):
                 continue
-            for c, s, reasons in scored:
-                if s >= MORE_THRESHOLD:
-                    links.setdefault(c.id, []).append((q, s, reasons))
+            for c, f, d, s in scored:
+                if s >= MORE_THRESHOLD:  # the reasons only of the links kept
+                    links.setdefault(c.id, []).append((q, s, score(f, d)[1]))
         # each message to the question(s) it fits best
         per_question: dict[str, list[tuple[Message, float, list[str]]]] = {}
         for cid, options in links.items():

@@ -6,11 +6,19 @@ file that is gone removes its own rows, unchanged files are left alone.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import marshal
+import multiprocessing
 import os
+import shutil
+import sys
+import time
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from typing import Callable, Iterable, Optional
 
 from . import store
@@ -101,17 +109,30 @@ def build_files(
     group: Optional[str] = None,
     progress=None,
     timezone: Optional[str] = None,
+    workers: Optional[int] = None,
 ) -> Summary:
+    """The build, in three passes over the new and changed sources, each file's work done by a
+    pool of worker processes (``workers``; default: the machine's cores, or EXTRACTOR_WORKERS):
+
+    1. read, normalise and segment each file; spool its messages to a temporary folder and
+       keep only what it says about who is who (duplicate copies, quoted names);
+    2. with the directory of members from that evidence: duplicate copies and quoted replies,
+       the evidence about mentions, and the words for the IDF;
+    3. with the final directory and IDF: questions, answers and the rows of each source, which
+       the main process writes as they come, in the order of the files.
+
+    Memory holds one batch of files per worker and the evidence, never the archive."""
     zone = get_zone(timezone)  # a bad name fails here, before anything is read
+    _tick(None)
     summary = Summary()
     db = store.open_db(db_path)
     existing = store.stored_sources(db)
     roots = {os.path.normpath(p) for p in roots}
     summary.files = len(files)
-    parsed: list[Parsed] = []
     seen_paths: set[str] = set()
     kept_paths: set[str] = set()  # stored paths that stay (unchanged or unreadable now)
     used_rel: set[str] = set()
+    todo: list[tuple[InputFile, str, str, str, list]] = []  # (file, group, digest, named digest, old rows)
     iterator = progress(files) if progress else files
     for f in iterator:
         if f.rel in used_rel:  # the same relative path under two roots: tell them apart
@@ -138,72 +159,293 @@ def build_files(
             summary.unchanged += 1
             kept_paths.update(r["path"] for r in old)
             continue
-        convs, problems, encoding = read_bytes(data, f.rel, grp, source_path=f.path, timezone=zone)
-        if not convs and not problems:
-            summary.auxiliary.append(f.rel)  # part of an export (users.json, a sidecar): read through its siblings
-            continue
-        if not convs:
-            summary.skipped.extend(problems)
-            if old:
-                kept_paths.update(r["path"] for r in old)  # keep what was stored before
-            continue
-        summary.problems.extend(p for p in problems if p.severity != "error")
-        summary.skipped.extend(p for p in problems if p.severity == "error")
-        summary.stored += 1
-        if old:
-            summary.replaced.append(f.rel)
-        for conv in convs:
-            path = conv.path + ("#" + conv.key if conv.key else "")
-            p = parse_conversation(conv)
-            p.source.update({
-                "path": path, "root": f.root,
-                "group_name": conv.group, "date": conv.date, "format": conv.format, "encoding": encoding,
-                "title": conv.title, "author": conv.author,
-                "content_hash": digest if conv.group == grp else named,
-                "message_count": len(p.msgs),
-                "problems": store.dumps([str(x) for x in conv.problems]) if conv.problems else None,
-            })
-            parsed.append(p)
-    # files that were stored before under these roots and are gone now
+        todo.append((f, grp, digest, named, old))
     gone = [r for p, r in existing.items() if r["root"] in roots and p not in seen_paths]
     summary.removed = [r["path"] for r in gone]
-    changed_ids = [r["id"] for p, r in existing.items() if p in seen_paths and p not in kept_paths]
-    new_ids = {p.source["id"] for p in parsed}
-    old_evidence = [
-        json.loads(r["evidence"]) for r in existing.values()
-        if r["id"] not in new_ids and r["id"] not in changed_ids and r not in gone and r["evidence"]
-    ]
+    if not todo and not gone:  # nothing changed: the knowledge base stays as it is
+        summary.totals = store.counts(db)
+        db.close()
+        return summary
 
-    directory = prepare(parsed, old_evidence)
+    _tick("files hashed")
+    spool = tempfile.mkdtemp(prefix="extractor-spool-")
+    try:
+        with Workers(workers, len(todo)) as pool:
+            # pass 1: read, normalise, segment, spool
+            sources: list[Spooled] = []
+            tasks = [(f.path, f.rel, f.root, grp, digest, named, timezone, spool, i)
+                     for i, (f, grp, digest, named, old) in enumerate(todo)]
+            for (f, grp, digest, named, old), (kind, problems, spooled) in zip(todo, pool.map(_read_file, tasks)):
+                if kind == "auxiliary":
+                    summary.auxiliary.append(f.rel)  # part of an export (users.json, a sidecar): read through its siblings
+                    continue
+                if kind == "skipped":
+                    summary.skipped.extend(problems)
+                    if old:
+                        kept_paths.update(r["path"] for r in old)  # keep what was stored before
+                    continue
+                summary.problems.extend(p for p in problems if p.severity != "error")
+                summary.skipped.extend(p for p in problems if p.severity == "error")
+                summary.stored += 1
+                if old:
+                    summary.replaced.append(f.rel)
+                sources.extend(spooled)
+            _tick("pass 1: read, normalise, segment")
+            changed_ids = [r["id"] for p, r in existing.items() if p in seen_paths and p not in kept_paths]
+            if not sources and not changed_ids and not gone:  # only files that are no chat log: nothing changed
+                summary.totals = store.counts(db)
+                db.close()
+                return summary
+            new_ids = {s.source["id"] for s in sources}
+            old_evidence = [
+                json.loads(r["evidence"]) for r in existing.values()
+                if r["id"] not in new_ids and r["id"] not in changed_ids and r not in gone and r["evidence"]
+            ]
+            # pass 2: duplicate copies and quoted replies by the first directory; evidence; words
+            # (needed only where there are copies to mark or quotes to link)
+            first = Directory(old_evidence + [s.evidence for s in sources]) if any(s.marks for s in sources) else None
+            _tick("first directory")
+            for s in sources:
+                s.evidence = None  # what pass 2 finds replaces it
+            delta: Counter = Counter()
+            new_docs = 0
+            evidence = []
+            for evidence_part, df_part, docs_part in pool.map(_mark_source, [s.spool for s in sources],
+                                                              state=first, ordered_stream=True):
+                evidence.append(evidence_part)
+                for t, v in df_part.items():
+                    delta[t] += v
+                new_docs += docs_part
+            del first
+            _tick("pass 2: copies, quotes, evidence")
+            directory = Directory(old_evidence + evidence)
+            del old_evidence, evidence  # spooled with each source: the parent keeps only the directory
+            _tick("directory")
 
-    with db.atomic():
-        # IDF: take out what changed or went away, add what is new
-        df, docs = store.load_terms(db)
-        delta: Counter = Counter()
-        for w in store.source_words(db, changed_ids + [r["id"] for r in gone]):
-            ws = set(w.split())
-            delta.subtract(ws)
-            docs -= 1
-        for p in parsed:
-            for m in p.msgs:
-                if not m.copy_of and m.tokens:
-                    delta.update(set(content_words(m.tokens)))
-                    docs += 1
-        for t, v in delta.items():
-            if v:
-                df[t] = df.get(t, 0) + v
-        idf = Idf(df, docs)
-        store.delete_sources(db, set(changed_ids) | {r["id"] for r in gone} | new_ids)
-        for p in parsed:
-            analyse(p, directory, idf)
-            write_source(db, p, idf, directory)
-        store.save_terms(db, {t: df.get(t, 0) for t, v in delta.items() if v}, docs)
-        remap_members(db, directory)
-        store.write_members(db, member_rows(db, directory), directory.aliases())
-    summary.new_messages = sum(len(p.msgs) for p in parsed)
+            with db.atomic():
+                # IDF: take out what changed or went away, add what is new
+                df, docs = store.load_terms(db)
+                removed: Counter = Counter()
+                for w in store.source_words(db, changed_ids + [r["id"] for r in gone]):
+                    removed.update(set(w.split()))
+                    docs -= 1
+                delta = _merge_delta(removed, delta)
+                docs += new_docs
+                for t, v in delta.items():
+                    if v:
+                        df[t] = df.get(t, 0) + v
+                idf = Idf(df, docs)
+                _tick("idf")
+                store.delete_sources(db, set(changed_ids) | {r["id"] for r in gone} | new_ids)
+                # pass 3: questions and answers; rows written as they come, in order
+                with store.bulk_search_index(db):
+                    for rows in pool.map(_analyse_source, [s.spool for s in sources],
+                                         state=(directory, idf), ordered_stream=True):
+                        store.write_source_rows(db, *rows)
+                        summary.new_messages += len(rows[1])
+                _tick("pass 3: questions, answers, rows written")
+                store.save_terms(db, {t: df.get(t, 0) for t, v in delta.items() if v}, docs)
+                stats = sender_stats(db)
+                remap_members(db, directory, stats)
+                _tick("terms saved, members remapped")
+                store.write_members(db, member_rows(db, directory, stats), directory.aliases())
+                _tick("members written")
+    finally:
+        shutil.rmtree(spool, ignore_errors=True)
+    _tick("committed")
     summary.totals = store.counts(db)
     db.close()
     return summary
+
+
+_TIMINGS = os.environ.get("EXTRACTOR_TIMINGS")
+_last = [0.0, 0.0]
+
+
+def _tick(what: Optional[str]) -> None:
+    """With EXTRACTOR_TIMINGS=1, the wall and CPU time (workers included) of each step of a
+    build, on standard error."""
+    if not _TIMINGS:
+        return
+    import resource
+
+    now = time.perf_counter()
+    cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+              for f in ("ru_utime", "ru_stime"))
+    if what:
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"  {now - _last[0]:7.3f}s wall {cpu - _last[1]:7.3f}s CPU {rss:6.0f} MB peak  {what}", file=sys.stderr)
+    _last[0], _last[1] = now, cpu
+
+
+def _merge_delta(removed: Counter, added: Counter) -> Counter:
+    """The IDF change: words of the sources taken out (negative) then of the new ones, keys in
+    the order a single pass over the removed then the new messages would first meet them."""
+    delta: Counter = Counter()
+    delta.subtract(removed)
+    for t, v in added.items():
+        delta[t] += v
+    return delta
+
+
+# ------------------------------------------------------------------ the passes, per source
+
+@dataclass
+class Spooled:
+    """A conversation of pass 1: its source row so far, where its messages are spooled, and
+    what it says about who is who."""
+    source: dict
+    spool: str
+    evidence: dict
+    marks: bool  # it has duplicate copies to mark or quoted replies to link (pass 2 needs a directory)
+
+
+MESSAGE_FIELDS = [f.name for f in dataclass_fields(Message)]
+
+
+def _save(path: str, p: Parsed) -> None:
+    data = marshal.dumps((p.source, p.candidates, [tuple(getattr(m, n) for n in MESSAGE_FIELDS) for m in p.msgs]))
+    with open(path, "wb") as fh:
+        fh.write(data)
+
+
+def _load(path: str) -> Parsed:
+    with open(path, "rb") as fh:
+        source, candidates, rows = marshal.loads(fh.read())
+    msgs = [Message(*r) for r in rows]
+    return Parsed(source, None, msgs, [tuple(c) for c in candidates])
+
+
+def _read_file(task) -> tuple[str, list[Problem], list[Spooled]]:
+    """Pass 1 for one file: its conversations read, normalised, segmented and spooled."""
+    path, rel, root, grp, digest, named, timezone, spool, index = task
+    with open(path, "rb") as fh:
+        data = fh.read()
+    convs, problems, encoding = read_bytes(data, rel, grp, source_path=path, timezone=get_zone(timezone))
+    if not convs and not problems:
+        return "auxiliary", [], []
+    if not convs:
+        return "skipped", problems, []
+    out = []
+    for k, conv in enumerate(convs):
+        p = parse_conversation(conv)
+        p.source.update({
+            "path": conv.path + ("#" + conv.key if conv.key else ""), "root": root,
+            "group_name": conv.group, "date": conv.date, "format": conv.format, "encoding": encoding,
+            "title": conv.title, "author": conv.author,
+            "content_hash": digest if conv.group == grp else named,
+            "message_count": len(p.msgs),
+            "problems": store.dumps([str(x) for x in conv.problems]) if conv.problems else None,
+        })
+        evidence = collect_evidence(p.msgs, p.candidates, doubled_export(p.msgs, p.candidates))
+        evidence["mentions"] = []
+        for m in p.msgs:  # words depend on the text alone: segmented once, here
+            m.tokens = words(m.body) if m.body else []
+        name = os.path.join(spool, f"{index}-{k}")
+        _save(name, p)
+        marks = bool(p.candidates) or any(m.quote_text and not m.reply_to for m in p.msgs)
+        out.append(Spooled(p.source, name, evidence, marks))
+    return "stored", problems, out
+
+
+def _mark_source(path: str, first: Optional[Directory]) -> tuple[dict, Counter, int]:
+    """Pass 2 for one source: copies and quotes marked (spooled again), its evidence and words."""
+    p = _load(path)
+    _mark(p, first)
+    p.source["evidence"] = json.dumps(p.evidence, ensure_ascii=False)
+    _save(path, p)
+    df: Counter = Counter()
+    docs = 0
+    for m in p.msgs:
+        if not m.copy_of and m.tokens:
+            df.update(set(content_words(m.tokens)))
+            docs += 1
+    return p.evidence, df, docs
+
+
+def _analyse_source(path: str, state) -> tuple:
+    """Pass 3 for one source: questions, answers, and its rows."""
+    directory, idf = state
+    p = _load(path)
+    p.evidence = json.loads(p.source.pop("evidence"))
+    analyse(p, directory, idf)
+    return source_rows(p, idf, directory)
+
+
+NO_STATE = object()
+
+
+class Workers:
+    """A pool of forked worker processes, or the calling process when the work is small or
+    processes cannot be forked. Each pass gets fresh workers forked after the state it needs
+    (a directory, the IDF) exists, so that state is shared rather than sent."""
+
+    MIN_FILES = 16  # below this, the start-up of processes costs more than it saves
+
+    def __init__(self, workers: Optional[int], files: int):
+        if workers is None:
+            workers = int(os.environ.get("EXTRACTOR_WORKERS", "0") or 0) or (os.cpu_count() or 1)
+        self.n = max(1, min(workers, files))
+        if files < self.MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+            self.n = 1
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def map(self, fn, items: list, state=NO_STATE, ordered_stream: bool = False):
+        """fn(item) or fn(item, state) for each item, results in order. With ordered_stream the
+        results are yielded as they come, at most a few batches ahead of the consumer."""
+        call = fn if state is NO_STATE else functools.partial(_with_state, fn)
+        if self.n == 1 or len(items) < 2:
+            gen = (fn(x) if state is NO_STATE else fn(x, state) for x in items)
+            return gen if ordered_stream else list(gen)
+        global _STATE
+        _STATE = state
+        ctx = multiprocessing.get_context("fork")
+        pool = ctx.Pool(self.n)
+        chunk = max(1, min(8, len(items) // (self.n * 8)))
+        if not ordered_stream:
+            try:
+                return pool.map(call, items, chunksize=chunk)
+            finally:
+                _STATE = None
+                pool.close()
+                pool.join()
+        return _bounded(pool, call, items, chunk, self.n)
+
+
+_STATE = None
+
+
+def _with_state(fn, item):
+    return fn(item, _STATE)
+
+
+def _bounded(pool, call, items, chunk, n):
+    """Ordered results of a pool, with only a few batches in flight (bounded memory)."""
+    global _STATE
+    window = 4 * n
+    try:
+        pending = []
+        batches = [items[i:i + chunk] for i in range(0, len(items), chunk)]
+        it = iter(batches)
+        for b in it:
+            pending.append(pool.map_async(call, b))
+            if len(pending) >= window:
+                break
+        while pending:
+            for r in pending.pop(0).get():
+                yield r
+            b = next(it, None)
+            if b is not None:
+                pending.append(pool.map_async(call, b))
+    finally:
+        _STATE = None
+        pool.terminate()
+        pool.join()
 
 
 def parse_conversation(conv: Conversation, source: Optional[dict] = None) -> Parsed:
@@ -221,12 +463,19 @@ def prepare(parsed: list[Parsed], old_evidence: list[dict] = ()) -> Directory:
         p.evidence["mentions"] = []
     directory = Directory(list(old_evidence) + [p.evidence for p in parsed])
     for p in parsed:
-        mark_copies(p.msgs, p.candidates, directory.same_person)
-        link_quotes(p.msgs, lambda q, s: directory.same_person(q, s) or directory.resolve(q)[0] == directory.member(s))
         for m in p.msgs:
             m.tokens = words(m.body) if m.body else []
-        p.evidence = collect_evidence(p.msgs, p.candidates, doubled_export(p.msgs, p.candidates))
+        _mark(p, directory)
     return Directory(list(old_evidence) + [p.evidence for p in parsed])
+
+
+def _mark(p: Parsed, directory: Optional[Directory]) -> None:
+    """Duplicate copies and quoted replies by the first directory, then the evidence about mentions.
+    Without copies and quotes there is nothing to mark, and no directory is needed."""
+    if directory is not None:
+        mark_copies(p.msgs, p.candidates, directory.same_person)
+        link_quotes(p.msgs, lambda q, s: directory.same_person(q, s) or directory.resolve(q)[0] == directory.member(s))
+    p.evidence = collect_evidence(p.msgs, p.candidates, doubled_export(p.msgs, p.candidates))
 
 
 def analyse(p: Parsed, directory: Directory, idf: Idf) -> None:
@@ -259,6 +508,12 @@ def analyse_conversations(convs: list[Conversation]) -> list[Parsed]:
 
 
 def write_source(db, p: Parsed, idf: Idf, directory: Optional[Directory] = None) -> None:
+    store.write_source_rows(db, *source_rows(p, idf, directory))
+
+
+def source_rows(p: Parsed, idf: Idf, directory: Optional[Directory] = None) -> tuple[dict, list[tuple], list[tuple], list[tuple]]:
+    """The rows of one analysed source: its sources row, and its messages, questions and answers
+    as tuples in the column order of store.TABLE_COLUMNS."""
     src = p.source
     by_q: dict[str, list[Answer]] = {}
     for a in p.answers:
@@ -307,10 +562,12 @@ def write_source(db, p: Parsed, idf: Idf, directory: Optional[Directory] = None)
     src["question_count"] = len(q_rows)
     src["answered_count"] = sum(r["answered"] for r in q_rows)
     src["evidence"] = json.dumps(p.evidence, ensure_ascii=False)
-    db["sources"].insert(src, pk="id", replace=True)
-    store.insert_rows(db, "messages", [message_row(m, src["group_name"]) for m in p.msgs])
-    store.insert_rows(db, "questions", q_rows)
-    store.insert_rows(db, "answers", a_rows)
+    return (
+        src,
+        store.row_tuples("messages", [message_row(m, src["group_name"]) for m in p.msgs]),
+        store.row_tuples("questions", q_rows),
+        store.row_tuples("answers", a_rows),
+    )
 
 
 def answer_id(a: Answer) -> str:
@@ -332,24 +589,48 @@ def message_row(m: Message, group: str) -> dict:
     }
 
 
-def remap_members(db, directory: Directory) -> None:
+def sender_stats(db) -> list[tuple]:
+    """Per sender and stored member: the sender's original messages (not copies), first and last
+    date, and groups; one scan of the messages for remap_members and member_rows."""
+    return db.execute(
+        "select sender, member_id, sum(copy_of is null), min(case when copy_of is null then date end), "
+        "max(case when copy_of is null then date end), "
+        "group_concat(distinct case when copy_of is null then group_name end) "
+        "from messages group by sender, member_id"
+    ).fetchall()
+
+
+def remap_members(db, directory: Directory, stats: Optional[list[tuple]] = None) -> None:
     """Messages stored earlier whose sender now belongs to another member (new alias evidence)."""
-    current = {r[0]: r[1] for r in db.execute("select distinct sender, member_id from messages")}
-    for sender, member in current.items():
+    pairs = stats if stats is not None else sender_stats(db)
+    for sender in dict.fromkeys(r[0] for r in pairs if directory.member(r[0]) != r[1]):
         new = directory.member(sender)
-        if new != member:
-            db.execute("update messages set member_id = ? where sender = ?", [new, sender])
-            db.execute("update questions set asker_id = ? where asker = ?", [new, sender])
-            db.execute("update answers set answerer_id = ? where answerer = ?", [new, sender])
+        db.execute("update messages set member_id = ? where sender = ?", [new, sender])
+        db.execute("update questions set asker_id = ? where asker = ?", [new, sender])
+        db.execute("update answers set answerer_id = ? where answerer = ?", [new, sender])
 
 
-def member_rows(db, directory: Directory) -> list[dict]:
-    stats = {}
-    for r in db.execute(
-        "select member_id, count(*), min(date), max(date), group_concat(distinct group_name) "
-        "from messages where copy_of is null group by member_id"
-    ):
-        stats[r[0]] = r
+def member_rows(db, directory: Directory, stats: Optional[list[tuple]] = None) -> list[dict]:
+    """Rows of the members table: each member's messages (not copies), dates and groups, questions and answers.
+    ``stats`` (sender_stats, taken before or after remap_members) are summed per member."""
+    if stats is None:
+        stats = sender_stats(db)
+    per: dict[str, list] = {}
+    for sender, _, count, first, last, groups in stats:
+        if not count:
+            continue
+        mid = directory.member(sender)
+        s = per.get(mid)
+        if s is None:
+            per[mid] = [mid, count, first, last, set((groups or "").split(","))]
+            continue
+        s[1] += count
+        if first is not None and (s[2] is None or first < s[2]):
+            s[2] = first
+        if last is not None and (s[3] is None or last > s[3]):
+            s[3] = last
+        s[4].update((groups or "").split(","))
+    stats = {mid: (mid, c, a, b, ",".join(sorted(g))) for mid, (_, c, a, b, g) in per.items()}
     qc = dict(db.execute("select asker_id, count(*) from questions group by asker_id").fetchall())
     ac = dict(db.execute("select answerer_id, count(*) from answers group by answerer_id").fetchall())
     rows = []

@@ -85,11 +85,14 @@ def _tail(text: str) -> str:
     return re.sub(r"(\[[^\[\]]{1,8}\]|\s|[~～。.…!！,，、])+$", "", text)
 
 
+CLAUSE_BREAK = re.compile(r"^[\s,，。.!！?？;；:：、~～…]+$")
+
+
 def _clauses(tokens: list[str]) -> list[list[str]]:
     """Tokens split at punctuation and spaces into clauses (words only)."""
     out, cur = [], []
     for t in tokens:
-        if re.match(r"^[\s,，。.!！?？;；:：、~～…]+$", t):
+        if CLAUSE_BREAK.match(t):
             if cur:
                 out.append(cur)
             cur = []

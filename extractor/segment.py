@@ -8,7 +8,10 @@ finds 退款单); ``query_terms`` segments a search query the same way.
 from __future__ import annotations
 
 import logging
+import marshal
+import os
 import re
+import tempfile
 import threading
 from functools import lru_cache
 
@@ -44,9 +47,69 @@ def _init() -> None:
                 _ready = True
 
 
+# jieba's own split of a text into blocks (jieba/__init__.py): runs of Han characters, Latin
+# letters, digits and +#&._%- are segmented by the dictionary; the rest is cut into single
+# characters, whitespace kept whole ("\r\n" as one).
+RE_HAN = jieba.re_han_default
+RE_SKIP = jieba.re_skip_default
+PURE_HAN = re.compile("[\u4e00-\u9fd5]+")
+# Texts rjieba segments exactly like jieba as a whole: no Latin letters, digits or the symbols
+# that join them into jieba's blocks, no "\r", and no CJK characters outside jieba's Han range
+# (rjieba counts the extension blocks as Han, jieba does not).
+PLAIN = re.compile("[^a-zA-Z0-9+#&._%\\-\r\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0010ffff]*")
+
+try:  # jieba-rs: the same dictionary and the same results, ten times faster
+    import rjieba as _rjieba
+except ImportError:  # pragma: no cover - jieba alone is the reference and the fallback
+    _rjieba = None
+BACKEND = "rjieba" if _rjieba is not None and os.environ.get("EXTRACTOR_SEGMENTER", "") != "jieba" else "jieba"
+
+
+FINALSEG_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")  # jieba/finalseg: how it splits what is not Han
+
+
+def _lcut_fast(text: str) -> list[str]:
+    """jieba.lcut(text), with rjieba doing the work: texts without Latin runs go to rjieba whole;
+    otherwise jieba's blocks go to rjieba, and what rjieba keeps whole in a block mixing Latin
+    letters or digits with Han (doc-jigsaw.lixf.cn) is split the way jieba's HMM step splits it,
+    unless it is a dictionary word; what is outside the blocks is split as jieba splits it.
+    Checked identical to jieba.lcut on every message of the corpus (benchmarks/run.py) and on
+    samples in tests/test_segment.py; EXTRACTOR_SEGMENTER=jieba uses jieba itself."""
+    if PLAIN.fullmatch(text):
+        return _rjieba.cut(text)
+    out: list[str] = []
+    for blk in RE_HAN.split(text):
+        if not blk:
+            continue
+        if RE_HAN.match(blk):
+            if PURE_HAN.fullmatch(blk):
+                out.extend(_rjieba.cut(blk))
+                continue
+            for t in _rjieba.cut(blk):
+                if PURE_HAN.fullmatch(t) or t in _dictionary()[1]:
+                    out.append(t)
+                else:
+                    out.extend(x for x in FINALSEG_SKIP.split(t) if x)
+        else:
+            for x in RE_SKIP.split(blk):
+                if RE_SKIP.match(x):
+                    out.append(x)
+                else:
+                    out.extend(x)
+    return out
+
+
+def lcut(text: str) -> list[str]:
+    """What jieba.lcut(text) gives, by the fastest backend at hand."""
+    if BACKEND == "rjieba":
+        return _lcut_fast(text)
+    _init()
+    return jieba.lcut(text)
+
+
 @lru_cache(maxsize=200_000)
 def _cut(text: str) -> tuple[str, ...]:
-    return tuple(t for t in jieba.lcut(text) if not t.isspace())
+    return tuple(t.lower() if t.isascii() else t for t in lcut(text) if not t.isspace())
 
 
 # A pasted document of megabytes is stored whole, but only its beginning is segmented: that
@@ -58,9 +121,7 @@ def words(text: str) -> list[str]:
     """The jieba words of a text (its first MAX_ANALYSED_CHARS), spaces dropped, ASCII lower-cased."""
     if not text:
         return []
-    text = text[:MAX_ANALYSED_CHARS]
-    _init()
-    return [t.lower() if t.isascii() else t for t in _cut(text)]
+    return list(_cut(text[:MAX_ANALYSED_CHARS]))
 
 
 def content_words(tokens: list[str]) -> list[str]:
@@ -68,26 +129,71 @@ def content_words(tokens: list[str]) -> list[str]:
     return [t for t in tokens if t not in STOPWORDS and WORDLIKE.search(t) and not t.isdigit()]
 
 
+_DICT: tuple = ()
+
+
+def _dictionary() -> tuple[frozenset, frozenset]:
+    """From jieba's dictionary (words of frequency above 0): the words of two and three
+    characters (the sub-words of long words) and the words with characters that are not Han
+    (T恤, B超: kept whole when rjieba finds them). Kept in a marshal file beside jieba's own
+    cache, so that a build need not load jieba's whole dictionary."""
+    global _DICT
+    if _DICT:
+        return _DICT
+    with _lock:
+        if _DICT:
+            return _DICT
+        dict_path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+        st = os.stat(dict_path)
+        cache = os.path.join(tempfile.gettempdir(), f"extractor-dict-{st.st_size}-{int(st.st_mtime)}.marshal")
+        found = None
+        try:
+            with open(cache, "rb") as fh:
+                found = marshal.loads(fh.read())
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+        if not (isinstance(found, tuple) and len(found) == 2):
+            short, other = set(), set()
+            with open(dict_path, "rb") as fh:
+                for line in fh:
+                    parts = line.decode("utf-8").split(" ")
+                    if len(parts) < 2 or not int(parts[1]):
+                        continue
+                    if 2 <= len(parts[0]) <= 3:
+                        short.add(parts[0])
+                    if not PURE_HAN.fullmatch(parts[0]):
+                        other.add(parts[0])
+            found = (frozenset(short), frozenset(other))
+            try:
+                tmp = f"{cache}.{os.getpid()}"
+                with open(tmp, "wb") as fh:
+                    fh.write(marshal.dumps(found))
+                os.replace(tmp, cache)
+            except OSError:
+                pass
+        _DICT = found
+    return _DICT
+
+
 def _subwords(token: str) -> list[str]:
     """Dictionary words inside a long word, as jieba.cut_for_search finds them."""
     out = []
-    freq = jieba.dt.FREQ
+    known = _dictionary()[0]
     if len(token) > 2:
         for i in range(len(token) - 1):
             w = token[i:i + 2]
-            if freq.get(w):
+            if w in known:
                 out.append(w)
     if len(token) > 3:
         for i in range(len(token) - 2):
             w = token[i:i + 3]
-            if freq.get(w):
+            if w in known:
                 out.append(w)
     return out
 
 
 def search_text(tokens: list[str]) -> str:
     """Words for the full-text index, separated by spaces, sub-words of long words added."""
-    _init()
     out = []
     for t in tokens:
         if not WORDLIKE.search(t):

@@ -12,6 +12,7 @@ Tables (the public schema, documented in the README):
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from typing import Iterable, Optional
 
 import sqlite_utils
@@ -153,16 +154,55 @@ def save_terms(db: sqlite_utils.Database, changed: dict[str, int], docs: int) ->
     db["meta"].insert({"key": "documents", "value": str(docs)}, pk="key", replace=True)
 
 
+FTS_TABLES = ["questions", "answers"]
 TABLE_COLUMNS = {"sources": SOURCES, "messages": MESSAGES, "questions": QUESTIONS, "answers": ANSWERS}
+
+
+def _insert_sql(table: str, verb: str = "insert") -> str:
+    cols = list(TABLE_COLUMNS[table])
+    return f"{verb} into [{table}] ({', '.join('[' + c + ']' for c in cols)}) values ({', '.join('?' * len(cols))})"
+
+
+def row_tuples(table: str, rows: list[dict]) -> list[tuple]:
+    """Rows as tuples in the column order of the table."""
+    cols = list(TABLE_COLUMNS[table])
+    return [tuple(r.get(c) for c in cols) for r in rows]
 
 
 def insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
     """Bulk insert into a table created above (plain executemany: the hot path of a build)."""
-    if not rows:
-        return
-    cols = list(TABLE_COLUMNS[table])
-    sql = f"insert into [{table}] ({', '.join('[' + c + ']' for c in cols)}) values ({', '.join('?' * len(cols))})"
-    db.conn.executemany(sql, [tuple(r.get(c) for c in cols) for r in rows])
+    if rows:
+        db.conn.executemany(_insert_sql(table), row_tuples(table, rows))
+
+
+def write_source_rows(db: sqlite_utils.Database, source: dict, messages: list[tuple],
+                      questions: list[tuple], answers: list[tuple]) -> None:
+    """One source and its rows (tuples in column order), replacing a stored source of that id."""
+    db.conn.execute(_insert_sql("sources", "insert or replace"), row_tuples("sources", [source])[0])
+    for table, rows in (("messages", messages), ("questions", questions), ("answers", answers)):
+        if rows:
+            db.conn.executemany(_insert_sql(table), rows)
+
+
+@contextmanager
+def bulk_search_index(db: sqlite_utils.Database):
+    """Around the writing of a build: when the searchable tables start empty (a new knowledge
+    base), their FTS triggers are dropped and each index is built once at the end, which is
+    several times faster than a trigger per row; otherwise the triggers do the work."""
+    empty = [t for t in FTS_TABLES if not db.execute(f"select exists(select 1 from [{t}])").fetchone()[0]]
+    triggers = []
+    if len(empty) == len(FTS_TABLES):
+        triggers = db.execute(
+            "select name, sql from sqlite_master where type = 'trigger' and tbl_name in "
+            f"({', '.join('?' * len(FTS_TABLES))})", FTS_TABLES).fetchall()
+        for name, _ in triggers:
+            db.execute(f"drop trigger [{name}]")
+    yield
+    if triggers:
+        for _, sql in triggers:
+            db.execute(sql)
+        for t in FTS_TABLES:
+            db.execute(f"insert into [{t}_fts]([{t}_fts]) values('rebuild')")
 
 
 def write_members(db: sqlite_utils.Database, members: list[dict], aliases: list[dict]) -> None:

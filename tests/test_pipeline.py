@@ -150,3 +150,17 @@ def test_export_writes_the_gold_format(tmp_path, write_day):
     assert first["file"] == "支付群/2024-03-11-chat.markdown"
     assert first["question"] == [{"n": 0, "time": "09:00:00", "sender": "林晓峰"}]
     assert first["answers"][0] == {"n": 1, "time": "09:01:00", "sender": "周敏-清算-产品"}
+
+
+def test_workers_store_what_one_process_stores(tmp_path, write_day, monkeypatch):
+    """The passes over forked workers give the same rows as the same passes in one process."""
+    from benchmarks.compare import differences
+
+    for i, day in enumerate([DAY1, DAY2, DAY1, DAY2]):
+        write_day("支付群", f"2024-03-1{i + 1}", day)
+    chats = str(tmp_path / "chats")
+    monkeypatch.setattr(pipeline.Workers, "MIN_FILES", 1)
+    pipeline.build_files(list(pipeline.iter_files([chats])), str(tmp_path / "one.db"), roots=[chats], workers=1)
+    pipeline.build_files(list(pipeline.iter_files([chats])), str(tmp_path / "two.db"), roots=[chats], workers=2)
+    assert differences(str(tmp_path / "one.db"), str(tmp_path / "two.db")) == []
+    assert dump(str(tmp_path / "one.db"))["questions"]

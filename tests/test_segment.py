@@ -1,0 +1,62 @@
+"""The fast segmenter gives exactly what jieba.lcut gives; jieba stays the reference and fallback."""
+import os
+
+import jieba
+import pytest
+
+from extractor import segment
+from tests.conftest import CORPUS, needs_shared
+
+SAMPLES = [
+    "请教下各位，代金券参与的订单做部分退款，券的金额怎么分摊？",
+    "项目文档： http://doc-jigsaw.lixf.cn  由于域名解析问题，原来的doc.jigsaw.lixf.cn被中断了",
+    "T+1对账的时候渠道有我们没有的单子 3.5%的费率 iPhone12 和 A股 4S店 c++ QQ号",
+    "微信支付V3接口、支付宝2.0版本，api-v2.example.com/pay?x=1&y=2 #标签# 100元",
+    "第一行\r\n第二行\n\t第三行  两个空格",
+    "㐀㐁 兀 羽 \U00020000 罕见字和兼容字",
+    "!!!???。。。[强][强] @张三 哈哈哈",
+    "",
+    "abc",
+    "测试test测试123测试",
+]
+
+
+@pytest.mark.skipif(segment.BACKEND != "rjieba", reason="rjieba is not installed: jieba itself is used")
+@pytest.mark.parametrize("text", SAMPLES)
+def test_fast_segmentation_is_jiebas(text):
+    assert segment.lcut(text) == jieba.lcut(text)
+
+
+def test_jieba_is_the_fallback(monkeypatch):
+    monkeypatch.setattr(segment, "BACKEND", "jieba")
+    for text in SAMPLES:
+        assert segment.lcut(text) == jieba.lcut(text)
+
+
+def test_words_and_search_text():
+    assert segment.words("用Python做退款") == ["用", "python", "做", "退款"]
+    # sub-words of long words come from jieba's dictionary
+    assert segment.search_text(["退款单"]) == "退款 退款单"
+    short, other = segment._dictionary()
+    assert "退款" in short and all(2 <= len(w) <= 3 for w in list(short)[:1000])
+    assert "A股" in other
+
+
+@needs_shared(CORPUS)
+@pytest.mark.skipif(segment.BACKEND != "rjieba", reason="rjieba is not installed: jieba itself is used")
+def test_identical_on_a_sample_of_the_corpus():
+    """The benchmark checks every message of the corpus; this, a sample of its days."""
+    from extractor import pipeline
+    from extractor.readers import iter_files, read_bytes
+
+    files = list(iter_files([str(CORPUS)]))[::25]
+    differ = texts = 0
+    for f in files:
+        with open(f.path, "rb") as fh:
+            convs, _, _ = read_bytes(fh.read(), f.rel, f.group, source_path=f.path)
+        for conv in convs:
+            for m in pipeline.parse_conversation(conv).msgs:
+                for text in (m.raw, m.body):
+                    texts += 1
+                    differ += segment.lcut(text) != jieba.lcut(text)
+    assert texts > 1000 and differ == 0
