@@ -48,6 +48,7 @@ ANSWER_FORM = re.compile(r"^(是的?|不是|对|不对|可以|不可以|不行|�
                          r"应该|肯定|当然|一般|支持|不支持|算|不算|必须|对的|错|建议|我们|我这|我们是|看|取决于|主要|因为|"
                          r"yes|no|嗯|恩)", re.I)
 LAUGHTER = re.compile(r"(哈哈|呵呵|嘿嘿|嘻嘻|笑死|233)")
+NON_WORD = re.compile(r"\W")
 JOKE_EMOJI = {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮"}
 
 # Feature -> how a reason reads. The details in braces come from the features' values.
@@ -224,6 +225,7 @@ class Linker:
         self._mentioned: dict[str, set[str]] = {}
         self._words: dict[str, list[str]] = {}
         self._thanks: dict[str, dict[str, str]] = {}
+        self._facts: dict[str, tuple] = {}
         self._qw: dict[str, dict[str, float]] = {}
         self._overlap: dict[tuple[str, str], tuple[float, list[str], bool, float]] = {}
 
@@ -318,8 +320,27 @@ class Linker:
         return out
 
     # -------------------------------------------------------------- features
-    def candidates(self, q: Question) -> Iterator[tuple[Message, dict, dict]]:
-        """Messages within reach of the question, with their features and details."""
+    def facts(self, m: Message) -> tuple:
+        """What does not depend on the question, computed once per message: (member, non-answer,
+        answer form, media, substance, short, laughter, name words, the question cue flags)."""
+        out = self._facts.get(m.id)
+        if out is None:
+            words = self.words(m)
+            substance = min(1.0, len(words) / 6.0) if len(words) >= 3 else 0.0
+            out = self._facts[m.id] = (
+                self.member(m),
+                bool(is_non_answer(m)),
+                bool(ANSWER_FORM.match(m.body)),
+                m.kind in ("image", "file", "link"),
+                substance,
+                len(NON_WORD.sub("", m.body)) <= 2,
+                bool(LAUGHTER.search(m.body) or (set(m.emojis) & JOKE_EMOJI)),
+                self.name_words(m),
+            )
+        return out
+
+    def candidates(self, q: Question) -> Iterator[tuple[Message, dict, dict, float]]:
+        """Messages within reach of the question, with their features, details and probability."""
         start = self.pos[q.message.id]
         qids = {m.id for m in q.messages}
         yes_no = any(YES_NO_QUESTION.search(m.body) for m in q.messages)
@@ -339,28 +360,30 @@ class Linker:
         replied = False
         prev_answer = False  # the message just before (by someone else) answers this question
         last_q = q.message
-        for k in range(start + 1, min(len(self.originals), start + 1 + WINDOW_MESSAGES)):
-            c = self.originals[k]
-            if _gap(q.message, c) > WINDOW_SECONDS:
+        originals = self.originals
+        asker = q.asker
+        q_seconds = q.message.seconds
+        end = min(len(originals), start + 1 + WINDOW_MESSAGES)
+        for k in range(start + 1, end):
+            c = originals[k]
+            if q_seconds is not None and c.seconds is not None and c.seconds - q_seconds > WINDOW_SECONDS:
                 break
-            who = self.member(c)
+            who, non_answer, answer_form, media, substance, short, laughter, name_words = self.facts(c)
             if c.id in qids:
                 last_q = c
                 continue
-            if who == q.asker or c.kind == "system":
-                continue
-            if is_non_answer(c):
+            if who == asker or c.kind == "system" or non_answer:
                 continue
             f: dict[str, float] = {}
-            others = sum(1 for x in askers if x != who)
+            others = sum(1 for x in askers if x != who) if askers else 0
             d: dict = {"between": between, "others": others, "kind": c.kind}
             if c.reply_to in qids:
                 f["quotes_question"] = 1
             elif c.reply_to:
                 f["quotes_other"] = 1
-            cm = self.mentioned(c)
-            if q.asker in cm:
-                f["mentions_asker"] = cm[q.asker]
+            cm = self.mentioned(c) if c.mentions else {}
+            if asker in cm:
+                f["mentions_asker"] = cm[asker]
             elif cm:
                 f["mentions_other"] = 1
             elif c.mentions:
@@ -371,12 +394,12 @@ class Linker:
                 f["question_to_other"] = 1
             if not replied and not c.asks:
                 f["first_reply"] = 1
-            f["near"] = math.exp(-between / 4.0)
-            if f.get("mentions_asker"):
-                f["late_reply_to_asker"] = f["mentions_asker"] * (1 - f["near"])
-            if f.get("asked_with_at"):
-                f["late_reply_when_asked"] = f["asked_with_at"] * (1 - f["near"])
-            named = q_words & self.name_words(c)
+            near = f["near"] = math.exp(-between / 4.0)
+            if "mentions_asker" in f and f["mentions_asker"]:
+                f["late_reply_to_asker"] = f["mentions_asker"] * (1 - near)
+            if "asked_with_at" in f and f["asked_with_at"]:
+                f["late_reply_when_asked"] = f["asked_with_at"] * (1 - near)
+            named = q_words & name_words if name_words else None
             if named:
                 f["answerer_named"] = 1
                 d["named"] = "/".join(sorted(named))
@@ -393,41 +416,43 @@ class Linker:
                 f["shared_weight"] = min(1.0, mass / 12.0)
                 d["shared"] = "/".join(shared)
             for r in rivals:
-                if self.pos[r.message.id] < k and self.member(c) != r.asker:
+                if self.pos[r.message.id] < k and who != r.asker:
                     other = self.overlap(r, c)[0]
                     if other >= 0.15 and other > cover + 0.1:
                         f["fits_other"] = 1
                         break
             if rare:
                 f["rare_shared"] = 1
-            if yes_no and ANSWER_FORM.match(c.body):
+            if yes_no and answer_form:
                 f["yes_no"] = 1
-            elif ANSWER_FORM.match(c.body):
+            elif answer_form:
                 f["answer_form"] = 1
-            words = self.words(c)
-            if c.kind in ("image", "file", "link"):
+            if media:
                 f["media"] = 1
-            elif len(words) >= 3:
-                f["substance"] = min(1.0, len(words) / 6.0)
-            elif len(re.sub(r"\W", "", c.body)) <= 2 and not f.get("yes_no"):
+            elif substance:
+                f["substance"] = substance
+            elif short and not f.get("yes_no"):
                 f["very_short"] = 1
             if c.asks:
                 f["asks"] = 1 if not f.get("mentions_asker") else 0.5
-            if LAUGHTER.search(c.body) or (set(c.emojis) & JOKE_EMOJI):
+            if laughter:
                 f["laughter"] = 1
             if thanked.get(who, -1) > k:
                 f["thanked"] = 1
-            nxt = self._next_by(q.asker, k)
-            if nxt is not None and nxt - k <= 2 and _gap(c, self.originals[nxt]) <= 300:
-                f["asker_follows"] = 1
+            for j in range(k + 1, min(len(originals), k + 3)):  # the asker speaks next (within 2)
+                if self.facts(originals[j])[0] == asker:
+                    if _gap(c, originals[j]) <= 300:
+                        f["asker_follows"] = 1
+                    break
             if others and not (f.get("mentions_asker") or f.get("quotes_question") or f.get("asked_with_at")):
                 f["other_questions"] = min(others, 2)
             if who in before:
                 f["in_thread"] = 1
             if prev_answer:
                 f["after_answer"] = 1
-            yield c, f, d
-            prev_answer = probability(f) >= THRESHOLD
+            p = probability(f)
+            yield c, f, d, p
+            prev_answer = p >= THRESHOLD
             between += 1
             if c.asks and not c.mentions:  # a new question to the group competes for the replies
                 askers.append(who)
@@ -438,7 +463,7 @@ class Linker:
     def link(self) -> list[Answer]:
         links: dict[str, list[tuple[Question, float, list[str]]]] = {}
         for q in self.questions:
-            scored = [(c, f, d, probability(f)) for c, f, d in self.candidates(q)]
+            scored = list(self.candidates(q))
             # a doubtful question needs a sure answer before it counts as answered
             need = THRESHOLD if q.score >= DOUBTFUL_QUESTION else SURE_ANSWER
             if not any(s >= need for *_, s in scored):

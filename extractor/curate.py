@@ -67,14 +67,20 @@ def topic_words(words, idf, names: frozenset = frozenset()) -> list[str]:
     """Words of this group's subject: far more frequent here than in general Chinese, not chat life, not names."""
     out: list[str] = []
     seen: set[str] = set()
+    cache = idf.__dict__.setdefault("_topic", {})
     for w in words:
-        if len(w) < 2 or w in CHAT_WORDS or w in names or w in seen or w[0] in FUNCTION_CHARS or w[-1] in FUNCTION_CHARS:
+        if w in seen or w in names:
             continue
         seen.add(w)
-        if idf.df.get(w, 0) >= 3 and idf.keyness(w) >= TOPIC_KEYNESS:
+        is_topic = cache.get(w)
+        if is_topic is None:
+            is_topic = cache[w] = (
+                len(w) >= 2 and w not in CHAT_WORDS and w[0] not in FUNCTION_CHARS and w[-1] not in FUNCTION_CHARS
+                and ((idf.df.get(w, 0) >= 3 and idf.keyness(w) >= TOPIC_KEYNESS)
+                     or (idf.trust < 1 and idf.general(w) >= GENERAL_RARE))  # a small archive: rare in general Chinese
+            )
+        if is_topic:
             out.append(w)
-        elif idf.trust < 1 and idf.general(w) >= GENERAL_RARE:
-            out.append(w)  # a small archive: words rare in general Chinese
     return out
 
 

@@ -49,7 +49,7 @@ def collect_evidence(msgs: list[Message], candidates: list[tuple[int, int]], dou
     mentions = []
     originals = [m for m in msgs if not m.copy_of]
     for k, m in enumerate(originals):
-        for name in set(m.mentions):
+        for name in dict.fromkeys(m.mentions):  # each name once, in order (deterministic)
             before, after = {}, {}
             for d in range(1, BEHAVIOUR_WINDOW + 1):
                 if k - d < 0:
@@ -225,7 +225,7 @@ class Directory:
         how: dict[str, str] = {}
         quoted = self.quote_aliases.get(name)
         if quoted:
-            m, c = quoted.most_common(1)[0]
+            m, c = min(quoted.items(), key=lambda kv: (-kv[1], kv[0]))
             scores[m] += 1.0 + 0.1 * min(c, 5)
             how[m] = "quoted as this name"
         for m, s in self._name_candidates(name, key).items():
@@ -234,14 +234,14 @@ class Directory:
         beh = self.behaviour.get(name)
         if beh:
             n = self.mention_counts[name]
-            for m, w in beh.most_common(5):
+            for m, w in sorted(beh.items(), key=lambda kv: (-kv[1], kv[0]))[:5]:
                 share = w / n
                 # a member seen around most mentions of the name is probably its owner
                 scores[m] += min(0.9, share) * (1.0 if n >= 2 else 0.6)
                 how.setdefault(m, "replies around mentions")
         if not scores:
             return None, 0.0, ""
-        ranked = scores.most_common(2)
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:2]  # ties: by name, whatever the hash order
         best, s1 = ranked[0]
         s2 = ranked[1][1] if len(ranked) > 1 else 0.0
         if s1 < 0.5:

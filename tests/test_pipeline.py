@@ -164,3 +164,19 @@ def test_workers_store_what_one_process_stores(tmp_path, write_day, monkeypatch)
     pipeline.build_files(list(pipeline.iter_files([chats])), str(tmp_path / "two.db"), roots=[chats], workers=2)
     assert differences(str(tmp_path / "one.db"), str(tmp_path / "two.db")) == []
     assert dump(str(tmp_path / "one.db"))["questions"]
+
+
+def test_builds_do_not_depend_on_the_hash_seed(tmp_path):
+    """Every table, evidence included, is the same whatever order Python iterates sets in."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    dumps = []
+    for seed in ("1", "2"):
+        db = tmp_path / f"kb{seed}.db"
+        subprocess.run([sys.executable, "-m", "extractor.cli", "build", str(ROOT / "examples" / "chats"), "--db", str(db)],
+                       check=True, capture_output=True, env={**__import__("os").environ, "PYTHONHASHSEED": seed})
+        dumps.append(dump(str(db)))
+    assert dumps[0] == dumps[1]

@@ -46,7 +46,7 @@ def pairs(gold_path: str, corpus: str):
             ms = [by_n[r["n"]] for r in g["question"]]
             q = Question(message=ms[0], context=ms[1:], score=1.0, reasons=[], asker=directory.member(ms[0].sender))
             answers = {a["n"] for a in g["answers"]}
-            cands = [(f, int(c.n in answers)) for c, f, _ in linker.candidates(q)]
+            cands = [(f, int(c.n in answers)) for c, f, _, _ in linker.candidates(q)]
             rows.append((cands, bool(answers)))
     return rows
 
