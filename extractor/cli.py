@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from . import config
 from . import evaluate as evaluation
 from . import export as exporting
 from . import pipeline, serving
@@ -30,7 +31,13 @@ def cli():
                    "Formats with local times keep what the file says.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON")
 @click.option("--strict", is_flag=True, help="Exit with status 3 on any warning too, not only on skipped files")
-def build(paths, db_path, group, timezone, as_json, strict):
+@click.option("--redact", is_flag=True, default=None,
+              help="Mask mainland mobile numbers, e-mail addresses, ID-card and bank-card numbers in everything stored")
+@click.option("--pseudonymize", is_flag=True, default=None,
+              help="Replace member names by stable pseudonyms (needs pseudonym_key in the config, or EXTRACTOR_PSEUDONYM_KEY)")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Settings file (TOML, [build] table); default: extractor.toml in the current folder, if any")
+def build(paths, db_path, group, timezone, as_json, strict, redact, pseudonymize, config_path):
     """Read chat logs (files and folders, recursively) into the knowledge base.
 
     Files that cannot be read are skipped with a line that says why; everything
@@ -50,7 +57,20 @@ def build(paths, db_path, group, timezone, as_json, strict):
         get_zone(timezone)
     except ValueError as e:
         raise click.BadParameter(str(e), param_hint="--timezone")
-    summary = pipeline.build(paths, db_path, group=group, progress=progress, timezone=timezone)
+    try:
+        settings = config.load(config_path)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--config")
+    redact = settings.get("redact", False) if redact is None else redact
+    pseudonymize = settings.get("pseudonymize", False) if pseudonymize is None else pseudonymize
+    key = None
+    if pseudonymize:
+        key = os.environ.get("EXTRACTOR_PSEUDONYM_KEY") or settings.get("pseudonym_key")
+        if not key:
+            raise click.UsageError("--pseudonymize needs a key: pseudonym_key in the [build] table of the config, "
+                                   "or the EXTRACTOR_PSEUDONYM_KEY environment variable (keep it secret: it is not stored)")
+    summary = pipeline.build(paths, db_path, group=group, progress=progress, timezone=timezone,
+                             redact=redact, pseudonym_key=key)
     if as_json:
         click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
     else:

@@ -34,6 +34,7 @@ from .normalize import (
     source_id_for,
 )
 from .questions import detect_questions
+from .redact import Pseudonyms, mask_messages, pseudonymize
 from .readers import InputFile, iter_files, read_bytes
 from .readers.common import get_zone
 from .records import Answer, Conversation, Message, Problem, Question
@@ -78,6 +79,9 @@ class Parsed:
     answers: list[Answer] = field(default_factory=list)
 
 
+PLAIN_PRIVACY = json.dumps({"redact": False, "pseudonymize": False}, sort_keys=True)
+
+
 def file_hash(data: bytes) -> str:
     return hashlib.sha1(data).hexdigest()
 
@@ -92,14 +96,20 @@ def build(
     group: Optional[str] = None,
     progress: Optional[Callable[[list[InputFile]], Iterable[InputFile]]] = None,
     timezone: Optional[str] = None,
+    redact: bool = False,
+    pseudonym_key: Optional[str] = None,
 ) -> Summary:
     """Build or update the knowledge base at db_path from files and folders.
 
     ``timezone`` (an IANA name or an offset; default UTC) is the zone in which
     formats with absolute instants (Telegram, Slack, Discord) get their dates
-    and times; formats with local times keep what the file says."""
+    and times; formats with local times keep what the file says. ``redact``
+    masks phone numbers, e-mail addresses, ID and bank cards in everything
+    stored; ``pseudonym_key`` replaces every member's names by a stable
+    pseudonym made with that key."""
     paths = [os.path.normpath(p) for p in paths]
-    return build_files(list(iter_files(paths)), db_path, roots=paths, group=group, progress=progress, timezone=timezone)
+    return build_files(list(iter_files(paths)), db_path, roots=paths, group=group, progress=progress,
+                       timezone=timezone, redact=redact, pseudonym_key=pseudonym_key)
 
 
 def build_files(
@@ -110,6 +120,8 @@ def build_files(
     progress=None,
     timezone: Optional[str] = None,
     workers: Optional[int] = None,
+    redact: bool = False,
+    pseudonym_key: Optional[str] = None,
 ) -> Summary:
     """The build, in three passes over the new and changed sources, each file's work done by a
     pool of worker processes (``workers``; default: the machine's cores, or EXTRACTOR_WORKERS):
@@ -127,6 +139,12 @@ def build_files(
     summary = Summary()
     db = store.open_db(db_path)
     existing = store.stored_sources(db)
+    privacy = json.dumps({"redact": bool(redact), "pseudonymize": bool(pseudonym_key)}, sort_keys=True)
+    # rows stored under other privacy settings are all read again; so is everything when a
+    # pseudonymized knowledge base (which keeps no names to resolve aliases with) has changes
+    existing_changed = (store.get_meta(db, "privacy") or PLAIN_PRIVACY) != privacy and bool(existing)
+    reread_all = bool(pseudonym_key)
+    unchanged_files: list = []
     roots = {os.path.normpath(p) for p in roots}
     summary.files = len(files)
     seen_paths: set[str] = set()
@@ -155,13 +173,20 @@ def build_files(
         # file names its own chat (Telegram, WechatExporter ...) keeps that name whatever the
         # folder is, so its stored hash carries the fallback group it was read with instead
         named = f"{digest}:{group_tag(grp)}"
-        if old and all((r["content_hash"] == digest and r["group_name"] == grp) or r["content_hash"] == named for r in old):
+        if old and not existing_changed and all(
+                (r["content_hash"] == digest and r["group_name"] == grp) or r["content_hash"] == named for r in old):
             summary.unchanged += 1
             kept_paths.update(r["path"] for r in old)
+            unchanged_files.append((f, grp, digest, named, old))
             continue
         todo.append((f, grp, digest, named, old))
     gone = [r for p, r in existing.items() if r["root"] in roots and p not in seen_paths]
     summary.removed = [r["path"] for r in gone]
+    if reread_all and (todo or gone) and unchanged_files:
+        for item in unchanged_files:
+            kept_paths.difference_update(r["path"] for r in item[4])
+        todo.extend(unchanged_files)
+        summary.unchanged -= len(unchanged_files)
     if not todo and not gone:  # nothing changed: the knowledge base stays as it is
         summary.totals = store.counts(db)
         db.close()
@@ -173,7 +198,7 @@ def build_files(
         with Workers(workers, len(todo)) as pool:
             # pass 1: read, normalise, segment, spool
             sources: list[Spooled] = []
-            tasks = [(f.path, f.rel, f.root, grp, digest, named, timezone, spool, i)
+            tasks = [(f.path, f.rel, f.root, grp, digest, named, timezone, spool, i, redact)
                      for i, (f, grp, digest, named, old) in enumerate(todo)]
             for (f, grp, digest, named, old), (kind, problems, spooled) in zip(todo, pool.map(_read_file, tasks)):
                 if kind == "auxiliary":
@@ -240,7 +265,7 @@ def build_files(
                 # pass 3: questions and answers; rows written as they come, in order
                 with store.bulk_search_index(db):
                     for rows in pool.map(_analyse_source, [s.spool for s in sources],
-                                         state=(directory, idf), ordered_stream=True):
+                                         state=(directory, idf, pseudonym_key), ordered_stream=True):
                         store.write_source_rows(db, *rows)
                         summary.new_messages += len(rows[1])
                 _tick("pass 3: questions, answers, rows written")
@@ -248,7 +273,14 @@ def build_files(
                 stats = sender_stats(db)
                 remap_members(db, directory, stats)
                 _tick("terms saved, members remapped")
-                store.write_members(db, member_rows(db, directory, stats), directory.aliases())
+                if pseudonym_key:
+                    pseudonyms = Pseudonyms(pseudonym_key)
+                    members, aliases = pseudonymized_members(
+                        member_rows(db, directory, stats, stored_as=pseudonyms), directory.aliases(), pseudonyms)
+                else:
+                    members, aliases = member_rows(db, directory, stats), directory.aliases()
+                store.write_members(db, members, aliases)
+                store.set_meta(db, "privacy", privacy)
                 _tick("members written")
     finally:
         shutil.rmtree(spool, ignore_errors=True)
@@ -318,7 +350,7 @@ def _load(path: str) -> Parsed:
 
 def _read_file(task) -> tuple[str, list[Problem], list[Spooled]]:
     """Pass 1 for one file: its conversations read, normalised, segmented and spooled."""
-    path, rel, root, grp, digest, named, timezone, spool, index = task
+    path, rel, root, grp, digest, named, timezone, spool, index, redact = task
     with open(path, "rb") as fh:
         data = fh.read()
     convs, problems, encoding = read_bytes(data, rel, grp, source_path=path, timezone=get_zone(timezone))
@@ -329,6 +361,8 @@ def _read_file(task) -> tuple[str, list[Problem], list[Spooled]]:
     out = []
     for k, conv in enumerate(convs):
         p = parse_conversation(conv)
+        if redact:
+            mask_messages(p.msgs)
         p.source.update({
             "path": conv.path + ("#" + conv.key if conv.key else ""), "root": root,
             "group_name": conv.group, "date": conv.date, "format": conv.format, "encoding": encoding,
@@ -365,10 +399,13 @@ def _mark_source(path: str, first: Optional[Directory]) -> tuple[dict, Counter, 
 
 def _analyse_source(path: str, state) -> tuple:
     """Pass 3 for one source: questions, answers, and its rows."""
-    directory, idf = state
+    directory, idf, pseudonym_key = state
     p = _load(path)
     p.evidence = json.loads(p.source.pop("evidence"))
     analyse(p, directory, idf)
+    if pseudonym_key:
+        pseudonymize(p, directory, Pseudonyms(pseudonym_key))
+        p.evidence = None  # names: not kept (a pseudonymized knowledge base is rebuilt whole)
     return source_rows(p, idf, directory)
 
 
@@ -507,6 +544,18 @@ def analyse_conversations(convs: list[Conversation]) -> list[Parsed]:
     return parsed
 
 
+def pseudonymized_members(members: list[dict], aliases: list[dict], pseudonyms: Pseudonyms) -> tuple[list, list]:
+    """The members and aliases tables with pseudonyms for every name (alias rows keep their kind
+    and confidence; their names are hidden too)."""
+    out_members = [dict(m, id=pseudonyms(m["id"]), name=pseudonyms(m["id"]), names=store.dumps([pseudonyms(m["id"])]))
+                   for m in members]
+    out_aliases = {}
+    for a in aliases:
+        alias = pseudonyms(a["member_id"]) if a["member_id"] and a["kind"] in ("display name", "second display name") else pseudonyms(a["alias"])
+        out_aliases.setdefault(alias, dict(a, alias=alias, member_id=pseudonyms(a["member_id"]) if a["member_id"] else None))
+    return out_members, list(out_aliases.values())
+
+
 def write_source(db, p: Parsed, idf: Idf, directory: Optional[Directory] = None) -> None:
     store.write_source_rows(db, *source_rows(p, idf, directory))
 
@@ -561,7 +610,7 @@ def source_rows(p: Parsed, idf: Idf, directory: Optional[Directory] = None) -> t
     src = dict(src)
     src["question_count"] = len(q_rows)
     src["answered_count"] = sum(r["answered"] for r in q_rows)
-    src["evidence"] = json.dumps(p.evidence, ensure_ascii=False)
+    src["evidence"] = json.dumps(p.evidence, ensure_ascii=False) if p.evidence is not None else None
     return (
         src,
         store.row_tuples("messages", [message_row(m, src["group_name"]) for m in p.msgs]),
@@ -610,9 +659,10 @@ def remap_members(db, directory: Directory, stats: Optional[list[tuple]] = None)
         db.execute("update answers set answerer_id = ? where answerer = ?", [new, sender])
 
 
-def member_rows(db, directory: Directory, stats: Optional[list[tuple]] = None) -> list[dict]:
+def member_rows(db, directory: Directory, stats: Optional[list[tuple]] = None, stored_as=None) -> list[dict]:
     """Rows of the members table: each member's messages (not copies), dates and groups, questions and answers.
-    ``stats`` (sender_stats, taken before or after remap_members) are summed per member."""
+    ``stats`` (sender_stats, taken before or after remap_members) are summed per member;
+    ``stored_as`` maps a member id to the id its rows were stored under (its pseudonym)."""
     if stats is None:
         stats = sender_stats(db)
     per: dict[str, list] = {}
@@ -635,12 +685,13 @@ def member_rows(db, directory: Directory, stats: Optional[list[tuple]] = None) -
     ac = dict(db.execute("select answerer_id, count(*) from answers group by answerer_id").fetchall())
     rows = []
     for mid, info in directory.members.items():
-        s = stats.get(mid)
+        key = stored_as(mid) if stored_as else mid
+        s = stats.get(key)
         if not s:
             continue
         rows.append({
             "id": mid, "name": info["name"], "names": store.dumps(info["names"]),
-            "message_count": s[1], "question_count": qc.get(mid, 0), "answer_count": ac.get(mid, 0),
+            "message_count": s[1], "question_count": qc.get(key, 0), "answer_count": ac.get(key, 0),
             "first_date": s[2], "last_date": s[3],
             "groups": store.dumps(sorted(set((s[4] or "").split(",")) - {""})),
         })

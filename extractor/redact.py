@@ -115,3 +115,53 @@ class Pseudonyms:
             digest = hmac.new(self.key, name.encode("utf-8"), hashlib.sha256).hexdigest()
             p = self._cache[name] = "成员" + digest[:6].upper()
         return p
+
+
+def mask_messages(msgs) -> None:
+    """Mask private data in the text of normalised messages, in place (before anything reads it)."""
+    for m in msgs:
+        m.raw = mask(m.raw)
+        m.text = mask(m.text)
+        m.body = mask(m.body)
+        if m.quote_text:
+            m.quote_text = mask(m.quote_text)
+        for link in m.links:
+            link["url"] = mask(link["url"])
+            if link.get("title"):
+                link["title"] = mask(link["title"])
+
+
+def pseudonymize(parsed, directory, pseudonyms: Pseudonyms) -> None:
+    """Replace every name of an analysed conversation by its member's pseudonym, in place: senders,
+    members, @mentions (in text and lists), quoted names, askers and answerers. A name typed in
+    plain text without @ is not recognised and stays."""
+
+    def person(name: str) -> str:
+        who = directory.member_of.get(name)
+        if who is None:
+            who, conf, _ = directory.resolve(name)
+            who = who if who and conf >= 0.3 else name
+        return pseudonyms(who)
+
+    def replace_names(text: str, names) -> str:
+        for name in sorted(set(names), key=len, reverse=True):
+            text = text.replace("@" + name, "@" + person(name))
+        return text
+
+    for m in parsed.msgs:
+        names = list(m.mentions)
+        m.raw = replace_names(m.raw, names)
+        m.text = replace_names(m.text, names)
+        m.mentions = [person(n) for n in m.mentions]
+        if m.quote_sender:
+            m.raw = m.raw.replace("「" + m.quote_sender, "「" + person(m.quote_sender), 1)
+            m.quote_sender = person(m.quote_sender)
+        m.member_id = pseudonyms(m.member_id or directory.member(m.sender))
+        m.sender = m.member_id
+    for q in parsed.questions:
+        q.asker = pseudonyms(q.asker)
+    for a in parsed.answers:
+        a.answerer = pseudonyms(a.answerer)
+    src = parsed.source
+    if src.get("author"):
+        src["author"] = person(src["author"])

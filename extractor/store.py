@@ -212,6 +212,15 @@ def write_members(db: sqlite_utils.Database, members: list[dict], aliases: list[
     db["aliases"].insert_all(aliases, batch_size=2000)
 
 
+def get_meta(db: sqlite_utils.Database, key: str) -> Optional[str]:
+    row = db.execute("select value from meta where key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def set_meta(db: sqlite_utils.Database, key: str, value: str) -> None:
+    db["meta"].insert({"key": key, "value": value}, pk="key", replace=True)
+
+
 def counts(db: sqlite_utils.Database) -> dict[str, int]:
     one = lambda sql: db.execute(sql).fetchone()[0]
     return {
