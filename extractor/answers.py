@@ -29,8 +29,11 @@ THRESHOLD = 0.5  # the top answer must reach this
 MORE_THRESHOLD = 0.2
 DOUBTFUL_QUESTION = 0.6  # a question scored below this ...
 SURE_ANSWER = 0.7  # ... is answered only by a message scored at least this  # further answers of a question that has a top answer
-WINDOW_MESSAGES = 40
-WINDOW_SECONDS = 2 * 3600
+WINDOW_MESSAGES = 25  # an ordinary reply comes within this many messages ...
+WINDOW_SECONDS = 2 * 3600  # ... and this many seconds
+# a reply addressed to the asker (a quote of the question, an @) may come much later
+ADDRESSED_WINDOW_MESSAGES = 80
+ADDRESSED_WINDOW_SECONDS = 6 * 3600
 CONTINUATION_SECONDS = 120
 SHARE_OF_BEST = 0.8  # a message also answers a second question if it fits it nearly as well
 
@@ -49,6 +52,7 @@ ANSWER_FORM = re.compile(r"^(是的?|不是|对|不对|可以|不可以|不行|�
                          r"yes|no|嗯|恩)", re.I)
 LAUGHTER = re.compile(r"(哈哈|呵呵|嘿嘿|嘻嘻|笑死|233)")
 NON_WORD = re.compile(r"\W")
+NO_OVERLAP = (0.0, [], False, 0.0)
 JOKE_EMOJI = {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮"}
 
 # Feature -> how a reason reads. The details in braces come from the features' values.
@@ -226,6 +230,10 @@ class Linker:
         self._words: dict[str, list[str]] = {}
         self._thanks: dict[str, dict[str, str]] = {}
         self._facts: dict[str, tuple] = {}
+        self._rivals: dict[str, list] = {}
+        self._by_word: Optional[dict[str, list[Question]]] = None
+        self._qset: dict[str, frozenset] = {}
+        self._cset: dict[str, frozenset] = {}
         self._qw: dict[str, dict[str, float]] = {}
         self._overlap: dict[tuple[str, str], tuple[float, list[str], bool, float]] = {}
 
@@ -267,7 +275,13 @@ class Linker:
         key = (q.message.id, c.id)
         out = self._overlap.get(key)
         if out is None:
-            out = self._overlap[key] = self._compute_overlap(q, c)
+            qs = self._qset.get(q.message.id)
+            if qs is None:
+                qs = self._qset[q.message.id] = frozenset(w for m in q.messages for w in self.words(m))
+            cs = self._cset.get(c.id)
+            if cs is None:
+                cs = self._cset[c.id] = frozenset(self.words(c))
+            out = self._overlap[key] = NO_OVERLAP if qs.isdisjoint(cs) else self._compute_overlap(q, c)
         return out
 
     def _compute_overlap(self, q: Question, c: Message) -> tuple[float, list[str], bool, float]:
@@ -339,6 +353,28 @@ class Linker:
             )
         return out
 
+    def rivals(self, c: Message, k: int) -> list[tuple[float, int, Question]]:
+        """The questions asked before message c (at position k, within the window) that share
+        words with it, with their overlap when it is at least 0.15, best first; once per message."""
+        out = self._rivals.get(c.id)
+        if out is None:
+            if self._by_word is None:
+                self._by_word = {}
+                for r in self.questions:
+                    for w in {w for m in r.messages for w in self.words(m)}:
+                        self._by_word.setdefault(w, []).append(r)
+            found = {id(r): r for w in set(self.words(c)) for r in self._by_word.get(w, ())}
+            out = []
+            for r in found.values():
+                r_pos = self.pos[r.message.id]
+                if k - WINDOW_MESSAGES - 10 <= r_pos < k:
+                    other = self.overlap(r, c)[0]
+                    if other >= 0.15:
+                        out.append((other, r_pos, r))
+            out.sort(key=lambda t: (-t[0], t[1]))
+            self._rivals[c.id] = out
+        return out
+
     def candidates(self, q: Question) -> Iterator[tuple[Message, dict, dict, float]]:
         """Messages within reach of the question, with their features, details and probability."""
         start = self.pos[q.message.id]
@@ -352,9 +388,7 @@ class Linker:
         q_len = sum(len(m.body) for m in q.messages)
         thanked = self.thanked(q)
         before = {self.member(self.originals[k]) for k in range(max(0, start - 5), start)}
-        # other people's questions asked around this one compete for the same replies
-        rivals = [r for r in self.questions if r is not q and r.asker != q.asker
-                  and start - 10 <= self.pos[r.message.id] <= start + WINDOW_MESSAGES]
+        rivals_from = start - 10  # other people's questions asked from here on compete for the replies
         between = 0
         askers: list[str] = []  # who asked questions between q and the candidate
         replied = False
@@ -363,10 +397,12 @@ class Linker:
         originals = self.originals
         asker = q.asker
         q_seconds = q.message.seconds
-        end = min(len(originals), start + 1 + WINDOW_MESSAGES)
+        near_end = start + 1 + WINDOW_MESSAGES
+        end = min(len(originals), start + 1 + ADDRESSED_WINDOW_MESSAGES)
         for k in range(start + 1, end):
             c = originals[k]
-            if q_seconds is not None and c.seconds is not None and c.seconds - q_seconds > WINDOW_SECONDS:
+            late = q_seconds is not None and c.seconds is not None and c.seconds - q_seconds > WINDOW_SECONDS
+            if late and c.seconds - q_seconds > ADDRESSED_WINDOW_SECONDS:
                 break
             who, non_answer, answer_form, media, substance, short, laughter, name_words = self.facts(c)
             if c.id in qids:
@@ -374,6 +410,10 @@ class Linker:
                 continue
             if who == asker or c.kind == "system" or non_answer:
                 continue
+            if (late or k >= near_end) and not (c.reply_to in qids or (c.mentions and (
+                    asker in self.mentioned(c) or who in qm))):
+                between += 1
+                continue  # beyond the ordinary window only replies addressed to the question count
             f: dict[str, float] = {}
             others = sum(1 for x in askers if x != who) if askers else 0
             d: dict = {"between": between, "others": others, "kind": c.kind}
@@ -415,12 +455,12 @@ class Linker:
                 f["coverage"] = cover
                 f["shared_weight"] = min(1.0, mass / 12.0)
                 d["shared"] = "/".join(shared)
-            for r in rivals:
-                if self.pos[r.message.id] < k and who != r.asker:
-                    other = self.overlap(r, c)[0]
-                    if other >= 0.15 and other > cover + 0.1:
-                        f["fits_other"] = 1
-                        break
+            for other, r_pos, r in self.rivals(c, k):
+                if other <= cover + 0.1:
+                    break  # best first: no other rival fits better
+                if r_pos >= rivals_from and r is not q and r.asker != asker and r.asker != who:
+                    f["fits_other"] = 1
+                    break
             if rare:
                 f["rare_shared"] = 1
             if yes_no and answer_form:

@@ -136,3 +136,12 @@ def test_a_question_addressed_with_at_is_answered_by_that_member():
     parsed = analyse_days(days)
     assert top_answer_n(parsed[0], 1) == 3
     assert top_answer_n(parsed[1], 1) == 2
+
+
+def test_an_answer_hours_later_addressed_to_the_asker():
+    chatter = [(f"{10 + i // 12:02d}:{(i % 12) * 5:02d}:30", "路人丙" if i % 2 else "路人丁", f"@路人{'丁' if i % 2 else '丙'} 今天上线第{i}批")
+               for i in range(35)]
+    p = analyse_day(START + [("10:00:00", "林晓峰", "平台商户做T+1结算，碰到节假日是怎么顺延的？")] + chatter + [
+        ("13:40:00", "周敏", "@林晓峰 上午节假日顺延那个问题：顺延到下一个工作日结算"),
+    ])
+    assert top_answer_n(p, 2) == 38
