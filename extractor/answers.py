@@ -23,7 +23,7 @@ from typing import Iterator, Optional
 
 from .records import Answer, Message, Question
 from .members import name_parts
-from .segment import content_words, general_idf
+from .segment import general_idf, message_words
 
 THRESHOLD = 0.5  # the top answer must reach this
 MORE_THRESHOLD = 0.2
@@ -230,6 +230,7 @@ class Linker:
         self._words: dict[str, list[str]] = {}
         self._thanks: dict[str, dict[str, str]] = {}
         self._facts: dict[str, tuple] = {}
+        self._facts_at: Optional[list[tuple]] = None  # facts by position
         self._rivals: dict[str, list] = {}
         self._by_word: Optional[dict[str, list[Question]]] = None
         self._qset: dict[str, frozenset] = {}
@@ -266,7 +267,7 @@ class Linker:
     def words(self, m: Message) -> list[str]:
         out = self._words.get(m.id)
         if out is None:
-            out = self._words[m.id] = content_words(m.tokens)
+            out = self._words[m.id] = message_words(m)
         return out
 
     def overlap(self, q: Question, c: Message) -> tuple[float, list[str], bool, float]:
@@ -336,7 +337,7 @@ class Linker:
     # -------------------------------------------------------------- features
     def facts(self, m: Message) -> tuple:
         """What does not depend on the question, computed once per message: (member, non-answer,
-        answer form, media, substance, short, laughter, name words, the question cue flags)."""
+        answer form, media, substance, short, laughter, name words)."""
         out = self._facts.get(m.id)
         if out is None:
             words = self.words(m)
@@ -395,6 +396,9 @@ class Linker:
         prev_answer = False  # the message just before (by someone else) answers this question
         last_q = q.message
         originals = self.originals
+        facts = self._facts_at
+        if facts is None:
+            facts = self._facts_at = [self.facts(m) for m in originals]
         asker = q.asker
         q_seconds = q.message.seconds
         near_end = start + 1 + WINDOW_MESSAGES
@@ -404,7 +408,7 @@ class Linker:
             late = q_seconds is not None and c.seconds is not None and c.seconds - q_seconds > WINDOW_SECONDS
             if late and c.seconds - q_seconds > ADDRESSED_WINDOW_SECONDS:
                 break
-            who, non_answer, answer_form, media, substance, short, laughter, name_words = self.facts(c)
+            who, non_answer, answer_form, media, substance, short, laughter, name_words = facts[k]
             if c.id in qids:
                 last_q = c
                 continue
@@ -480,7 +484,7 @@ class Linker:
             if thanked.get(who, -1) > k:
                 f["thanked"] = 1
             for j in range(k + 1, min(len(originals), k + 3)):  # the asker speaks next (within 2)
-                if self.facts(originals[j])[0] == asker:
+                if facts[j][0] == asker:
                     if _gap(c, originals[j]) <= 300:
                         f["asker_follows"] = 1
                     break

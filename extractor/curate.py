@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from .records import Answer, Question
-from .segment import content_words
+from .segment import message_words
 
 LOGISTICS = re.compile(
     r"(几点|什么时候开始|啥时候开始|开始了吗|直播|录音|录像|回放|视频|ppt|PPT|课件|slides|报名|名额|签到|入群|进群|拉群|拉我|"
@@ -30,7 +30,7 @@ def keywords(q: Question, idf, directory=None, limit: int = 5) -> list[str]:
     """The question's subject words first (by TF-IDF), then its other telling words."""
     tf = Counter()
     for m in q.messages:
-        tf.update(w for w in content_words(m.tokens) if len(w) >= 2 or not w.isascii())
+        tf.update(w for w in message_words(m) if len(w) >= 2 or not w.isascii())
     names = name_parts_of(directory) if directory is not None else set()
     subject = set(topic_words(list(tf), idf, names))
     ranked = sorted(tf, key=lambda w: (w not in subject, -(tf[w] * idf(w)), w))
@@ -88,7 +88,7 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
     """Is the question worth keeping in the published knowledge base?"""
     names = name_parts_of(directory) if directory is not None else set()
     text = " ".join(m.text for m in q.messages)
-    words = [w for m in q.messages for w in content_words(m.tokens)]
+    words = [w for m in q.messages for w in message_words(m)]
     reasons: list[str] = []
     x = -0.8
 
@@ -100,7 +100,7 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
     topics = topic_words(words, idf, names)
     if topics:
         cue(min(3, len(topics)) * 0.9, "subject words " + "/".join(topics[:3]))
-    thread = [w for m in list(before) + [m for a in answers for m in a.messages] for w in content_words(m.tokens)]
+    thread = [w for m in list(before) + [m for a in answers for m in a.messages] for w in message_words(m)]
     around = [w for w in topic_words(thread, idf, names) if w not in topics]
     if around:
         cue(min(2, len(around)) * 0.4, "the conversation around it is about " + "/".join(around[:3]))

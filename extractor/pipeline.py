@@ -38,7 +38,7 @@ from .redact import Pseudonyms, mask_messages, pseudonymize
 from .readers import InputFile, iter_files, read_bytes
 from .readers.common import get_zone
 from .records import Answer, Conversation, Message, Problem, Question
-from .segment import content_words, search_text, words
+from .segment import content_words, message_words, search_text, words
 
 
 @dataclass
@@ -569,9 +569,10 @@ def source_rows(p: Parsed, idf: Idf, directory: Optional[Directory] = None) -> t
         by_q.setdefault(a.question.message.id, []).append(a)
     q_rows, a_rows = [], []
     originals = [m for m in p.msgs if not m.copy_of]
+    position = {m.id: i for i, m in enumerate(originals)}
     for q in p.questions:
         answers = sorted(by_q.get(q.message.id, []), key=lambda a: a.rank)
-        start = next(i for i, m in enumerate(originals) if m is q.message)
+        start = position[q.message.id]
         before = [m for m in originals[max(0, start - 3):start] if m not in q.context]
         ok, pscore, preasons = publish(q, answers, idf, directory, before)
         chrono = sorted(q.messages, key=lambda m: m.n)
@@ -634,7 +635,7 @@ def message_row(m: Message, group: str) -> dict:
         "emojis": store.dumps(m.emojis) if m.emojis else None,
         "quote_sender": m.quote_sender, "quote_text": m.quote_text, "reply_to": m.reply_to,
         "copy_of": m.copy_of, "native_id": m.native_id,
-        "words": " ".join(sorted(set(content_words(m.tokens)))) if m.tokens and not m.copy_of else None,
+        "words": " ".join(sorted(set(message_words(m)))) if m.tokens and not m.copy_of else None,
     }
 
 

@@ -175,6 +175,14 @@ def _dictionary() -> tuple[frozenset, frozenset]:
     return _DICT
 
 
+def message_words(m) -> list[str]:
+    """content_words of a message's tokens, computed once per message."""
+    c = m.__dict__.get("_content")
+    if c is None:
+        c = m.__dict__["_content"] = content_words(m.tokens) if m.tokens else []
+    return c
+
+
 def _subwords(token: str) -> list[str]:
     """Dictionary words inside a long word, as jieba.cut_for_search finds them."""
     out = []
