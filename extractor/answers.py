@@ -17,6 +17,8 @@ message answers the question.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
 from typing import Iterator, Optional
@@ -354,6 +356,23 @@ class Linker:
             )
         return out
 
+    def _layout(self) -> tuple[list[tuple], list[int], list[int]]:
+        """Once per conversation: the facts of each position, how many messages that can answer
+        come before each position, and the positions of messages that may be addressed replies."""
+        if self._facts_at is None:
+            self._facts_at = [self.facts(m) for m in self.originals]
+            self._eligible_before = [0]
+            self._addressed_at = []
+            self._eligible_by_member = {}
+            for k, (m, f) in enumerate(zip(self.originals, self._facts_at)):
+                eligible = m.kind != "system" and not f[1]
+                self._eligible_before.append(self._eligible_before[-1] + eligible)
+                if eligible:
+                    self._eligible_by_member.setdefault(f[0], []).append(k)
+                if m.mentions or m.reply_to:
+                    self._addressed_at.append(k)
+        return self._facts_at, self._eligible_before, self._addressed_at
+
     def rivals(self, c: Message, k: int) -> list[tuple[float, int, Question]]:
         """The questions asked before message c (at position k, within the window) that share
         words with it, with their overlap when it is at least 0.15, best first; once per message."""
@@ -390,34 +409,34 @@ class Linker:
         thanked = self.thanked(q)
         before = {self.member(self.originals[k]) for k in range(max(0, start - 5), start)}
         rivals_from = start - 10  # other people's questions asked from here on compete for the replies
-        between = 0
         askers: list[str] = []  # who asked questions between q and the candidate
         replied = False
         prev_answer = False  # the message just before (by someone else) answers this question
-        last_q = q.message
         originals = self.originals
-        facts = self._facts_at
-        if facts is None:
-            facts = self._facts_at = [self.facts(m) for m in originals]
+        facts, eligible_before, addressed_at = self._layout()
         asker = q.asker
+        own = self._eligible_by_member.get(asker, [])
+        q_positions = sorted(self.pos[m.id] for m in q.messages)
         q_seconds = q.message.seconds
         near_end = start + 1 + WINDOW_MESSAGES
         end = min(len(originals), start + 1 + ADDRESSED_WINDOW_MESSAGES)
-        for k in range(start + 1, end):
+        # every message of the ordinary window; beyond it only those that could be addressed replies
+        far = addressed_at[bisect.bisect_left(addressed_at, near_end):bisect.bisect_left(addressed_at, end)]
+        for k in itertools.chain(range(start + 1, min(near_end, end)), far):
             c = originals[k]
             late = q_seconds is not None and c.seconds is not None and c.seconds - q_seconds > WINDOW_SECONDS
             if late and c.seconds - q_seconds > ADDRESSED_WINDOW_SECONDS:
                 break
             who, non_answer, answer_form, media, substance, short, laughter, name_words = facts[k]
-            if c.id in qids:
-                last_q = c
-                continue
-            if who == asker or c.kind == "system" or non_answer:
+            if c.id in qids or who == asker or c.kind == "system" or non_answer:
                 continue
             if (late or k >= near_end) and not (c.reply_to in qids or (c.mentions and (
                     asker in self.mentioned(c) or who in qm))):
-                between += 1
                 continue  # beyond the ordinary window only replies addressed to the question count
+            # the messages in between: by others than the asker, neither emoji nor system
+            between = eligible_before[k] - eligible_before[start + 1] - (
+                bisect.bisect_left(own, k) - bisect.bisect_right(own, start))
+            last_q = originals[q_positions[bisect.bisect_left(q_positions, k) - 1]]
             f: dict[str, float] = {}
             others = sum(1 for x in askers if x != who) if askers else 0
             d: dict = {"between": between, "others": others, "kind": c.kind}
@@ -497,7 +516,6 @@ class Linker:
             p = probability(f)
             yield c, f, d, p
             prev_answer = p >= THRESHOLD
-            between += 1
             if c.asks and not c.mentions:  # a new question to the group competes for the replies
                 askers.append(who)
             else:

@@ -228,15 +228,16 @@ def build_files(
             ]
             # pass 2: duplicate copies and quoted replies by the first directory; evidence; words
             # (needed only where there are copies to mark or quotes to link)
-            first = Directory(old_evidence + [s.evidence for s in sources]) if any(s.marks for s in sources) else None
+            marked = [s for s in sources if s.marks]
+            first = Directory(old_evidence + [s.evidence for s in sources]) if marked else None
             _tick("first directory")
-            for s in sources:
-                s.evidence = None  # what pass 2 finds replaces it
+            results = iter(pool.map(_mark_source, [s.spool for s in marked], state=first, ordered_stream=True))
             delta: Counter = Counter()
             new_docs = 0
             evidence = []
-            for evidence_part, df_part, docs_part in pool.map(_mark_source, [s.spool for s in sources],
-                                                              state=first, ordered_stream=True):
+            for s in sources:  # in the order of the files, whichever pass finished them
+                evidence_part, df_part, docs_part = next(results) if s.marks else (s.evidence, *s.words)
+                s.evidence = s.words = None
                 evidence.append(evidence_part)
                 for t, v in df_part.items():
                     delta[t] += v
@@ -330,6 +331,7 @@ class Spooled:
     spool: str
     evidence: dict
     marks: bool  # it has duplicate copies to mark or quoted replies to link (pass 2 needs a directory)
+    words: Optional[tuple] = None  # (document frequencies, documents) when pass 1 could finish it
 
 
 MESSAGE_FIELDS = [f.name for f in dataclass_fields(Message)]
@@ -371,14 +373,21 @@ def _read_file(task) -> tuple[str, list[Problem], list[Spooled]]:
             "message_count": len(p.msgs),
             "problems": store.dumps([str(x) for x in conv.problems]) if conv.problems else None,
         })
-        evidence = collect_evidence(p.msgs, p.candidates, doubled_export(p.msgs, p.candidates))
-        evidence["mentions"] = []
         for m in p.msgs:  # words depend on the text alone: segmented once, here
             m.tokens = words(m.body) if m.body else []
+        marks = bool(p.candidates) or any(m.quote_text and not m.reply_to for m in p.msgs)
+        counted = None
+        if marks:  # what it says about copies, for the first directory; pass 2 does the rest
+            evidence = collect_evidence(p.msgs, p.candidates, doubled_export(p.msgs, p.candidates))
+            evidence["mentions"] = []
+        else:  # nothing to mark: its evidence and words are final now, pass 2 can skip it
+            _mark(p, None)
+            evidence = p.evidence
+            p.source["evidence"] = json.dumps(evidence, ensure_ascii=False)
+            counted = _document_words(p)
         name = os.path.join(spool, f"{index}-{k}")
         _save(name, p)
-        marks = bool(p.candidates) or any(m.quote_text and not m.reply_to for m in p.msgs)
-        out.append(Spooled(p.source, name, evidence, marks))
+        out.append(Spooled(p.source, name, evidence, marks, counted))
     return "stored", problems, out
 
 
@@ -388,13 +397,18 @@ def _mark_source(path: str, first: Optional[Directory]) -> tuple[dict, Counter, 
     _mark(p, first)
     p.source["evidence"] = json.dumps(p.evidence, ensure_ascii=False)
     _save(path, p)
+    return (p.evidence, *_document_words(p))
+
+
+def _document_words(p: Parsed) -> tuple[Counter, int]:
+    """The document frequencies of a source's words (one document per original message) and its documents."""
     df: Counter = Counter()
     docs = 0
     for m in p.msgs:
         if not m.copy_of and m.tokens:
             df.update(set(content_words(m.tokens)))
             docs += 1
-    return p.evidence, df, docs
+    return df, docs
 
 
 def _analyse_source(path: str, state) -> tuple:
