@@ -189,15 +189,24 @@ def bulk_search_index(db: sqlite_utils.Database):
     """Around the writing of a build: when the searchable tables start empty (a new knowledge
     base), their FTS triggers are dropped and each index is built once at the end, which is
     several times faster than a trigger per row; otherwise the triggers do the work."""
-    empty = [t for t in FTS_TABLES if not db.execute(f"select exists(select 1 from [{t}])").fetchone()[0]]
-    triggers = []
-    if len(empty) == len(FTS_TABLES):
+    bulk = ["messages", *FTS_TABLES]
+    empty = [t for t in bulk if not db.execute(f"select exists(select 1 from [{t}])").fetchone()[0]]
+    triggers, indexes = [], []
+    if len(empty) == len(bulk):
+        # a new knowledge base: its indexes too are built once at the end, not row by row
         triggers = db.execute(
             "select name, sql from sqlite_master where type = 'trigger' and tbl_name in "
             f"({', '.join('?' * len(FTS_TABLES))})", FTS_TABLES).fetchall()
+        indexes = db.execute(
+            "select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in "
+            f"({', '.join('?' * len(bulk))})", bulk).fetchall()
         for name, _ in triggers:
             db.execute(f"drop trigger [{name}]")
+        for name, _ in indexes:
+            db.execute(f"drop index [{name}]")
     yield
+    for _, sql in indexes:
+        db.execute(sql)
     if triggers:
         for _, sql in triggers:
             db.execute(sql)
