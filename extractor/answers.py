@@ -25,7 +25,7 @@ from typing import Iterator, Optional
 
 from .records import Answer, Message, Question
 from .members import name_parts
-from .segment import general_idf, message_words
+from .segment import general_idf, general_idf_for, message_words
 
 THRESHOLD = 0.5  # the top answer must reach this
 MORE_THRESHOLD = 0.2
@@ -155,7 +155,8 @@ class Idf:
         self.df = df
         self.docs = max(docs, 1)
         self.trust = min(1.0, self.docs / self.FULL_TRUST)
-        self.prior, self.prior_default = general_idf() if self.trust < 1 else ({}, 0.0)
+        # jieba's general IDF: whole for a small archive (its blend), else only for its own words
+        self.prior, self.prior_default = general_idf() if self.trust < 1 else general_idf_for(df)
         big = max(self.docs, self.FULL_TRUST)
         # words in fewer than 0.2% of messages count as specific terms
         self.rare = math.log((big + 1) / (big * 0.002 + 1)) + 1
@@ -163,8 +164,6 @@ class Idf:
 
     def general(self, word: str) -> float:
         """The word's IDF in general Chinese text (jieba's table)."""
-        if not self.prior:
-            self.prior, self.prior_default = general_idf()
         return self.prior.get(word, self.prior_default)
 
     def keyness(self, word: str) -> float:

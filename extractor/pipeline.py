@@ -231,7 +231,7 @@ def build_files(
             marked = [s for s in sources if s.marks]
             first = Directory(old_evidence + [s.evidence for s in sources]) if marked else None
             _tick("first directory")
-            results = iter(pool.map(_mark_source, [s.spool for s in marked], state=first, ordered_stream=True))
+            results = iter(pool.map(_mark_source, [s.spool for s in marked], state=first))  # a list: its workers end
             delta: Counter = Counter()
             new_docs = 0
             evidence = []

@@ -107,7 +107,8 @@ def lcut(text: str) -> list[str]:
     return jieba.lcut(text)
 
 
-@lru_cache(maxsize=200_000)
+# a small cache: duplicate copies and repeated short replies are close together
+@lru_cache(maxsize=8192)
 def _cut(text: str) -> tuple[str, ...]:
     return tuple(t.lower() if t.isascii() else t for t in lcut(text) if not t.isspace())
 
@@ -213,6 +214,27 @@ def search_text(tokens: list[str]) -> str:
 
 
 _jieba_idf: dict[str, float] = {}
+
+
+def general_idf_for(wanted) -> tuple[dict[str, float], float]:
+    """jieba's IDF of just these words, and the table's median, without holding the whole table
+    (a large archive needs a few of its 270,000 entries, and every worker would hold a copy)."""
+    import array
+    import os
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt")
+    out: dict[str, float] = {}
+    values = array.array("d")
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            word, _, value = line.rstrip("\n").rpartition(" ")
+            if word:
+                v = float(value)
+                values.append(v)
+                if word in wanted:
+                    out[word] = v
+    ordered = sorted(values)
+    return out, ordered[len(ordered) // 2]
 
 
 def general_idf() -> tuple[dict[str, float], float]:
