@@ -128,3 +128,8 @@ def test_a_speakers_questions_to_the_audience_in_a_talk_are_not_questions():
     ])]
     p = analyse_day(FILLER + talk + [("20:30:00", "听众", "讲得好[强]")])
     assert all("渠道有哪些" not in q.message.text for q in p.questions)
+
+
+def test_asking_for_a_good_way_is_not_rhetorical():
+    assert asks("渠道对账单经常中午才给，我们T+1对账的任务只能干等，大家有什么好办法吗")
+    assert not asks("这有什么好担心的")
