@@ -25,7 +25,7 @@ from typing import Iterator, Optional
 
 from .records import Answer, Message, Question
 from .members import name_parts
-from .segment import general_idf, general_idf_for, message_words
+from .segment import GeneralIdf, general_idf, message_words
 
 THRESHOLD = 0.5  # the top answer must reach this
 MORE_THRESHOLD = 0.2
@@ -159,8 +159,9 @@ class Idf:
         self.df = df
         self.docs = max(docs, 1)
         self.trust = min(1.0, self.docs / self.FULL_TRUST)
-        # jieba's general IDF: whole for a small archive (its blend), else only for its own words
-        self.prior, self.prior_default = general_idf() if self.trust < 1 else general_idf_for(df)
+        # jieba's general IDF: whole for a small archive (its blend), else looked up word by word
+        self.prior, self.prior_default = general_idf() if self.trust < 1 else ({}, 0.0)
+        self._general = None if self.trust < 1 else GeneralIdf()
         big = max(self.docs, self.FULL_TRUST)
         # words in fewer than 0.2% of messages count as specific terms
         self.rare = math.log((big + 1) / (big * 0.002 + 1)) + 1
@@ -168,6 +169,8 @@ class Idf:
 
     def general(self, word: str) -> float:
         """The word's IDF in general Chinese text (jieba's table)."""
+        if self._general is not None:
+            return self._general(word)
         return self.prior.get(word, self.prior_default)
 
     def keyness(self, word: str) -> float:

@@ -112,7 +112,25 @@ def build(
                        timezone=timezone, redact=redact, pseudonym_key=pseudonym_key)
 
 
-def build_files(
+def build_files(files: list[InputFile], db_path: str, **kw) -> Summary:
+    """Build into db_path; a knowledge base made by another version of the schema is rebuilt whole
+    into a new file that replaces it only when complete (the old one stays usable until then)."""
+    version = store.stored_version(db_path)
+    if version is None or version == store.SCHEMA_VERSION:
+        return _build_files(files, db_path, **kw)
+    fresh = f"{db_path}.rebuild"
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(fresh + suffix):
+            os.remove(fresh + suffix)
+    summary = _build_files(files, fresh, **kw)
+    for suffix in ("-wal", "-shm"):
+        if os.path.exists(db_path + suffix):
+            os.remove(db_path + suffix)
+    os.replace(fresh, db_path)
+    return summary
+
+
+def _build_files(
     files: list[InputFile],
     db_path: str,
     roots: Iterable[str] = (),
@@ -156,6 +174,22 @@ def build_files(
         if f.rel in used_rel:  # the same relative path under two roots: tell them apart
             f.rel = f"{os.path.basename(os.path.abspath(f.root))}/{f.rel}"
         used_rel.add(f.rel)
+        grp = group or f.group
+        old = [r for p, r in existing.items() if p == f.rel or p.startswith(f.rel + "#")]
+        try:
+            st = os.stat(f.path)
+        except OSError as e:
+            summary.skipped.append(Problem(f.rel, f"cannot be read: {e.strerror}", severity="error"))
+            continue
+        if old and not existing_changed and all(
+                r["file_size"] == st.st_size and r["file_mtime"] == st.st_mtime_ns and r["read_timezone"] == timezone
+                and (r["group_name"] == grp or r["content_hash"].endswith(":" + group_tag(grp))) for r in old):
+            # the same size and modification time as when it was read: unchanged, not even read again
+            seen_paths.update(r["path"] for r in old)
+            summary.unchanged += 1
+            kept_paths.update(r["path"] for r in old)
+            unchanged_files.append((f, grp, None, None, old))
+            continue
         try:
             with open(f.path, "rb") as fh:
                 data = fh.read()
@@ -166,8 +200,6 @@ def build_files(
         if zone is not get_zone(None):
             # times of some formats depend on the zone: a build in another zone re-reads the file
             digest = file_hash(data + b"\0timezone=" + str(timezone).encode("utf-8"))
-        grp = group or f.group
-        old = [r for p, r in existing.items() if p == f.rel or p.startswith(f.rel + "#")]
         seen_paths.update(r["path"] for r in old)
         # a source grouped by its folder is unchanged when its bytes and group are; one whose
         # file names its own chat (Telegram, WechatExporter ...) keeps that name whatever the
@@ -353,8 +385,14 @@ def _load(path: str) -> Parsed:
 def _read_file(task) -> tuple[str, list[Problem], list[Spooled]]:
     """Pass 1 for one file: its conversations read, normalised, segmented and spooled."""
     path, rel, root, grp, digest, named, timezone, spool, index, redact = task
+    st = os.stat(path)
     with open(path, "rb") as fh:
         data = fh.read()
+    if digest is None:  # a file skipped unread as unchanged, read again (a pseudonymized rebuild)
+        digest = file_hash(data)
+        if timezone:
+            digest = file_hash(data + b"\0timezone=" + str(timezone).encode("utf-8"))
+        named = f"{digest}:{group_tag(grp)}"
     convs, problems, encoding = read_bytes(data, rel, grp, source_path=path, timezone=get_zone(timezone))
     if not convs and not problems:
         return "auxiliary", [], []
@@ -370,6 +408,7 @@ def _read_file(task) -> tuple[str, list[Problem], list[Spooled]]:
             "group_name": conv.group, "date": conv.date, "format": conv.format, "encoding": encoding,
             "title": conv.title, "author": conv.author,
             "content_hash": digest if conv.group == grp else named,
+            "file_size": st.st_size, "file_mtime": st.st_mtime_ns, "read_timezone": timezone,
             "message_count": len(p.msgs),
             "problems": store.dumps([str(x) for x in conv.problems]) if conv.problems else None,
         })

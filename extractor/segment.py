@@ -216,25 +216,50 @@ def search_text(tokens: list[str]) -> str:
 _jieba_idf: dict[str, float] = {}
 
 
-def general_idf_for(wanted) -> tuple[dict[str, float], float]:
-    """jieba's IDF of just these words, and the table's median, without holding the whole table
-    (a large archive needs a few of its 270,000 entries, and every worker would hold a copy)."""
-    import array
-    import os
+class GeneralIdf:
+    """jieba's IDF of general Chinese text, looked up word by word from a small SQLite copy of
+    its table (made once, in the temporary folder beside jieba's own cache): a large archive
+    needs only its own words, and no process has to hold or parse the 270,000 entries."""
 
-    path = os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt")
-    out: dict[str, float] = {}
-    values = array.array("d")
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            word, _, value = line.rstrip("\n").rpartition(" ")
-            if word:
-                v = float(value)
-                values.append(v)
-                if word in wanted:
-                    out[word] = v
-    ordered = sorted(values)
-    return out, ordered[len(ordered) // 2]
+    def __init__(self):
+        self._con = None
+        self._pid = None
+        self._cache: dict[str, float] = {}
+        self.default = 0.0
+
+    def _connect(self):
+        import os
+        import sqlite3
+        import tempfile
+
+        if self._con is not None and self._pid == os.getpid():
+            return self._con
+        source = os.path.join(os.path.dirname(jieba.__file__), "analyse", "idf.txt")
+        stamp = f"{os.path.getsize(source)}-{int(os.path.getmtime(source))}"
+        path = os.path.join(tempfile.gettempdir(), f"extractor-general-idf-{stamp}.sqlite")
+        if not os.path.exists(path):
+            table, median = general_idf()
+            tmp = f"{path}.{os.getpid()}"
+            con = sqlite3.connect(tmp)
+            con.execute("create table idf (word text primary key, value real) without rowid")
+            con.executemany("insert into idf values (?, ?)", table.items())
+            con.execute("create table meta (median real)")
+            con.execute("insert into meta values (?)", [median])
+            con.commit()
+            con.close()
+            os.replace(tmp, path)  # atomic: another process may be making it too
+        self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._pid = os.getpid()
+        self.default = self._con.execute("select median from meta").fetchone()[0]
+        return self._con
+
+    def __call__(self, word: str) -> float:
+        v = self._cache.get(word)
+        if v is None:
+            con = self._connect()
+            row = con.execute("select value from idf where word = ?", [word]).fetchone()
+            v = self._cache[word] = row[0] if row else self.default
+        return v
 
 
 def general_idf() -> tuple[dict[str, float], float]:

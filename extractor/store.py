@@ -17,12 +17,13 @@ from typing import Iterable, Optional
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # a knowledge base of another version is rebuilt (into a new file, swapped in)
 
 SOURCES = {
     "id": str, "path": str, "root": str, "group_name": str, "date": str, "format": str, "encoding": str,
     "title": str, "author": str, "content_hash": str, "message_count": int, "question_count": int,
-    "answered_count": int, "problems": str, "evidence": str,
+    "answered_count": int, "problems": str, "evidence": str, "file_size": int, "file_mtime": int,
+    "read_timezone": str,
 }
 MESSAGES = {
     "id": str, "source_id": str, "n": int, "line": int, "group_name": str, "date": str, "time": str,
@@ -57,6 +58,23 @@ left join answers a on a.question_id = q.id and a.rank = 1
 """
 
 
+def stored_version(path: str) -> Optional[int]:
+    """The schema version of an existing knowledge base (None: no file, or not one of ours)."""
+    import os
+    import sqlite3
+
+    if not os.path.exists(path):
+        return None
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = con.execute("select value from meta where key = 'schema_version'").fetchone()
+        return int(row[0]) if row else None
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+
+
 def open_db(path: str) -> sqlite_utils.Database:
     db = sqlite_utils.Database(path)
     if db.journal_mode != "wal":
@@ -82,6 +100,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["messages"].create_index(["source_id", "n"], unique=True)
         db["messages"].create_index(["member_id"])
         db["messages"].create_index(["timestamp"])
+        # covers the per-sender statistics of members (one index scan instead of the table)
+        db["messages"].create_index(["sender", "member_id", "copy_of", "date", "group_name"])
         db["questions"].create(
             QUESTIONS, pk="id",
             foreign_keys=[("source_id", "sources", "id"), ("message_id", "messages", "id"),
@@ -113,7 +133,8 @@ def dumps(value) -> Optional[str]:
 
 
 def stored_sources(db: sqlite_utils.Database) -> dict[str, dict]:
-    return {r["path"]: r for r in db.query("select id, path, root, group_name, content_hash, evidence from sources")}
+    return {r["path"]: r for r in db.query(
+        "select id, path, root, group_name, content_hash, evidence, file_size, file_mtime, read_timezone from sources")}
 
 
 def delete_sources(db: sqlite_utils.Database, ids: Iterable[str]) -> None:
@@ -217,8 +238,10 @@ def bulk_search_index(db: sqlite_utils.Database):
 def write_members(db: sqlite_utils.Database, members: list[dict], aliases: list[dict]) -> None:
     db.execute("delete from aliases")
     db.execute("delete from members")
-    db["members"].insert_all(members, batch_size=2000)
-    db["aliases"].insert_all(aliases, batch_size=2000)
+    for table, columns, rows in (("members", MEMBERS, members), ("aliases", ALIASES, aliases)):
+        cols = list(columns)
+        db.conn.executemany(f"insert into [{table}] ({', '.join('[' + c + ']' for c in cols)}) "
+                            f"values ({', '.join('?' * len(cols))})", [tuple(r.get(c) for c in cols) for r in rows])
 
 
 def get_meta(db: sqlite_utils.Database, key: str) -> Optional[str]:

@@ -180,3 +180,39 @@ def test_builds_do_not_depend_on_the_hash_seed(tmp_path):
                        check=True, capture_output=True, env={**__import__("os").environ, "PYTHONHASHSEED": seed})
         dumps.append(dump(str(db)))
     assert dumps[0] == dumps[1]
+
+
+def test_an_unchanged_file_is_not_even_read_and_a_touched_one_is_checked_by_content(tmp_path, write_day, monkeypatch):
+    db_path, _ = build(tmp_path, write_day)
+    opened = []
+    real_open = open
+
+    def spy(path, *a, **kw):
+        if str(path).endswith(".markdown"):
+            opened.append(str(path))
+        return real_open(path, *a, **kw)
+
+    monkeypatch.setattr("builtins.open", spy)
+    summary = pipeline.build([str(tmp_path / "chats")], db_path)
+    assert summary.unchanged == 2 and opened == []
+    day = tmp_path / "chats" / "支付群" / "2024-03-11-chat.markdown"
+    import os
+    os.utime(day, ns=(day.stat().st_atime_ns, day.stat().st_mtime_ns + 10**9))
+    summary = pipeline.build([str(tmp_path / "chats")], db_path)
+    assert summary.unchanged == 2 and summary.stored == 0 and opened == [str(day)]
+
+
+def test_a_knowledge_base_of_an_older_schema_is_rebuilt_whole(tmp_path, write_day):
+    from extractor import store
+
+    db_path, _ = build(tmp_path, write_day)
+    before = dump(db_path)
+    db = sqlite_utils.Database(db_path)
+    db["meta"].insert({"key": "schema_version", "value": "1"}, pk="key", replace=True)
+    db.execute("delete from questions")
+    db.conn.commit()
+    db.close()
+    summary = pipeline.build([str(tmp_path / "chats")], db_path)
+    assert summary.stored == 2
+    assert store.stored_version(db_path) == store.SCHEMA_VERSION
+    assert dump(db_path)["questions"] == before["questions"]
