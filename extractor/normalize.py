@@ -282,9 +282,11 @@ def mark_copies(msgs: list[Message], candidates: list[tuple[int, int]], same_per
     return marked
 
 
-def link_quotes(msgs: list[Message], same_name) -> None:
+def link_quotes(msgs: list[Message], same_name, certain_only: bool = False) -> None:
     """Resolve quoted replies 「name: text」 to the earlier message they quote.
-    ``same_name(quoted_name, sender)`` says whether a quoted name can be that sender."""
+    ``same_name(quoted_name, sender)`` says whether a quoted name can be that sender.
+    With ``certain_only`` a quote is linked only to a message of a sender of that very name
+    (the rest waits for the directory of members)."""
     for k, m in enumerate(msgs):
         if not m.quote_text or m.reply_to:
             continue
@@ -305,7 +307,7 @@ def link_quotes(msgs: list[Message], same_name) -> None:
                     best = (score, o)
                     if score == 2:
                         break
-        if best:
+        if best and (best[0] == 2 or not certain_only):
             m.reply_to = best[1].id
 
 

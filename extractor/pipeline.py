@@ -414,6 +414,8 @@ def _read_file(task) -> tuple[str, list[Problem], list[Spooled]]:
         })
         for m in p.msgs:  # words depend on the text alone: segmented once, here
             m.tokens = words(m.body) if m.body else []
+        if not p.candidates:  # quotes of a sender by that very name need no directory of members
+            link_quotes(p.msgs, lambda quoted, sender: quoted == sender, certain_only=True)
         marks = bool(p.candidates) or any(m.quote_text and not m.reply_to for m in p.msgs)
         counted = None
         if marks:  # what it says about copies, for the first directory; pass 2 does the rest
