@@ -123,7 +123,8 @@ class Directory:
     """Who is who, over the whole corpus."""
 
     def __init__(self, evidence: Iterable[dict]):
-        evidence = list(evidence)
+        """``evidence``: what each conversation says (collect_evidence), a collection that can be
+        iterated twice (a list, or an object that reads it again from disk)."""
         self.sender_counts: Counter = Counter()
         pair_counts: Counter = Counter()
         pair_substantive: Counter = Counter()
@@ -174,16 +175,14 @@ class Directory:
             parts = name_parts(name)
             if parts and len(parts[0]) >= 2:
                 self._parts_index[parts[0]].add(member)
-        # quoted names: 「name: text」 matched to the quoted message's sender
+        # quoted names: 「name: text」 matched to the quoted message's sender; behaviour around mentions
         self.quote_aliases: dict[str, Counter] = defaultdict(Counter)
+        self.behaviour: dict[str, Counter] = defaultdict(Counter)
+        self.mention_counts: Counter = Counter()
         for ev in evidence:
             for qname, sender in ev["quotes"]:
                 if sender:
                     self.quote_aliases[qname][self.member_of.get(sender, sender)] += 1
-        # behaviour around mentions
-        self.behaviour: dict[str, Counter] = defaultdict(Counter)
-        self.mention_counts: Counter = Counter()
-        for ev in evidence:
             for name, mentioner, before, after in ev["mentions"]:
                 self.mention_counts[name] += 1
                 me = self.member_of.get(mentioner, mentioner)

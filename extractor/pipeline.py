@@ -230,6 +230,8 @@ def _build_files(
         with Workers(workers, len(todo)) as pool:
             # pass 1: read, normalise, segment, spool
             sources: list[Spooled] = []
+            delta: Counter = Counter()  # document frequencies of the new words, merged as they come
+            new_docs = 0
             tasks = [(f.path, f.rel, f.root, grp, digest, named, timezone, spool, i, redact)
                      for i, (f, grp, digest, named, old) in enumerate(todo)]
             for (f, grp, digest, named, old), (kind, problems, spooled) in zip(todo, pool.map(_read_file, tasks)):
@@ -246,6 +248,11 @@ def _build_files(
                 summary.stored += 1
                 if old:
                     summary.replaced.append(f.rel)
+                for s in spooled:
+                    if s.words is not None:
+                        delta.update(s.words[0])
+                        new_docs += s.words[1]
+                        s.words = None
                 sources.extend(spooled)
             _tick("pass 1: read, normalise, segment")
             changed_ids = [r["id"] for p, r in existing.items() if p in seen_paths and p not in kept_paths]
@@ -254,30 +261,21 @@ def _build_files(
                 db.close()
                 return summary
             new_ids = {s.source["id"] for s in sources}
-            old_evidence = [
-                json.loads(r["evidence"]) for r in existing.values()
-                if r["id"] not in new_ids and r["id"] not in changed_ids and r not in gone and r["evidence"]
-            ]
+            old_rows = [r for r in existing.values()
+                        if r["id"] not in new_ids and r["id"] not in changed_ids and r not in gone and r["evidence"]]
             # pass 2: duplicate copies and quoted replies by the first directory; evidence; words
             # (needed only where there are copies to mark or quotes to link)
             marked = [s for s in sources if s.marks]
-            first = Directory(old_evidence + [s.evidence for s in sources]) if marked else None
+            first = Directory(_Evidence(old_rows, [s.evidence for s in marked], sources)) if marked else None
             _tick("first directory")
-            results = iter(pool.map(_mark_source, [s.spool for s in marked], state=first))  # a list: its workers end
-            delta: Counter = Counter()
-            new_docs = 0
-            evidence = []
-            for s in sources:  # in the order of the files, whichever pass finished them
-                evidence_part, df_part, docs_part = next(results) if s.marks else (s.evidence, *s.words)
-                s.evidence = s.words = None
-                evidence.append(evidence_part)
-                for t, v in df_part.items():
-                    delta[t] += v
+            for s, (df_part, docs_part) in zip(marked, pool.map(_mark_source, [s.spool for s in marked], state=first)):
+                delta.update(df_part)
                 new_docs += docs_part
+                s.evidence = None
             del first
             _tick("pass 2: copies, quotes, evidence")
-            directory = Directory(old_evidence + evidence)
-            del old_evidence, evidence  # spooled with each source: the parent keeps only the directory
+            # evidence is read back from the spool, never all held in memory
+            directory = Directory(_Evidence(old_rows, None, sources))
             _tick("directory")
 
             with db.atomic():
@@ -418,27 +416,57 @@ def _read_file(task) -> tuple[str, list[Problem], list[Spooled]]:
             link_quotes(p.msgs, lambda quoted, sender: quoted == sender, certain_only=True)
         marks = bool(p.candidates) or any(m.quote_text and not m.reply_to for m in p.msgs)
         counted = None
+        name = os.path.join(spool, f"{index}-{k}")
         if marks:  # what it says about copies, for the first directory; pass 2 does the rest
             evidence = collect_evidence(p.msgs, p.candidates, doubled_export(p.msgs, p.candidates))
             evidence["mentions"] = []
         else:  # nothing to mark: its evidence and words are final now, pass 2 can skip it
             _mark(p, None)
-            evidence = p.evidence
-            p.source["evidence"] = json.dumps(evidence, ensure_ascii=False)
+            _save_evidence(name, p)
+            evidence = None
             counted = _document_words(p)
-        name = os.path.join(spool, f"{index}-{k}")
         _save(name, p)
         out.append(Spooled(p.source, name, evidence, marks, counted))
     return "stored", problems, out
 
 
-def _mark_source(path: str, first: Optional[Directory]) -> tuple[dict, Counter, int]:
-    """Pass 2 for one source: copies and quotes marked (spooled again), its evidence and words."""
+def _mark_source(path: str, first: Optional[Directory]) -> tuple[Counter, int]:
+    """Pass 2 for one source: copies and quotes marked, its evidence and messages spooled again;
+    returns the document frequencies of its words."""
     p = _load(path)
     _mark(p, first)
-    p.source["evidence"] = json.dumps(p.evidence, ensure_ascii=False)
+    _save_evidence(path, p)
     _save(path, p)
-    return (p.evidence, *_document_words(p))
+    return _document_words(p)
+
+
+def _save_evidence(name: str, p: Parsed) -> None:
+    """The final evidence of a source: into its row, and into a small file of its own."""
+    text = json.dumps(p.evidence, ensure_ascii=False)
+    p.source["evidence"] = text
+    with open(name + ".evidence", "w", encoding="utf-8") as fh:
+        fh.write(text)
+
+
+class _Evidence:
+    """What each source says about who is who, for a Directory: the stored sources' (from their
+    rows), then the new ones' in file order, read from the spool each time it is iterated, so
+    that it is never all in memory at once. ``partial`` (for the first directory): the copies of
+    the sources still to be marked, in memory; the others' final evidence from the spool."""
+
+    def __init__(self, old_rows: list[dict], partial: Optional[list[dict]], sources: list[Spooled]):
+        self.old_rows, self.partial, self.sources = old_rows, partial, sources
+
+    def __iter__(self):
+        for r in self.old_rows:
+            yield json.loads(r["evidence"])
+        partial = iter(self.partial or ())
+        for s in self.sources:
+            if self.partial is not None and s.marks:
+                yield next(partial)
+            else:
+                with open(s.spool + ".evidence", encoding="utf-8") as fh:
+                    yield json.load(fh)
 
 
 def _document_words(p: Parsed) -> tuple[Counter, int]:
