@@ -230,7 +230,7 @@ def _build_files(
         with Workers(workers, len(todo)) as pool:
             # pass 1: read, normalise, segment, spool
             sources: list[Spooled] = []
-            delta: Counter = Counter()  # document frequencies of the new words, merged as they come
+            word_blocks: list[bytes] = []  # document frequencies of the new words, packed
             new_docs = 0
             tasks = [(f.path, f.rel, f.root, grp, digest, named, timezone, spool, i, redact)
                      for i, (f, grp, digest, named, old) in enumerate(todo)]
@@ -250,7 +250,7 @@ def _build_files(
                     summary.replaced.append(f.rel)
                 for s in spooled:
                     if s.words is not None:
-                        delta.update(s.words[0])
+                        word_blocks.append(s.words[0])
                         new_docs += s.words[1]
                         s.words = None
                 sources.extend(spooled)
@@ -269,10 +269,12 @@ def _build_files(
             first = Directory(_Evidence(old_rows, [s.evidence for s in marked], sources)) if marked else None
             _tick("first directory")
             for s, (df_part, docs_part) in zip(marked, pool.map(_mark_source, [s.spool for s in marked], state=first)):
-                delta.update(df_part)
+                word_blocks.append(df_part)
                 new_docs += docs_part
                 s.evidence = None
             del first
+            delta = _merge_words(word_blocks)
+            del word_blocks
             _tick("pass 2: copies, quotes, evidence")
             # evidence is read back from the spool, never all held in memory
             directory = Directory(_Evidence(old_rows, None, sources))
@@ -426,7 +428,8 @@ def _read_file(task) -> tuple[str, list[Problem], list[Spooled]]:
             evidence = None
             counted = _document_words(p)
         _save(name, p)
-        out.append(Spooled(p.source, name, evidence, marks, counted))
+        row = {k: v for k, v in p.source.items() if k != "evidence"}  # the evidence stays in the spool
+        out.append(Spooled(row, name, evidence, marks, counted))
     return "stored", problems, out
 
 
@@ -469,15 +472,29 @@ class _Evidence:
                     yield json.load(fh)
 
 
-def _document_words(p: Parsed) -> tuple[Counter, int]:
-    """The document frequencies of a source's words (one document per original message) and its documents."""
+def _document_words(p: Parsed) -> tuple[bytes, int]:
+    """The document frequencies of a source's words (one document per original message), packed
+    as 'word\tcount' lines in one bytes object, and its number of documents. (Sent to the main
+    process as one block: thousands of little dicts unpickled and dropped there would leave its
+    memory fragmented, and every worker forked later would count it again.)"""
     df: Counter = Counter()
     docs = 0
     for m in p.msgs:
         if not m.copy_of and m.tokens:
             df.update(set(content_words(m.tokens)))
             docs += 1
-    return df, docs
+    return "\n".join(f"{w}\t{c}" for w, c in df.items()).encode("utf-8"), docs
+
+
+def _merge_words(blocks: list[bytes]) -> Counter:
+    """The packed document frequencies of the sources, added up in one go."""
+    out: Counter = Counter()
+    for block in blocks:
+        for line in block.decode("utf-8").split("\n"):
+            if line:
+                w, _, c = line.rpartition("\t")
+                out[w] += int(c)
+    return out
 
 
 def _analyse_source(path: str, state) -> tuple:
