@@ -197,6 +197,7 @@ class Directory:
                         seen[mem] = max(seen[mem], 0.8 / d)
                 self.behaviour[name].update(seen)
         self._resolved: dict[str, tuple[Optional[str], float, str]] = {}
+        self._parts_by_pair: Optional[dict[str, set[str]]] = None
 
     # ------------------------------------------------------------------ API
     def member(self, sender: str) -> str:
@@ -265,12 +266,20 @@ class Directory:
                 break
         if not out and parts and len(parts[0]) >= 2:
             first = parts[0]
-            for part, members in self._parts_index.items():
-                # 老熊 inside 凤凰牌老熊, or a one-character slip (龚晓东 for 龚晓冬)
-                if (len(first) >= 2 and first in part) or (len(first) >= 3 and len(part) == len(first)
-                                                            and sum(a != b for a, b in zip(first, part)) == 1
-                                                            and first[0] == part[0]):
-                    for m in members:
+            if self._parts_by_pair is None:
+                self._parts_by_pair = defaultdict(set)
+                for part in self._parts_index:
+                    for i in range(len(part) - 1):
+                        self._parts_by_pair[part[i:i + 2]].add(part)
+            # 老熊 inside 凤凰牌老熊, or a one-character slip (龚晓东 for 龚晓冬): parts that share a
+            # pair of characters with it
+            near = self._parts_by_pair.get(first[:2], set())
+            if len(first) >= 3:
+                near = near | self._parts_by_pair.get(first[-2:], set())
+            for part in sorted(near):
+                if first in part or (len(first) >= 3 and len(part) == len(first) and first[0] == part[0]
+                                     and sum(a != b for a, b in zip(first, part)) == 1):
+                    for m in self._parts_index[part]:
                         out[m] = max(out.get(m, 0), 0.5)
         if len(out) > 1:
             # ambiguous by name alone: spread the weight

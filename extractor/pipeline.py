@@ -163,6 +163,11 @@ def _build_files(
     existing_changed = (store.get_meta(db, "privacy") or PLAIN_PRIVACY) != privacy and bool(existing)
     reread_all = bool(pseudonym_key)
     unchanged_files: list = []
+    existing_by_file: dict[str, list[dict]] = {}  # a file's sources (several when it holds several chats)
+    for stored_path, row in existing.items():
+        existing_by_file.setdefault(stored_path, []).append(row)
+        if "#" in stored_path:  # path#key: one of the chats of a file
+            existing_by_file.setdefault(stored_path.rsplit("#", 1)[0], []).append(row)
     roots = {os.path.normpath(p) for p in roots}
     summary.files = len(files)
     seen_paths: set[str] = set()
@@ -175,7 +180,7 @@ def _build_files(
             f.rel = f"{os.path.basename(os.path.abspath(f.root))}/{f.rel}"
         used_rel.add(f.rel)
         grp = group or f.group
-        old = [r for p, r in existing.items() if p == f.rel or p.startswith(f.rel + "#")]
+        old = existing_by_file.get(f.rel, [])
         try:
             st = os.stat(f.path)
         except OSError as e:
