@@ -27,7 +27,7 @@ from .records import Answer, Message, Question
 from .members import name_parts
 from .segment import GeneralIdf, general_idf, message_words
 
-THRESHOLD = 0.5  # the top answer must reach this
+THRESHOLD = 0.55  # the top answer must reach this
 MORE_THRESHOLD = 0.2
 DOUBTFUL_QUESTION = 0.6  # a question scored below this ...
 SURE_ANSWER = 0.7  # ... is answered only by a message scored at least this  # further answers of a question that has a top answer

@@ -30,13 +30,15 @@ SEVERAL = {"几个", "几家", "几种", "几天", "几年", "几月", "几次",
 # in a clause before a question word, these make it indirect or indefinite: 要看怎么, 不知道为什么, 我觉得是多大的问题
 INDIRECT = re.compile(r"(不知道|不管|无论|不论|没什么|没啥|没有什么|不清楚|记不清|忘了|随便|要看|就看|看看|看你|看他|看下|看是|"
                       r"取决于|决定|关键|猜到|猜|觉得|认为|觉着|问我|问你|问他|(?<![谁你])知道|指不定|说不定|不定|如果|假如|要是|选择|想好|想清楚|想着|想学|学会|教你|教我|没说|"
-                      r"(?<![为])(没|不|不了|看)$)")
+                      r"(?<![为])(没|不|不了|看|不是|不算|再)$|^(要|就|得|还得)?看|没有比|并没有|算不上)")
 # question words that still ask inside a hypothetical (如果…怎么办)
 ASKS_ANYWAY = {"怎么办", "咋办", "如何是好", "咋整"}
 # words right before a 几 word that make it "a few": 这几年, 早几年, 好几家
 SEVERAL_BEFORE = ("这", "那", "早", "过", "前", "好", "有", "了", "掌握")
 # after a question word, these make it indefinite: 怎么做都行, 多少人没关系
-INDEFINITE_AFTER = re.compile(r"(都|也|没关系|无所谓|均|皆|就这么|就怎么|就那么)")
+INDEFINITE_AFTER = re.compile(r"(都|也|没关系|无所谓|均|皆|就这么|就怎么|就那么|依然|仍然|照样|照旧)")
+# a statement that ends with 呢 (no question word): 还没有…呢 (not yet), 正在…呢, 好着呢, 打算…呢
+STATEMENT_NE = re.compile(r"(还没|还不|还有好|还早|正在|都在|在忙|着呢$|打算|准备)")
 FINAL_STRONG = {"吗": 2.5, "么": 2.2, "麽": 2.2, "否": 1.5}
 A_NOT_A = re.compile(r"(有没有|是不是|能不能|会不会|可不可以|要不要|用不用|行不行|对不对|好不好|算不算|需不需要|"
                      r"该不该|有木有|用没用|做没做|去不去|支不支持|([\u4e00-\u9fff])不\2)")
@@ -103,6 +105,22 @@ def _clauses(tokens: list[str]) -> list[list[str]]:
     return out
 
 
+ADVERBS = {"还", "也", "都", "就", "又", "再", "到底", "究竟", "可"}
+
+
+def _word_start(tokens: list[str], text: str, pos: int) -> bool:
+    """Does a jieba word start at character `pos` of `text`? (The tokens spell the text without its spaces.)"""
+    pos = len(re.sub(r"\s", "", text[:pos]))
+    at = 0
+    for t in tokens:
+        if at >= pos:
+            return at == pos
+        if at + len(t) > pos:  # inside t: 还有|没有 is still 有没有 after an adverb, 现在|不在 is not
+            return t[:pos - at] in ADVERBS
+        at += len(t)
+    return True  # at the end, or past the analysed prefix: no evidence against
+
+
 HOW_MUCH = {"大", "久", "少", "长", "高", "远", "快", "重", "贵", "深", "宽", "厚"}
 
 
@@ -125,7 +143,7 @@ def _question_word(tokens: list[str], asked: bool = True) -> Optional[str]:
                 continue  # 什么的 = "and so on"
             if t not in ("为什么", "为啥", "为何") and INDEFINITE_AFTER.search("".join(after)) and not (after and after[-1] in ("吗", "么")):
                 continue
-            if re.search(r"(不知道|不知|不清楚|不确定|不记得)$", "".join(after)):
+            if re.search(r"(不知道|不知|不清楚|不确定|不记得|不得而知)$", "".join(after)):
                 continue  # 客户啥样的不知: an admission, not a question
             if clause.count(t) > 1 or (t == "怎么" and "怎么" in after):
                 continue  # 谁用谁知道, 怎么安全怎么来: indefinite
@@ -182,6 +200,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     if CONFIRM.search(tail):
         cue(2.0, "asks for confirmation (是吧/对吧)")
         particle = particle or "吧"
+    elif last == "呢" and not qword and not strong and len(core) > 4 and STATEMENT_NE.search(body):
+        cue(0.5, "ends with 呢 in a statement (还没…呢, 正在…呢)")
     elif last == "呢":
         cue(1.8 if not qword else 1.0, "ends with 呢")
         particle = particle or "呢"
@@ -196,6 +216,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         if last in ("啊", "呀", "哈", "呐", "捏") and not strong:
             cue(0.5, f"{last} after a question word")
     ana = A_NOT_A.search(body)
+    if ana and not _word_start(tokens, body, ana.start()):
+        ana = None  # 现在不在: 在 belongs to 现在
     if ana and not (ana.group(1) == "要不要" and "不要不要" in body):
         head = body[:ana.start()]
         if re.search(r"(看|要看|就看|取决于|问|不知道|关键|决定|如果|假如|找找|问问|查查|试试|搜搜)[^，,。]{0,12}$", head):
@@ -278,6 +300,13 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             and re.match(r"\s*(因为|其实|就是|所以|是因为|答案|我觉得|我认为|后来|结果|原来|最后)", after_q[1]))
     ):
         cue(-2.5, "answers itself in the same breath")
+    elif qword and not (strong or particle or req or ana):
+        # 怎么个统一法，要看组织架构: a question word, then the sender's own answer after a comma
+        parts = re.split(r"[，,。；;]", body)
+        at = next((i for i, part in enumerate(parts) if qword in part), None)
+        if at is not None and any(re.match(r"\s*(要看|就看|看|主要|应该|一般是|其实|估计|肯定|就是|因为|所以)", part)
+                                  for part in parts[at + 1:]):
+            cue(-1.0, "answers itself after a comma")
     return _sigmoid(x), reasons, flags
 
 

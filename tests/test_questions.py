@@ -30,6 +30,11 @@ def asks(text, before=(), sender="提问者"):
     "二类户有单日限额的吧？",
     "你们是走的网联是吧",
     "那跨境的呢",
+    "他在不在这个群里",
+    "还有没有别的渠道",
+    "这个到底是什么原因呢",
+    "差错怎么处理，比如钱没付出去，代扣倒是扣回来了",
+    "对账文件一般几点生成，我们这边要排批量",
 ])
 def test_real_questions(text):
     assert asks(text)
@@ -60,6 +65,19 @@ def test_real_questions(text):
     "那个商务同学问了我一句，二清是啥？",
     "就银行现在这风控水平，谁敢做",
     "要不知乎私信问下",
+    # question words used as indefinites, and statements that end with 呢
+    "绑定账户不是什么大事",
+    "这个方案不算啥",
+    "大厂的工资并没有比外面好多少，股份才是大头",
+    "只要是本人，再怎么变协议依然有效",
+    "商业里面是否有水分不得而知，技术确实是实打实",
+    "我们这还没有对账平台呢",
+    "系统正在迁移呢",
+    # a question word, then the sender's own answer; 看 + question word = "it depends on"
+    "怎么个统一法，要看组织架构",
+    "只是有问题，看双方怎么扯皮了",
+    # A-not-A across two words: 现在 | 不在
+    "这个我就不太清楚了，现在不在银联圈里面了",
 ])
 def test_not_questions(text):
     assert not asks(text)
