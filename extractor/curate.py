@@ -23,6 +23,10 @@ BANTER = re.compile(
     r"好玩|美女|帅哥|妹子|老婆|女朋友|男朋友|结婚|孩子|哪里人|老家|工资多少|年终奖|发财|土豪|真的假的|开玩笑|"
     r"签名版|快递|发货|日本玩|打牌|游戏|球赛|世界杯|电影|段子|红灯|人妖|赌场|赌|彩票)", re.I)
 JOKE = re.compile(r"(哈哈|呵呵|嘿嘿|233|笑死|\[(奸笑|坏笑|偷笑|捂脸|呲牙|阴险|调皮|抠鼻|色|嘿哈|机智|憨笑)\])")
+# looking for someone from a company (有百度的同事吗, 群里有先锋支付的产品么): a contact, not knowledge
+SEEKS_CONTACT = re.compile(r"有[^，。,？?！!]{1,14}的(同事|产品|技术|人|小伙伴|同学|朋友|兄弟|大佬|销售)(吗|么|嘛|没|不|啊|？|\?)")
+EXPERIENCE = re.compile(r"(做过|搞过|用过|接过|对接过|研究过|了解|懂|经验)")
+SHORT_QUESTION = 7  # characters: 并发量？ 打款验证？ 北京的？ make sense only in their conversation
 PUBLISH_THRESHOLD = 0.5
 
 
@@ -120,6 +124,12 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
     pe = PERSONAL.search(text)
     if pe:
         cue(-1.2, f"a personal question ({pe.group(1)})")
+    core = re.sub(r"[\s\W_]+", "", text)
+    if len(core) <= SHORT_QUESTION and not re.search(r"[，,。；;]", text.strip()):
+        cue(-1.0, f"a short question, meaningless outside its conversation ({len(core)} characters)")
+    sc = SEEKS_CONTACT.search(text)
+    if sc and not EXPERIENCE.search(text[:sc.end()]):
+        cue(-1.2, "looks for a contact at a company")
     if JOKE.search(" ".join(m.raw for m in q.messages)):
         cue(-0.8, "joking tone")
     if q.score < 0.6:

@@ -1,0 +1,55 @@
+"""The published/unpublished decision: substance is published, logistics, banter, contact hunting
+and bare follow-ups are kept but not published; every decision has a score and its reasons."""
+import json
+
+import sqlite_utils
+
+from extractor import pipeline
+
+# a day of a payments group: a few substantive threads, and the chat around them
+DAY = [
+    ("09:00:00", "林晓峰", "请教下各位，代金券参与的订单做部分退款，券的金额怎么分摊？"),
+    ("09:01:00", "周敏", "按商品行的实付比例分摊，最后一笔退款用减法兜底"),
+    ("09:02:00", "林晓峰", "明白了，多谢"),
+    ("09:10:00", "赵一鸣", "T+1 对账的时候渠道有我们没有的单子，你们一般怎么处理？"),
+    ("09:11:00", "王磊", "先查是不是日切时间不一致，跨日的单子第二天会自动平"),
+    ("09:12:00", "赵一鸣", "并发量？"),
+    ("09:13:00", "王磊", "日均两百万笔，峰值三千 TPS"),
+    ("09:20:00", "陈安", "群里有先锋支付的产品么？"),
+    ("09:21:00", "刘洋", "我认识一个，私聊你"),
+    ("09:30:00", "孙悦", "今晚的分享几点开始？"),
+    ("09:31:00", "刘洋", "八点"),
+    ("09:40:00", "何平", "中午大家吃什么？"),
+    ("09:41:00", "孙悦", "楼下的面馆"),
+    ("09:50:00", "郑凯", "有没有做过跨境收单清算的朋友，外卡的拒付一般怎么处理？"),
+    ("09:52:00", "周敏", "先看拒付原因码，欺诈类的走举证，要在时限内提交材料"),
+]
+
+
+def _questions(tmp_path, write_day):
+    write_day("支付群", "2024-03-11", DAY)
+    db_path = str(tmp_path / "kb.db")
+    pipeline.build([str(tmp_path / "chats")], db_path)
+    db = sqlite_utils.Database(db_path)
+    rows = {r["text"]: r for r in db.query("select text, published, publish_score, publish_reasons from questions")}
+    db.close()
+    return rows
+
+
+def test_substance_is_published_and_the_rest_is_kept_unpublished(tmp_path, write_day):
+    qs = _questions(tmp_path, write_day)
+    published = {t for t, r in qs.items() if r["published"]}
+    assert any("代金券" in t for t in published)
+    assert any("对账" in t for t in published)
+    assert any("拒付" in t for t in published)  # looking for experience with a topic, then asking it
+    for text, why in [("并发量？", "short question"), ("群里有先锋支付的产品么？", "contact at a company"),
+                      ("今晚的分享几点开始？", "logistics"), ("中午大家吃什么？", "small talk")]:
+        assert text in qs, f"{text} should still be a stored question"
+        assert not qs[text]["published"], text
+        assert any(why in r for r in json.loads(qs[text]["publish_reasons"])), (text, qs[text]["publish_reasons"])
+
+
+def test_every_decision_has_a_score_and_reasons(tmp_path, write_day):
+    for r in _questions(tmp_path, write_day).values():
+        assert 0.0 <= r["publish_score"] <= 1.0
+        assert json.loads(r["publish_reasons"]) or not r["published"]
