@@ -76,6 +76,9 @@ def test_real_questions(text):
     # a question word, then the sender's own answer; 看 + question word = "it depends on"
     "怎么个统一法，要看组织架构",
     "只是有问题，看双方怎么扯皮了",
+    # doing something oneself, offering something: 我也去了解一下, 要不我再给你拉个…？
+    "我也去了解一下，看来孤陋寡闻了",
+    "要不我再给你拉个技术支持？",
     # A-not-A across two words: 现在 | 不在
     "这个我就不太清楚了，现在不在银联圈里面了",
 ])
