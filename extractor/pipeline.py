@@ -12,6 +12,7 @@ import hashlib
 import json
 import marshal
 import multiprocessing
+import operator
 import os
 import shutil
 import sys
@@ -373,10 +374,11 @@ class Spooled:
 
 
 MESSAGE_FIELDS = [f.name for f in dataclass_fields(Message)]
+_message_tuple = operator.attrgetter(*MESSAGE_FIELDS)  # a message's fields as a tuple, in order
 
 
 def _save(path: str, p: Parsed) -> None:
-    data = marshal.dumps((p.source, p.candidates, [tuple(getattr(m, n) for n in MESSAGE_FIELDS) for m in p.msgs]))
+    data = marshal.dumps((p.source, p.candidates, [_message_tuple(m) for m in p.msgs]))
     with open(path, "wb") as fh:
         fh.write(data)
 

@@ -127,7 +127,13 @@ def words(text: str) -> list[str]:
 
 def content_words(tokens: list[str]) -> list[str]:
     """Words that carry meaning: no punctuation, no function words."""
-    return [t for t in tokens if t not in STOPWORDS and WORDLIKE.search(t) and not t.isdigit()]
+    return [t for t in tokens if _carries_meaning(t)]
+
+
+# the words of a corpus repeat: each is judged once (a bounded cache, for corpora of any size)
+@lru_cache(maxsize=1 << 17)
+def _carries_meaning(token: str) -> bool:
+    return token not in STOPWORDS and bool(WORDLIKE.search(token)) and not token.isdigit()
 
 
 _DICT: tuple = ()
@@ -203,14 +209,21 @@ def _subwords(token: str) -> list[str]:
 
 def search_text(tokens: list[str]) -> str:
     """Words for the full-text index, separated by spaces, sub-words of long words added."""
-    out = []
+    out: list[str] = []
     for t in tokens:
-        if not WORDLIKE.search(t):
-            continue
-        if len(t) > 2 and not t.isascii():
-            out.extend(_subwords(t))
-        out.append(t)
+        out.extend(_indexed(t))
     return " ".join(out)
+
+
+@lru_cache(maxsize=1 << 17)
+def _indexed(token: str) -> tuple[str, ...]:
+    """What a token puts into the full-text index: nothing (punctuation), or its sub-words
+    (a long word) and itself."""
+    if not WORDLIKE.search(token):
+        return ()
+    if len(token) > 2 and not token.isascii():
+        return (*_subwords(token), token)
+    return (token,)
 
 
 _jieba_idf: dict[str, float] = {}
