@@ -378,16 +378,31 @@ _message_tuple = operator.attrgetter(*MESSAGE_FIELDS)  # a message's fields as a
 
 
 def _save(path: str, p: Parsed) -> None:
-    data = marshal.dumps((p.source, p.candidates, [_message_tuple(m) for m in p.msgs]))
+    """A source into one spool file: its final evidence first (None until known), so that it can
+    be read alone (_read_evidence), then its row so far, copy candidates and messages."""
+    source = dict(p.source)
+    evidence = marshal.dumps(source.pop("evidence", None))
+    data = marshal.dumps((source, p.candidates, [_message_tuple(m) for m in p.msgs]))
     with open(path, "wb") as fh:
-        fh.write(data)
+        fh.write(len(evidence).to_bytes(8, "little") + evidence + data)
 
 
 def _load(path: str) -> Parsed:
     with open(path, "rb") as fh:
-        source, candidates, rows = marshal.loads(fh.read())
+        data = fh.read()
+    start = 8 + int.from_bytes(data[:8], "little")
+    evidence = marshal.loads(data[8:start])
+    source, candidates, rows = marshal.loads(memoryview(data)[start:])
+    if evidence is not None:
+        source["evidence"] = evidence
     msgs = [Message(*r) for r in rows]
     return Parsed(source, None, msgs, [tuple(c) for c in candidates])
+
+
+def _read_evidence(path: str) -> str:
+    """The final evidence of a spooled source (JSON), without reading its messages."""
+    with open(path, "rb") as fh:
+        return marshal.loads(fh.read(int.from_bytes(fh.read(8), "little")))
 
 
 def _read_file(task) -> tuple[str, list[Problem], list[Spooled]]:
@@ -432,7 +447,7 @@ def _read_file(task) -> tuple[str, list[Problem], list[Spooled]]:
             evidence["mentions"] = []
         else:  # nothing to mark: its evidence and words are final now, pass 2 can skip it
             _mark(p, None)
-            _save_evidence(name, p)
+            _set_evidence(p)
             evidence = None
             counted = _document_words(p)
         _save(name, p)
@@ -446,17 +461,14 @@ def _mark_source(path: str, first: Optional[Directory]) -> tuple[Counter, int]:
     returns the document frequencies of its words."""
     p = _load(path)
     _mark(p, first)
-    _save_evidence(path, p)
+    _set_evidence(p)
     _save(path, p)
     return _document_words(p)
 
 
-def _save_evidence(name: str, p: Parsed) -> None:
-    """The final evidence of a source: into its row, and into a small file of its own."""
-    text = json.dumps(p.evidence, ensure_ascii=False)
-    p.source["evidence"] = text
-    with open(name + ".evidence", "w", encoding="utf-8") as fh:
-        fh.write(text)
+def _set_evidence(p: Parsed) -> None:
+    """The final evidence of a source, into its row (spooled with it by _save)."""
+    p.source["evidence"] = json.dumps(p.evidence, ensure_ascii=False)
 
 
 class _Evidence:
@@ -476,8 +488,7 @@ class _Evidence:
             if self.partial is not None and s.marks:
                 yield next(partial)
             else:
-                with open(s.spool + ".evidence", encoding="utf-8") as fh:
-                    yield json.load(fh)
+                yield json.loads(_read_evidence(s.spool))
 
 
 def _document_words(p: Parsed) -> tuple[bytes, int]:
