@@ -127,13 +127,19 @@ def words(text: str) -> list[str]:
 
 def content_words(tokens: list[str]) -> list[str]:
     """Words that carry meaning: no punctuation, no function words."""
-    return [t for t in tokens if _carries_meaning(t)]
+    meaning = _MEANING
+    if len(meaning) > _MEANING_MAX:
+        meaning.clear()
+    for t in tokens:
+        if t not in meaning:
+            meaning[t] = t not in STOPWORDS and bool(WORDLIKE.search(t)) and not t.isdigit()
+    return [t for t in tokens if meaning[t]]
 
 
-# the words of a corpus repeat: each is judged once (a bounded cache, for corpora of any size)
-@lru_cache(maxsize=1 << 17)
-def _carries_meaning(token: str) -> bool:
-    return token not in STOPWORDS and bool(WORDLIKE.search(token)) and not token.isdigit()
+# The words of a corpus repeat: each is judged once (a cache emptied when it grows large,
+# for corpora of any size).
+_MEANING: dict[str, bool] = {}
+_MEANING_MAX = 1 << 18
 
 
 _DICT: tuple = ()

@@ -127,10 +127,13 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db.create_view("qa", QA_VIEW)
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(value, ensure_ascii=False) makes anew each call
+
+
 def dumps(value) -> Optional[str]:
     if value is None:
         return None
-    return json.dumps(value, ensure_ascii=False)
+    return _JSON.encode(value)
 
 
 def stored_sources(db: sqlite_utils.Database) -> dict[str, dict]:
