@@ -7,6 +7,7 @@ finds 退款单); ``query_terms`` segments a search query the same way.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import marshal
 import os
@@ -215,10 +216,7 @@ def _subwords(token: str) -> list[str]:
 
 def search_text(tokens: list[str]) -> str:
     """Words for the full-text index, separated by spaces, sub-words of long words added."""
-    out: list[str] = []
-    for t in tokens:
-        out.extend(_indexed(t))
-    return " ".join(out)
+    return " ".join(itertools.chain.from_iterable(map(_indexed, tokens)))
 
 
 @lru_cache(maxsize=1 << 17)
