@@ -242,11 +242,12 @@ class Linker:
         self.idf = idf
         self._mentioned: dict[str, set[str]] = {}
         self._words: dict[str, list[str]] = {}
+        self._name_words: dict[str, frozenset[str]] = {}  # by sender
         self._thanks: dict[str, dict[str, str]] = {}
         self._facts: dict[str, tuple] = {}
         self._facts_at: Optional[list[tuple]] = None  # facts by position
         self._rivals: dict[str, list] = {}
-        self._by_pos: Optional[list[tuple[int, Question]]] = None  # questions by position
+        self._by_pos: Optional[list[tuple[int, Question, frozenset]]] = None  # questions by position
         self._positions: list[int] = []
         self._cset: dict[str, frozenset] = {}
         self._qw: dict[str, tuple[frozenset, dict[str, float], float, dict[str, int]]] = {}
@@ -268,15 +269,14 @@ class Linker:
             self._mentioned[m.id] = out
         return out
 
-    def name_words(self, m: Message) -> set[str]:
+    def name_words(self, m: Message) -> frozenset[str]:
         """Parts of the sender's names (a nickname often carries the company: 胡新松-银联)."""
-        key = "n" + m.sender
-        out = self._words.get(key)
+        out = self._name_words.get(m.sender)
         if out is None:
             member = self.member(m)
             names = self.dir.members.get(member, {}).get("names", [m.sender])
-            out = self._words[key] = [p for n in names for p in name_parts(n) if len(p) >= 2]
-        return set(out)
+            out = self._name_words[m.sender] = frozenset(p for n in names for p in name_parts(n) if len(p) >= 2)
+        return out
 
     def words(self, m: Message) -> list[str]:
         out = self._words.get(m.id)
@@ -332,10 +332,11 @@ class Linker:
         start = self.pos[q.message.id]
         context = {m.id for m in q.context}
         out: dict[str, int] = {}
+        q_seconds = q.message.seconds
         for k in range(start + 1, min(len(self.originals), start + WINDOW_MESSAGES)):
             m = self.originals[k]
-            if _gap(q.message, m) > WINDOW_SECONDS:
-                break
+            if q_seconds is not None and m.seconds is not None and m.seconds - q_seconds > WINDOW_SECONDS:
+                break  # _gap(q.message, m) > WINDOW_SECONDS
             if self.member(m) != asker or m.id in context:
                 continue
             if not (THANKS.search(m.text) or (m.kind == "emoji" and set(m.emojis) & THANKS_EMOJI)):
@@ -397,14 +398,15 @@ class Linker:
         words with it, with their overlap when it is at least 0.15, best first; once per message."""
         out = self._rivals.get(c.id)
         if out is None:
-            if self._by_pos is None:  # the questions by position, to find those of the window
-                self._by_pos = sorted(((self.pos[r.message.id], r) for r in self.questions), key=lambda t: t[0])
-                self._positions = [r_pos for r_pos, _ in self._by_pos]
+            if self._by_pos is None:  # the questions by position (with their words), to find those of the window
+                self._by_pos = sorted(((self.pos[r.message.id], r, self.question_words(r)[0]) for r in self.questions),
+                                      key=lambda t: t[0])
+                self._positions = [r_pos for r_pos, _, _ in self._by_pos]
             lo = bisect.bisect_left(self._positions, k - WINDOW_MESSAGES - 10)
             out = []
             words = self.word_set(c)
-            for r_pos, r in self._by_pos[lo:bisect.bisect_left(self._positions, k)]:
-                if self.question_words(r)[0].isdisjoint(words):
+            for r_pos, r, r_words in self._by_pos[lo:bisect.bisect_left(self._positions, k)]:
+                if r_words.isdisjoint(words):
                     continue
                 other = self.overlap(r, c)[0]
                 if other >= 0.15:
@@ -422,7 +424,7 @@ class Linker:
         for m in q.messages:
             for who_, conf in self.mentioned(m).items():
                 qm[who_] = max(qm.get(who_, 0.0), conf)
-        q_words = self.question_words(q)[0]  # name words are all of two characters or more
+        q_words = self.question_words(q)[0]
         q_len = sum(len(m.body) for m in q.messages)
         thanked = self.thanked(q)
         before = {self.member(self.originals[k]) for k in range(max(0, start - 5), start)}
@@ -480,7 +482,7 @@ class Linker:
                 f["late_reply_to_asker"] = f["mentions_asker"] * (1 - near)
             if "asked_with_at" in f and f["asked_with_at"]:
                 f["late_reply_when_asked"] = f["asked_with_at"] * (1 - near)
-            named = name_words & q_words if name_words else None
+            named = name_words & q_words if name_words else None  # name words have two characters or more
             if named:
                 f["answerer_named"] = 1
                 d["named"] = "/".join(sorted(named))
@@ -491,7 +493,7 @@ class Linker:
             if gap > 1200:
                 f["late"] = math.log2(gap / 1200.0)
                 d["minutes"] = int(gap // 60)
-            cover, shared, rare, mass = self.overlap(q, c)
+            cover, shared, rare, mass = NO_OVERLAP if q_words.isdisjoint(self.word_set(c)) else self.overlap(q, c)
             if cover:
                 f["coverage"] = cover
                 f["shared_weight"] = min(1.0, mass / 12.0)
