@@ -275,7 +275,8 @@ def _build_files(
             marked = [s for s in sources if s.marks]
             first = Directory(_Evidence(old_rows, [s.evidence for s in marked], sources)) if marked else None
             _tick("first directory")
-            for s, (df_part, docs_part) in zip(marked, pool.map(_mark_source, [s.spool for s in marked], state=first)):
+            for s, (df_part, docs_part, where) in zip(marked, pool.map(_mark_source, [s.spool for s in marked], state=first)):
+                s.spool = where
                 word_blocks.append(df_part)
                 new_docs += docs_part
                 s.evidence = None
@@ -323,6 +324,7 @@ def _build_files(
                 store.set_meta(db, "privacy", privacy)
                 _tick("members written")
     finally:
+        _close_spool()
         shutil.rmtree(spool, ignore_errors=True)
     _tick("committed")
     summary.totals = store.counts(db)
@@ -367,7 +369,7 @@ class Spooled:
     """A conversation of pass 1: its source row so far, where its messages are spooled, and
     what it says about who is who."""
     source: dict
-    spool: str
+    spool: tuple  # where: see _save
     evidence: dict
     marks: bool  # it has duplicate copies to mark or quoted replies to link (pass 2 needs a directory)
     words: Optional[tuple] = None  # (document frequencies, documents) when pass 1 could finish it
@@ -377,37 +379,60 @@ MESSAGE_FIELDS = [f.name for f in dataclass_fields(Message)]
 _message_tuple = operator.attrgetter(*MESSAGE_FIELDS)  # a message's fields as a tuple, in order
 
 
-def _save(path: str, p: Parsed) -> None:
-    """A source into one spool file: its final evidence first (None until known), so that it can
-    be read alone (_read_evidence), then its row so far, copy candidates and messages."""
+_spool_file: list = []  # [path, file, size]: the spool file this process appends to
+
+
+def _save(spool: str, p: Parsed) -> tuple[str, int, int, int]:
+    """A source appended to this process's spool file in the folder ``spool`` (one file per
+    process, not per source: making files is slow on some file systems): its final evidence
+    first (None until known), so that it can be read alone (_read_evidence), then its row so
+    far, copy candidates and messages. Returns where it is: (file, offset, size of the
+    evidence, size of both)."""
     source = dict(p.source)
     evidence = marshal.dumps(source.pop("evidence", None))
     data = marshal.dumps((source, p.candidates, [_message_tuple(m) for m in p.msgs]))
-    with open(path, "wb") as fh:
-        fh.write(len(evidence).to_bytes(8, "little") + evidence + data)
+    path = os.path.join(spool, f"{os.getpid()}.spool")
+    if not _spool_file or _spool_file[0] != path:  # a new build, or a new (forked) process
+        _close_spool()
+        _spool_file[:] = [path, open(path, "ab"), 0]
+    _, fh, offset = _spool_file
+    fh.write(evidence + data)
+    fh.flush()  # read by other processes
+    _spool_file[2] += len(evidence) + len(data)
+    return path, offset, len(evidence), len(evidence) + len(data)
 
 
-def _load(path: str) -> Parsed:
+def _close_spool() -> None:
+    if _spool_file:
+        _spool_file[1].close()
+        _spool_file.clear()
+
+
+def _read_spooled(where: tuple[str, int, int, int], size: int) -> bytes:
+    path, offset = where[0], where[1]
     with open(path, "rb") as fh:
-        data = fh.read()
-    start = 8 + int.from_bytes(data[:8], "little")
-    evidence = marshal.loads(data[8:start])
-    source, candidates, rows = marshal.loads(memoryview(data)[start:])
+        fh.seek(offset)
+        return fh.read(size)
+
+
+def _load(where: tuple[str, int, int, int]) -> Parsed:
+    data = _read_spooled(where, where[3])
+    evidence = marshal.loads(data[:where[2]])
+    source, candidates, rows = marshal.loads(memoryview(data)[where[2]:])
     if evidence is not None:
         source["evidence"] = evidence
     msgs = [Message(*r) for r in rows]
     return Parsed(source, None, msgs, [tuple(c) for c in candidates])
 
 
-def _read_evidence(path: str) -> str:
+def _read_evidence(where: tuple[str, int, int, int]) -> str:
     """The final evidence of a spooled source (JSON), without reading its messages."""
-    with open(path, "rb") as fh:
-        return marshal.loads(fh.read(int.from_bytes(fh.read(8), "little")))
+    return marshal.loads(_read_spooled(where, where[2]))
 
 
 def _read_file(task) -> tuple[str, list[Problem], list[Spooled]]:
     """Pass 1 for one file: its conversations read, normalised, segmented and spooled."""
-    path, rel, root, grp, digest, named, timezone, spool, index, redact = task
+    path, rel, root, grp, digest, named, timezone, spool, _index, redact = task
     st = os.stat(path)
     with open(path, "rb") as fh:
         data = fh.read()
@@ -441,7 +466,6 @@ def _read_file(task) -> tuple[str, list[Problem], list[Spooled]]:
             link_quotes(p.msgs, lambda quoted, sender: quoted == sender, certain_only=True)
         marks = bool(p.candidates) or any(m.quote_text and not m.reply_to for m in p.msgs)
         counted = None
-        name = os.path.join(spool, f"{index}-{k}")
         if marks:  # what it says about copies, for the first directory; pass 2 does the rest
             evidence = collect_evidence(p.msgs, p.candidates, doubled_export(p.msgs, p.candidates))
             evidence["mentions"] = []
@@ -450,20 +474,19 @@ def _read_file(task) -> tuple[str, list[Problem], list[Spooled]]:
             _set_evidence(p)
             evidence = None
             counted = _document_words(p)
-        _save(name, p)
+        where = _save(spool, p)
         row = {k: v for k, v in p.source.items() if k != "evidence"}  # the evidence stays in the spool
-        out.append(Spooled(row, name, evidence, marks, counted))
+        out.append(Spooled(row, where, evidence, marks, counted))
     return "stored", problems, out
 
 
-def _mark_source(path: str, first: Optional[Directory]) -> tuple[Counter, int]:
+def _mark_source(where: tuple, first: Optional[Directory]) -> tuple[bytes, int, tuple]:
     """Pass 2 for one source: copies and quotes marked, its evidence and messages spooled again;
-    returns the document frequencies of its words."""
-    p = _load(path)
+    returns the document frequencies of its words and where it is spooled now."""
+    p = _load(where)
     _mark(p, first)
     _set_evidence(p)
-    _save(path, p)
-    return _document_words(p)
+    return (*_document_words(p), _save(os.path.dirname(where[0]), p))
 
 
 def _set_evidence(p: Parsed) -> None:
@@ -516,10 +539,10 @@ def _merge_words(blocks: list[bytes]) -> Counter:
     return out
 
 
-def _analyse_source(path: str, state) -> tuple:
+def _analyse_source(where: tuple, state) -> tuple:
     """Pass 3 for one source: questions, answers, and its rows."""
     directory, idf, pseudonym_key = state
-    p = _load(path)
+    p = _load(where)
     p.evidence = json.loads(p.source.pop("evidence"))
     analyse(p, directory, idf)
     if pseudonym_key:
