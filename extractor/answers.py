@@ -39,6 +39,7 @@ ADDRESSED_WINDOW_SECONDS = 6 * 3600
 CONTINUATION_SECONDS = 120
 SHARE_OF_BEST = 0.8  # a message also answers a second question if it fits it nearly as well
 
+SPACES = re.compile(r"\s+")
 NOT_ANSWER = re.compile(
     r"^(哈+|呵+|嘿+|嘻+|h+|2333+|6+|赞+|牛+|牛逼|牛b|厉害|厉害了|学习了?|学到了|涨知识了?|mark|马克|围观|同问|同求|"
     r"\+1|＋1|顶|关注|坐等|等答案|蹲一个|插眼|我也想知道|我也想问|一样|同|路过|收藏|好的?|嗯+|恩+|哦+|噢+|额+|呃+|ok|"
@@ -53,7 +54,7 @@ ANSWER_FORM = re.compile(r"^(是的?|不是|对|不对|可以|不可以|不行|�
                          r"应该|肯定|当然|一般|支持|不支持|算|不算|必须|对的|错|建议|我们|我这|我们是|看|取决于|主要|因为|"
                          r"yes|no|嗯|恩)", re.I)
 LAUGHTER = re.compile(r"(哈哈|呵呵|嘿嘿|嘻嘻|笑死|233)")
-NON_WORD = re.compile(r"\W")
+THREE_WORD_CHARS = re.compile(r"\w\W*\w\W*\w")
 GREETING = re.compile(r"(晚安|明天见|周末愉快|下班了|早上好|早安|大家好|再见|拜拜|回见|先撤|先走了|下线了|睡了|节日快乐|新年快乐|"
                       r"辛苦了|欢迎欢迎|欢迎新)")
 NO_OVERLAP = (0.0, [], False, 0.0)
@@ -199,7 +200,7 @@ def is_non_answer(m: Message) -> Optional[str]:
         return "a duplicate copy"
     if m.kind in ("emoji", "empty", "system"):
         return f"{m.kind} message"
-    body = re.sub(r"\s+", "", m.body)
+    body = SPACES.sub("", m.body)
     if m.kind == "text" and (not body or NOT_ANSWER.match(body)):
         return "laughter, thanks or applause"
     return None
@@ -215,16 +216,21 @@ def probability(features: dict[str, float], weights: Optional[dict] = None, bias
     return _sigmoid(x)
 
 
-def score(features: dict[str, float], details: Optional[dict] = None,
-          weights: Optional[dict] = None, bias: Optional[float] = None) -> tuple[float, list[str]]:
-    """The probability, and the reasons that moved it (features weighing at least 0.05)."""
+def reasons(features: dict[str, float], details: Optional[dict] = None, weights: Optional[dict] = None) -> list[str]:
+    """The reasons that moved the probability: features weighing at least 0.05."""
     weights = WEIGHTS if weights is None else weights
-    reasons = []
+    out = []
     for name, value in features.items():
         w = weights.get(name, 0.0) * value if value else 0.0
         if abs(w) >= 0.05:
-            reasons.append(f"{DESCRIPTIONS[name].format(**(details or {}))} ({w:+.1f})")
-    return probability(features, weights, bias), reasons
+            out.append(f"{DESCRIPTIONS[name].format(**(details or {}))} ({w:+.1f})")
+    return out
+
+
+def score(features: dict[str, float], details: Optional[dict] = None,
+          weights: Optional[dict] = None, bias: Optional[float] = None) -> tuple[float, list[str]]:
+    """The probability, and the reasons that moved it."""
+    return probability(features, weights, bias), reasons(features, details, weights)
 
 
 class Linker:
@@ -236,14 +242,15 @@ class Linker:
         self.idf = idf
         self._mentioned: dict[str, set[str]] = {}
         self._words: dict[str, list[str]] = {}
+        self._name_words: dict[str, frozenset[str]] = {}  # by sender
         self._thanks: dict[str, dict[str, str]] = {}
         self._facts: dict[str, tuple] = {}
         self._facts_at: Optional[list[tuple]] = None  # facts by position
         self._rivals: dict[str, list] = {}
-        self._by_word: Optional[dict[str, list[Question]]] = None
-        self._qset: dict[str, frozenset] = {}
+        self._by_pos: Optional[list[tuple[int, Question, frozenset]]] = None  # questions by position
+        self._positions: list[int] = []
         self._cset: dict[str, frozenset] = {}
-        self._qw: dict[str, dict[str, float]] = {}
+        self._qw: dict[str, tuple[frozenset, dict[str, float], float, dict[str, int]]] = {}
         self._overlap: dict[tuple[str, str], tuple[float, list[str], bool, float]] = {}
 
     # -------------------------------------------------------------- helpers
@@ -262,20 +269,34 @@ class Linker:
             self._mentioned[m.id] = out
         return out
 
-    def name_words(self, m: Message) -> set[str]:
+    def name_words(self, m: Message) -> frozenset[str]:
         """Parts of the sender's names (a nickname often carries the company: 胡新松-银联)."""
-        key = "n" + m.sender
-        out = self._words.get(key)
+        out = self._name_words.get(m.sender)
         if out is None:
             member = self.member(m)
             names = self.dir.members.get(member, {}).get("names", [m.sender])
-            out = self._words[key] = [p for n in names for p in name_parts(n) if len(p) >= 2]
-        return set(out)
+            out = self._name_words[m.sender] = frozenset(p for n in names for p in name_parts(n) if len(p) >= 2)
+        return out
 
     def words(self, m: Message) -> list[str]:
         out = self._words.get(m.id)
         if out is None:
             out = self._words[m.id] = message_words(m)
+        return out
+
+    def question_words(self, q: Question) -> tuple[frozenset, dict[str, float], float, dict[str, int]]:
+        """Once per question: its words as a set, their IDF weights (in the order first used),
+        the total weight, and each word's place in that order."""
+        out = self._qw.get(q.message.id)
+        if out is None:
+            qw = {w: self.idf(w) for m in q.messages for w in self.words(m)}
+            out = self._qw[q.message.id] = (frozenset(qw), qw, sum(qw.values()), {w: i for i, w in enumerate(qw)})
+        return out
+
+    def word_set(self, c: Message) -> frozenset:
+        out = self._cset.get(c.id)
+        if out is None:
+            out = self._cset[c.id] = frozenset(self.words(c))
         return out
 
     def overlap(self, q: Question, c: Message) -> tuple[float, list[str], bool, float]:
@@ -284,28 +305,18 @@ class Linker:
         key = (q.message.id, c.id)
         out = self._overlap.get(key)
         if out is None:
-            qs = self._qset.get(q.message.id)
-            if qs is None:
-                qs = self._qset[q.message.id] = frozenset(w for m in q.messages for w in self.words(m))
-            cs = self._cset.get(c.id)
-            if cs is None:
-                cs = self._cset[c.id] = frozenset(self.words(c))
-            out = self._overlap[key] = NO_OVERLAP if qs.isdisjoint(cs) else self._compute_overlap(q, c)
+            out = self._overlap[key] = self._compute_overlap(q, c)
         return out
 
     def _compute_overlap(self, q: Question, c: Message) -> tuple[float, list[str], bool, float]:
-        qw = self._qw.get(q.message.id)
-        if qw is None:
-            qw = self._qw[q.message.id] = {w: self.idf(w) for m in q.messages for w in self.words(m)}
-        if not qw:
-            return 0.0, [], False, 0.0
-        cw = set(self.words(c))
-        shared = [w for w in qw if w in cw]
+        qs, qw, total, order = self.question_words(q)
+        shared = qs & self.word_set(c)
         if not shared:
-            return 0.0, [], False, 0.0
+            return NO_OVERLAP
+        shared = sorted(shared, key=order.__getitem__)  # in the question's order
         mass = sum(qw[w] for w in shared)
-        cover = mass / sum(qw.values())
-        shared.sort(key=lambda w: -qw[w])
+        cover = mass / total
+        shared.sort(key=qw.__getitem__, reverse=True)  # heaviest first (stable: ties keep their order)
         rare = any(qw[w] >= self.idf.rare and len(w) >= 2 for w in shared)
         return cover, shared[:4], rare, mass
 
@@ -319,12 +330,14 @@ class Linker:
     def _thanked(self, q: Question) -> dict[str, int]:
         asker = q.asker
         start = self.pos[q.message.id]
+        context = {m.id for m in q.context}
         out: dict[str, int] = {}
+        q_seconds = q.message.seconds
         for k in range(start + 1, min(len(self.originals), start + WINDOW_MESSAGES)):
             m = self.originals[k]
-            if _gap(q.message, m) > WINDOW_SECONDS:
-                break
-            if self.member(m) != asker or m in q.context:
+            if q_seconds is not None and m.seconds is not None and m.seconds - q_seconds > WINDOW_SECONDS:
+                break  # _gap(q.message, m) > WINDOW_SECONDS
+            if self.member(m) != asker or m.id in context:
                 continue
             if not (THANKS.search(m.text) or (m.kind == "emoji" and set(m.emojis) & THANKS_EMOJI)):
                 continue
@@ -356,7 +369,7 @@ class Linker:
                 bool(ANSWER_FORM.match(m.body)),
                 m.kind in ("image", "file", "link"),
                 substance,
-                len(NON_WORD.sub("", m.body)) <= 2,
+                not THREE_WORD_CHARS.search(m.body),  # at most 2 word characters
                 bool(LAUGHTER.search(m.body) or (set(m.emojis) & JOKE_EMOJI)),
                 self.name_words(m),
                 bool(GREETING.search(m.body)),
@@ -385,19 +398,19 @@ class Linker:
         words with it, with their overlap when it is at least 0.15, best first; once per message."""
         out = self._rivals.get(c.id)
         if out is None:
-            if self._by_word is None:
-                self._by_word = {}
-                for r in self.questions:
-                    for w in {w for m in r.messages for w in self.words(m)}:
-                        self._by_word.setdefault(w, []).append(r)
-            found = {id(r): r for w in set(self.words(c)) for r in self._by_word.get(w, ())}
+            if self._by_pos is None:  # the questions by position (with their words), to find those of the window
+                self._by_pos = sorted(((self.pos[r.message.id], r, self.question_words(r)[0]) for r in self.questions),
+                                      key=lambda t: t[0])
+                self._positions = [r_pos for r_pos, _, _ in self._by_pos]
+            lo = bisect.bisect_left(self._positions, k - WINDOW_MESSAGES - 10)
             out = []
-            for r in found.values():
-                r_pos = self.pos[r.message.id]
-                if k - WINDOW_MESSAGES - 10 <= r_pos < k:
-                    other = self.overlap(r, c)[0]
-                    if other >= 0.15:
-                        out.append((other, r_pos, r))
+            words = self.word_set(c)
+            for r_pos, r, r_words in self._by_pos[lo:bisect.bisect_left(self._positions, k)]:
+                if r_words.isdisjoint(words):
+                    continue
+                other = self.overlap(r, c)[0]
+                if other >= 0.15:
+                    out.append((other, r_pos, r))
             out.sort(key=lambda t: (-t[0], t[1]))
             self._rivals[c.id] = out
         return out
@@ -411,7 +424,7 @@ class Linker:
         for m in q.messages:
             for who_, conf in self.mentioned(m).items():
                 qm[who_] = max(qm.get(who_, 0.0), conf)
-        q_words = {w for m in q.messages for w in self.words(m) if len(w) >= 2}
+        q_words = self.question_words(q)[0]
         q_len = sum(len(m.body) for m in q.messages)
         thanked = self.thanked(q)
         before = {self.member(self.originals[k]) for k in range(max(0, start - 5), start)}
@@ -469,7 +482,7 @@ class Linker:
                 f["late_reply_to_asker"] = f["mentions_asker"] * (1 - near)
             if "asked_with_at" in f and f["asked_with_at"]:
                 f["late_reply_when_asked"] = f["asked_with_at"] * (1 - near)
-            named = q_words & name_words if name_words else None
+            named = name_words & q_words if name_words else None  # name words have two characters or more
             if named:
                 f["answerer_named"] = 1
                 d["named"] = "/".join(sorted(named))
@@ -480,7 +493,7 @@ class Linker:
             if gap > 1200:
                 f["late"] = math.log2(gap / 1200.0)
                 d["minutes"] = int(gap // 60)
-            cover, shared, rare, mass = self.overlap(q, c)
+            cover, shared, rare, mass = NO_OVERLAP if q_words.isdisjoint(self.word_set(c)) else self.overlap(q, c)
             if cover:
                 f["coverage"] = cover
                 f["shared_weight"] = min(1.0, mass / 12.0)
@@ -532,7 +545,8 @@ class Linker:
 
     # -------------------------------------------------------------- linking
     def link(self) -> list[Answer]:
-        links: dict[str, list[tuple[Question, float, list[str]]]] = {}
+        # (question, probability, (features, details)): reasons are written out only for the answers kept
+        links: dict[str, list[tuple[Question, float, tuple[dict, dict]]]] = {}
         for q in self.questions:
             scored = list(self.candidates(q))
             # a doubtful question needs a sure answer before it counts as answered
@@ -541,22 +555,22 @@ class Linker:
                 continue
             for c, f, d, s in scored:
                 if s >= MORE_THRESHOLD:  # the reasons only of the links kept
-                    links.setdefault(c.id, []).append((q, s, score(f, d)[1]))
+                    links.setdefault(c.id, []).append((q, s, (f, d)))
         # each message to the question(s) it fits best
-        per_question: dict[str, list[tuple[Message, float, list[str]]]] = {}
+        per_question: dict[str, list[tuple[Message, float, tuple[dict, dict]]]] = {}
         for cid, options in links.items():
             best = max(s for _, s, _ in options)
             c = self.originals[self.pos[cid]]
-            for q, s, reasons in options:
+            for q, s, why in options:
                 if s >= SHARE_OF_BEST * best:
-                    per_question.setdefault(q.message.id, []).append((c, s, reasons))
+                    per_question.setdefault(q.message.id, []).append((c, s, why))
         answers: list[Answer] = []
         for q in self.questions:
             found = sorted(per_question.get(q.message.id, []), key=lambda t: self.pos[t[0].id])
             if not found:
                 continue
             thanked = self.thanked(q)
-            groups: list[list[tuple[Message, float, list[str]]]] = []
+            groups: list[list[tuple[Message, float, tuple[dict, dict]]]] = []
             for item in found:
                 c = item[0]
                 if groups:
@@ -570,15 +584,16 @@ class Linker:
                 msgs = [t[0] for t in g if t[0].id not in used]
                 if not msgs:
                     continue
-                msgs += [m for m in self._continuations(msgs[-1]) if m.id not in used and m not in msgs]
+                taken = {m.id for m in msgs}
+                msgs += [m for m in self._continuations(msgs[-1]) if m.id not in used and m.id not in taken]
                 used.update(m.id for m in msgs)
                 lead = g[0]
-                reasons = list(lead[2])
+                why = reasons(*lead[2])
                 if len(msgs) > 1:
-                    reasons.append(f"continues over {len(msgs)} messages")
+                    why.append(f"continues over {len(msgs)} messages")
                 who = self.member(msgs[0])
                 answers.append(Answer(question=q, messages=msgs, answerer=who, score=round(lead[1], 3),
-                                      reasons=reasons, accepted=thanked.get(who, -1) > self.pos[msgs[0].id]))
+                                      reasons=why, accepted=thanked.get(who, -1) > self.pos[msgs[0].id]))
         # rank within each question
         by_q: dict[str, list[Answer]] = {}
         for a in answers:

@@ -132,6 +132,10 @@ def find_mentions(text: str, known: Optional[dict[str, list[str]]] = None) -> tu
     return names, "".join(out).strip()
 
 
+BLANKS = re.compile(r"[ \t]{2,}")
+SPACES = re.compile(r"\s+")
+
+
 def parse_body(raw: str, known_names: Optional[dict[str, list[str]]] = None) -> dict:
     """Pull the markup out of a message body. Pure function of the text."""
     text = INVISIBLE.sub("", raw)
@@ -152,7 +156,7 @@ def parse_body(raw: str, known_names: Optional[dict[str, list[str]]] = None) -> 
     for u in URL.findall(text):
         links.append({"title": None, "url": u.rstrip(".,;:!?)")})
     mentions, text = find_mentions(text, known_names)
-    text = re.sub(r"[ \t]{2,}", " ", text).strip()
+    text = BLANKS.sub(" ", text).strip()
     emojis = EMOJI.findall(text)
     placeholders = PLACEHOLDER.findall(text)
     # the words of the message itself: no mentions, emoji codes, URLs, placeholders
@@ -161,7 +165,7 @@ def parse_body(raw: str, known_names: Optional[dict[str, list[str]]] = None) -> 
     body = URL.sub(" ", body)
     for name in mentions:
         body = body.replace("@" + name, " ")
-    body = re.sub(r"\s+", " ", body).strip()
+    body = SPACES.sub(" ", body).strip()
     return {
         "text": text,
         "body": body,

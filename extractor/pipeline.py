@@ -7,10 +7,12 @@ file that is gone removes its own rows, unchanged files are left alone.
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import json
 import marshal
 import multiprocessing
+import operator
 import os
 import shutil
 import sys
@@ -273,7 +275,8 @@ def _build_files(
             marked = [s for s in sources if s.marks]
             first = Directory(_Evidence(old_rows, [s.evidence for s in marked], sources)) if marked else None
             _tick("first directory")
-            for s, (df_part, docs_part) in zip(marked, pool.map(_mark_source, [s.spool for s in marked], state=first)):
+            for s, (df_part, docs_part, where) in zip(marked, pool.map(_mark_source, [s.spool for s in marked], state=first)):
+                s.spool = where
                 word_blocks.append(df_part)
                 new_docs += docs_part
                 s.evidence = None
@@ -321,6 +324,7 @@ def _build_files(
                 store.set_meta(db, "privacy", privacy)
                 _tick("members written")
     finally:
+        _close_spool()
         shutil.rmtree(spool, ignore_errors=True)
     _tick("committed")
     summary.totals = store.counts(db)
@@ -365,31 +369,70 @@ class Spooled:
     """A conversation of pass 1: its source row so far, where its messages are spooled, and
     what it says about who is who."""
     source: dict
-    spool: str
+    spool: tuple  # where: see _save
     evidence: dict
     marks: bool  # it has duplicate copies to mark or quoted replies to link (pass 2 needs a directory)
     words: Optional[tuple] = None  # (document frequencies, documents) when pass 1 could finish it
 
 
 MESSAGE_FIELDS = [f.name for f in dataclass_fields(Message)]
+_message_tuple = operator.attrgetter(*MESSAGE_FIELDS)  # a message's fields as a tuple, in order
 
 
-def _save(path: str, p: Parsed) -> None:
-    data = marshal.dumps((p.source, p.candidates, [tuple(getattr(m, n) for n in MESSAGE_FIELDS) for m in p.msgs]))
-    with open(path, "wb") as fh:
-        fh.write(data)
+_spool_file: list = []  # [path, file, size]: the spool file this process appends to
 
 
-def _load(path: str) -> Parsed:
+def _save(spool: str, p: Parsed) -> tuple[str, int, int, int]:
+    """A source appended to this process's spool file in the folder ``spool`` (one file per
+    process, not per source: making files is slow on some file systems): its final evidence
+    first (None until known), so that it can be read alone (_read_evidence), then its row so
+    far, copy candidates and messages. Returns where it is: (file, offset, size of the
+    evidence, size of both)."""
+    source = dict(p.source)
+    evidence = marshal.dumps(source.pop("evidence", None))
+    data = marshal.dumps((source, p.candidates, [_message_tuple(m) for m in p.msgs]))
+    path = os.path.join(spool, f"{os.getpid()}.spool")
+    if not _spool_file or _spool_file[0] != path:  # a new build, or a new (forked) process
+        _close_spool()
+        _spool_file[:] = [path, open(path, "ab"), 0]
+    _, fh, offset = _spool_file
+    fh.write(evidence + data)
+    fh.flush()  # read by other processes
+    _spool_file[2] += len(evidence) + len(data)
+    return path, offset, len(evidence), len(evidence) + len(data)
+
+
+def _close_spool() -> None:
+    if _spool_file:
+        _spool_file[1].close()
+        _spool_file.clear()
+
+
+def _read_spooled(where: tuple[str, int, int, int], size: int) -> bytes:
+    path, offset = where[0], where[1]
     with open(path, "rb") as fh:
-        source, candidates, rows = marshal.loads(fh.read())
+        fh.seek(offset)
+        return fh.read(size)
+
+
+def _load(where: tuple[str, int, int, int]) -> Parsed:
+    data = _read_spooled(where, where[3])
+    evidence = marshal.loads(data[:where[2]])
+    source, candidates, rows = marshal.loads(memoryview(data)[where[2]:])
+    if evidence is not None:
+        source["evidence"] = evidence
     msgs = [Message(*r) for r in rows]
     return Parsed(source, None, msgs, [tuple(c) for c in candidates])
 
 
+def _read_evidence(where: tuple[str, int, int, int]) -> str:
+    """The final evidence of a spooled source (JSON), without reading its messages."""
+    return marshal.loads(_read_spooled(where, where[2]))
+
+
 def _read_file(task) -> tuple[str, list[Problem], list[Spooled]]:
     """Pass 1 for one file: its conversations read, normalised, segmented and spooled."""
-    path, rel, root, grp, digest, named, timezone, spool, index, redact = task
+    path, rel, root, grp, digest, named, timezone, spool, _index, redact = task
     st = os.stat(path)
     with open(path, "rb") as fh:
         data = fh.read()
@@ -423,37 +466,32 @@ def _read_file(task) -> tuple[str, list[Problem], list[Spooled]]:
             link_quotes(p.msgs, lambda quoted, sender: quoted == sender, certain_only=True)
         marks = bool(p.candidates) or any(m.quote_text and not m.reply_to for m in p.msgs)
         counted = None
-        name = os.path.join(spool, f"{index}-{k}")
         if marks:  # what it says about copies, for the first directory; pass 2 does the rest
             evidence = collect_evidence(p.msgs, p.candidates, doubled_export(p.msgs, p.candidates))
             evidence["mentions"] = []
         else:  # nothing to mark: its evidence and words are final now, pass 2 can skip it
             _mark(p, None)
-            _save_evidence(name, p)
+            _set_evidence(p)
             evidence = None
             counted = _document_words(p)
-        _save(name, p)
+        where = _save(spool, p)
         row = {k: v for k, v in p.source.items() if k != "evidence"}  # the evidence stays in the spool
-        out.append(Spooled(row, name, evidence, marks, counted))
+        out.append(Spooled(row, where, evidence, marks, counted))
     return "stored", problems, out
 
 
-def _mark_source(path: str, first: Optional[Directory]) -> tuple[Counter, int]:
+def _mark_source(where: tuple, first: Optional[Directory]) -> tuple[bytes, int, tuple]:
     """Pass 2 for one source: copies and quotes marked, its evidence and messages spooled again;
-    returns the document frequencies of its words."""
-    p = _load(path)
+    returns the document frequencies of its words and where it is spooled now."""
+    p = _load(where)
     _mark(p, first)
-    _save_evidence(path, p)
-    _save(path, p)
-    return _document_words(p)
+    _set_evidence(p)
+    return (*_document_words(p), _save(os.path.dirname(where[0]), p))
 
 
-def _save_evidence(name: str, p: Parsed) -> None:
-    """The final evidence of a source: into its row, and into a small file of its own."""
-    text = json.dumps(p.evidence, ensure_ascii=False)
-    p.source["evidence"] = text
-    with open(name + ".evidence", "w", encoding="utf-8") as fh:
-        fh.write(text)
+def _set_evidence(p: Parsed) -> None:
+    """The final evidence of a source, into its row (spooled with it by _save)."""
+    p.source["evidence"] = json.dumps(p.evidence, ensure_ascii=False)
 
 
 class _Evidence:
@@ -473,8 +511,7 @@ class _Evidence:
             if self.partial is not None and s.marks:
                 yield next(partial)
             else:
-                with open(s.spool + ".evidence", encoding="utf-8") as fh:
-                    yield json.load(fh)
+                yield json.loads(_read_evidence(s.spool))
 
 
 def _document_words(p: Parsed) -> tuple[bytes, int]:
@@ -502,10 +539,10 @@ def _merge_words(blocks: list[bytes]) -> Counter:
     return out
 
 
-def _analyse_source(path: str, state) -> tuple:
+def _analyse_source(where: tuple, state) -> tuple:
     """Pass 3 for one source: questions, answers, and its rows."""
     directory, idf, pseudonym_key = state
-    p = _load(path)
+    p = _load(where)
     p.evidence = json.loads(p.source.pop("evidence"))
     analyse(p, directory, idf)
     if pseudonym_key:
@@ -520,7 +557,14 @@ NO_STATE = object()
 class Workers:
     """A pool of forked worker processes, or the calling process when the work is small or
     processes cannot be forked. Each pass gets fresh workers forked after the state it needs
-    (a directory, the IDF) exists, so that state is shared rather than sent."""
+    (a directory, the IDF) exists, so that state is shared rather than sent.
+
+    While it is open, the calling process pauses Python's cyclic garbage collector: a build
+    makes millions of small objects that reference counting frees (it makes no reference
+    cycles of its own), and the collector's passes over them and over everything the process
+    holds cost more than a tenth of the build. A worker, forked with the collector paused,
+    leaves what it inherits out of its collections (gc.freeze) and collects its own garbage
+    once every COLLECT_EVERY items."""
 
     MIN_FILES = 16  # below this, the start-up of processes costs more than it saves
 
@@ -532,22 +576,26 @@ class Workers:
             self.n = 1
 
     def __enter__(self):
+        self._gc = gc.isenabled()
+        gc.disable()
         return self
 
     def __exit__(self, *exc):
+        if self._gc:
+            gc.enable()
         return False
 
     def map(self, fn, items: list, state=NO_STATE, ordered_stream: bool = False):
         """fn(item) or fn(item, state) for each item, results in order. With ordered_stream the
         results are yielded as they come, at most a few batches ahead of the consumer."""
-        call = fn if state is NO_STATE else functools.partial(_with_state, fn)
+        call = functools.partial(_work, fn, state is not NO_STATE)
         if self.n == 1 or len(items) < 2:
             gen = (fn(x) if state is NO_STATE else fn(x, state) for x in items)
             return gen if ordered_stream else list(gen)
         global _STATE
         _STATE = state
         ctx = multiprocessing.get_context("fork")
-        pool = ctx.Pool(self.n)
+        pool = ctx.Pool(self.n, initializer=_worker_start)
         chunk = max(1, min(8, len(items) // (self.n * 8)))
         if not ordered_stream:
             try:
@@ -562,8 +610,24 @@ class Workers:
 _STATE = None
 
 
-def _with_state(fn, item):
-    return fn(item, _STATE)
+_DONE = 0
+COLLECT_EVERY = 64  # items a worker does between two garbage collections (a safety net: a build makes no cycles)
+
+
+def _worker_start() -> None:
+    """In a new worker: the objects inherited from the parent are left out of its garbage
+    collections (they are the parent's to free)."""
+    gc.freeze()
+
+
+def _work(fn, with_state: bool, item):
+    """fn(item) or fn(item, state) in a worker, and its own garbage collected now and then."""
+    global _DONE
+    out = fn(item, _STATE) if with_state else fn(item)
+    _DONE += 1
+    if _DONE % COLLECT_EVERY == 0:
+        gc.collect()
+    return out
 
 
 def _bounded(pool, call, items, chunk, n):

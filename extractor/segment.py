@@ -7,6 +7,7 @@ finds 退款单); ``query_terms`` segments a search query the same way.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import marshal
 import os
@@ -127,7 +128,19 @@ def words(text: str) -> list[str]:
 
 def content_words(tokens: list[str]) -> list[str]:
     """Words that carry meaning: no punctuation, no function words."""
-    return [t for t in tokens if t not in STOPWORDS and WORDLIKE.search(t) and not t.isdigit()]
+    meaning = _MEANING
+    if len(meaning) > _MEANING_MAX:
+        meaning.clear()
+    for t in tokens:
+        if t not in meaning:
+            meaning[t] = t not in STOPWORDS and bool(WORDLIKE.search(t)) and not t.isdigit()
+    return [t for t in tokens if meaning[t]]
+
+
+# The words of a corpus repeat: each is judged once (a cache emptied when it grows large,
+# for corpora of any size).
+_MEANING: dict[str, bool] = {}
+_MEANING_MAX = 1 << 18
 
 
 _DICT: tuple = ()
@@ -203,14 +216,18 @@ def _subwords(token: str) -> list[str]:
 
 def search_text(tokens: list[str]) -> str:
     """Words for the full-text index, separated by spaces, sub-words of long words added."""
-    out = []
-    for t in tokens:
-        if not WORDLIKE.search(t):
-            continue
-        if len(t) > 2 and not t.isascii():
-            out.extend(_subwords(t))
-        out.append(t)
-    return " ".join(out)
+    return " ".join(itertools.chain.from_iterable(map(_indexed, tokens)))
+
+
+@lru_cache(maxsize=1 << 17)
+def _indexed(token: str) -> tuple[str, ...]:
+    """What a token puts into the full-text index: nothing (punctuation), or its sub-words
+    (a long word) and itself."""
+    if not WORDLIKE.search(token):
+        return ()
+    if len(token) > 2 and not token.isascii():
+        return (*_subwords(token), token)
+    return (token,)
 
 
 _jieba_idf: dict[str, float] = {}

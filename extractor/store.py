@@ -12,6 +12,7 @@ Tables (the public schema, documented in the README):
 from __future__ import annotations
 
 import json
+import operator
 from contextlib import contextmanager
 from typing import Iterable, Optional
 
@@ -126,10 +127,13 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db.create_view("qa", QA_VIEW)
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(value, ensure_ascii=False) makes anew each call
+
+
 def dumps(value) -> Optional[str]:
     if value is None:
         return None
-    return json.dumps(value, ensure_ascii=False)
+    return _JSON.encode(value)
 
 
 def stored_sources(db: sqlite_utils.Database) -> dict[str, dict]:
@@ -185,8 +189,13 @@ def _insert_sql(table: str, verb: str = "insert") -> str:
 
 
 def row_tuples(table: str, rows: list[dict]) -> list[tuple]:
-    """Rows as tuples in the column order of the table."""
+    """Rows as tuples in the column order of the table (a column a row lacks is null)."""
     cols = list(TABLE_COLUMNS[table])
+    if all(len(r) == len(cols) for r in rows):  # rows with every column: taken in one go
+        try:
+            return list(map(operator.itemgetter(*cols), rows))
+        except KeyError:
+            pass
     return [tuple(r.get(c) for c in cols) for r in rows]
 
 
