@@ -57,6 +57,10 @@ LAUGHTER = re.compile(r"(哈哈|呵呵|嘿嘿|嘻嘻|笑死|233)")
 THREE_WORD_CHARS = re.compile(r"\w\W*\w\W*\w")
 GREETING = re.compile(r"(晚安|明天见|周末愉快|下班了|早上好|早安|大家好|再见|拜拜|回见|先撤|先走了|下线了|睡了|节日快乐|新年快乐|"
                       r"辛苦了|欢迎欢迎|欢迎新)")
+# "I don't know" (这种不太了解, 没接触过) or a preamble (我虽然不是…但是可以回答下): not the answer itself
+NO_KNOWLEDGE = re.compile(r"(不太了解|不了解|不清楚|不知道|没用过|没接触过|没做过|没研究过|不太懂|也想知道|不太确定|"
+                          r"没注意|没关注|可以回答|我来回答|帮你问问|帮你问下)")
+NO_KNOWLEDGE_CHARS = 30
 NO_OVERLAP = (0.0, [], False, 0.0)
 JOKE_EMOJI = {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮"}
 
@@ -93,6 +97,7 @@ DESCRIPTIONS = {
     "answerer_named": "the question names the answerer's company or name ({named})",
     "too_fast": "came too fast to be a reply to it",
     "greeting": "a greeting or goodbye",
+    "no_knowledge": "says they do not know, or only that they will answer",
 }
 # What one would expect before looking at any data; the fit pulls these toward the data
 # (tools/fit_weights.py), and the rare features (quotes, late @replies) stay near them.
@@ -104,7 +109,7 @@ PRIOR = {
     "substance": 0.4, "very_short": -0.6, "media": 0.3, "asks": -1.8, "laughter": -1.0, "thanked": 1.5,
     "other_questions": -0.3, "in_thread": 0.2, "asker_follows": 0.5, "fits_other": -1.0, "after_answer": 0.8,
     "late_reply_to_asker": 2.0, "late_reply_when_asked": 1.5, "shared_weight": 2.0,
-    "answerer_named": 1.0, "too_fast": -1.0, "greeting": -2.0,
+    "answerer_named": 1.0, "too_fast": -1.0, "greeting": -2.0, "no_knowledge": -1.5,
 }
 # Fitted on the tune split of the dev gold by tools/fit_weights.py (conditional logit, L2), rounded.
 # The tune days hold no quoted replies: those two weights are set by hand (a quote is near-certain).
@@ -130,7 +135,7 @@ WEIGHTS = {
     "asks": -2.1,
     "laughter": -0.9,
     "thanked": 1.4,
-    "other_questions": -0.3,
+    "other_questions": -0.4,
     "in_thread": 0.5,
     "asker_follows": 0.3,
     "fits_other": -0.9,
@@ -141,6 +146,7 @@ WEIGHTS = {
     "answerer_named": 1.0,
     "too_fast": -1.1,
     "greeting": -2.0,
+    "no_knowledge": -1.5,
 }
 
 
@@ -358,7 +364,7 @@ class Linker:
     # -------------------------------------------------------------- features
     def facts(self, m: Message) -> tuple:
         """What does not depend on the question, computed once per message: (member, non-answer,
-        answer form, media, substance, short, laughter, name words)."""
+        answer form, media, substance, short, laughter, name words, greeting, no knowledge)."""
         out = self._facts.get(m.id)
         if out is None:
             words = self.words(m)
@@ -373,6 +379,7 @@ class Linker:
                 bool(LAUGHTER.search(m.body) or (set(m.emojis) & JOKE_EMOJI)),
                 self.name_words(m),
                 bool(GREETING.search(m.body)),
+                len(m.body) <= NO_KNOWLEDGE_CHARS and bool(NO_KNOWLEDGE.search(m.body)),
             )
         return out
 
@@ -447,7 +454,7 @@ class Linker:
             late = q_seconds is not None and c.seconds is not None and c.seconds - q_seconds > WINDOW_SECONDS
             if late and c.seconds - q_seconds > ADDRESSED_WINDOW_SECONDS:
                 break
-            who, non_answer, answer_form, media, substance, short, laughter, name_words, greeting = facts[k]
+            who, non_answer, answer_form, media, substance, short, laughter, name_words, greeting, unknowing = facts[k]
             if c.id in qids or who == asker or c.kind == "system" or non_answer:
                 continue
             if (late or k >= near_end) and not (c.reply_to in qids or (c.mentions and (
@@ -475,7 +482,7 @@ class Linker:
                 f["asked_with_at"] = qm[who]
             elif qm:
                 f["question_to_other"] = 1
-            if not replied and not c.asks:
+            if not replied and not c.asks and not unknowing:
                 f["first_reply"] = 1
             near = f["near"] = math.exp(-between / 4.0)
             if "mentions_asker" in f and f["mentions_asker"]:
@@ -522,6 +529,8 @@ class Linker:
                 f["laughter"] = 1
             if greeting:
                 f["greeting"] = 1
+            if unknowing:
+                f["no_knowledge"] = 1
             if thanked.get(who, -1) > k:
                 f["thanked"] = 1
             for j in range(k + 1, min(len(originals), k + 3)):  # the asker speaks next (within 2)
@@ -540,7 +549,7 @@ class Linker:
             prev_answer = p >= THRESHOLD
             if c.asks and not c.mentions:  # a new question to the group competes for the replies
                 askers.append(who)
-            else:
+            elif not unknowing:  # "I don't know" leaves the question open for the first real reply
                 replied = True
 
     # -------------------------------------------------------------- linking

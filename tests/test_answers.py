@@ -145,3 +145,18 @@ def test_an_answer_hours_later_addressed_to_the_asker():
         ("13:40:00", "周敏", "@林晓峰 上午节假日顺延那个问题：顺延到下一个工作日结算"),
     ])
     assert top_answer_n(p, 2) == 38
+
+
+def test_i_dont_know_and_a_promise_to_answer_are_not_the_answer():
+    p = analyse_day(START + [
+        ("09:00:00", "杨继培", "银行的分期接口，是否对外招代理？或者合作？"),
+        ("09:00:20", "summerxia", "这种不太了解"),
+        ("09:00:40", "维森", "不招，银行一般只和大平台直连"),
+    ])
+    assert top_answer_n(p, 2) == 4
+    p = analyse_day(START + [
+        ("09:00:00", "都沙沙", "有银联的老师在吗，全渠道上送四要素的时候，能不能只验三要素？"),
+        ("09:01:00", "王伟", "我虽然不是银联的，但是可以回答下这个"),
+        ("09:01:30", "龚晓冬", "不能，之前四要素是必须的，除非是新的无卡快捷"),
+    ])
+    assert top_answer_n(p, 2) == 4
