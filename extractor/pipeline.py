@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from typing import Callable, Iterable, Optional
 
-from . import store
+from . import store, version
 from .answers import Idf, link_answers
 from .curate import keywords, publish
 from .members import Directory, collect_evidence
@@ -163,6 +163,8 @@ def _build_files(
     # rows stored under other privacy settings are all read again; so is everything when a
     # pseudonymized knowledge base (which keeps no names to resolve aliases with) has changes
     existing_changed = (store.get_meta(db, "privacy") or PLAIN_PRIVACY) != privacy and bool(existing)
+    # rows made by another version of the analysis (an upgraded extractor) are all made again
+    existing_changed = existing_changed or (bool(existing) and store.get_meta(db, "analysis") != version.analysis())
     reread_all = bool(pseudonym_key)
     unchanged_files: list = []
     existing_by_file: dict[str, list[dict]] = {}  # a file's sources (several when it holds several chats)
@@ -322,6 +324,7 @@ def _build_files(
                     members, aliases = member_rows(db, directory, stats), directory.aliases()
                 store.write_members(db, members, aliases)
                 store.set_meta(db, "privacy", privacy)
+                store.set_meta(db, "analysis", version.analysis())
                 _tick("members written")
     finally:
         _close_spool()

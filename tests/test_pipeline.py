@@ -216,3 +216,18 @@ def test_a_knowledge_base_of_an_older_schema_is_rebuilt_whole(tmp_path, write_da
     assert summary.stored == 2
     assert store.stored_version(db_path) == store.SCHEMA_VERSION
     assert dump(db_path)["questions"] == before["questions"]
+
+
+def test_an_upgraded_analysis_reads_every_file_again(tmp_path, write_day, monkeypatch):
+    from extractor import version
+
+    db_path, _ = build(tmp_path, write_day)
+    assert sqlite_utils.Database(db_path)["meta"].get("analysis")["value"] == version.analysis()
+    again = pipeline.build([str(tmp_path / "chats")], db_path)
+    assert again.unchanged == 2 and again.stored == 0  # the same code: nothing to do
+    monkeypatch.setattr(version, "analysis", lambda: "a-newer-version")
+    upgraded = pipeline.build([str(tmp_path / "chats")], db_path)
+    assert upgraded.stored == 2 and upgraded.unchanged == 0
+    db = sqlite_utils.Database(db_path)
+    assert db["meta"].get("analysis")["value"] == "a-newer-version"
+    assert db["messages"].count == 8 and db["questions"].count == 2
