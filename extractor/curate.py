@@ -124,8 +124,9 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
     pe = PERSONAL.search(text)
     if pe:
         cue(-1.2, f"a personal question ({pe.group(1)})")
-    core = re.sub(r"[\s\W_]+", "", text)
-    if len(core) <= SHORT_QUESTION and not re.search(r"[，,。；;]", text.strip()):
+    lead = q.message.text.strip()  # the ask itself: what follows it is often a remark, not its setup
+    core = re.sub(r"[\s\W_]+", "", lead)
+    if len(core) <= SHORT_QUESTION and not re.search(r"[，,。；;]", lead):
         cue(-1.0, f"a short question, meaningless outside its conversation ({len(core)} characters)")
     sc = SEEKS_CONTACT.search(text)
     if sc and not EXPERIENCE.search(text[:sc.end()]):
