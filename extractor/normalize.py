@@ -149,20 +149,30 @@ def parse_body(raw: str, known_names: Optional[dict[str, list[str]]] = None) -> 
         quote_sender = m.group("name").strip()
         quote_text = m.group("text").strip()
         text = m.group("reply").strip()
-    images = [u for _, u in IMAGE.findall(text)]
-    text = IMAGE.sub(" ", text)
-    links = [{"title": t, "url": u} for t, u in MD_LINK.findall(text)]
-    text = MD_LINK.sub(lambda mm: mm.group(1), text)
-    for u in URL.findall(text):
-        links.append({"title": None, "url": u.rstrip(".,;:!?)")})
+    # each pattern is tried only when the text has the characters it starts with (most
+    # messages have no markup at all): the same result, without the scans
+    images: list = []
+    if "![" in text:
+        images = [u for _, u in IMAGE.findall(text)]
+        text = IMAGE.sub(" ", text)
+    links: list = []
+    if "](" in text:
+        links = [{"title": t, "url": u} for t, u in MD_LINK.findall(text)]
+        text = MD_LINK.sub(lambda mm: mm.group(1), text)
+    if "://" in text:
+        for u in URL.findall(text):
+            links.append({"title": None, "url": u.rstrip(".,;:!?)")})
     mentions, text = find_mentions(text, known_names)
-    text = BLANKS.sub(" ", text).strip()
-    emojis = EMOJI.findall(text)
-    placeholders = PLACEHOLDER.findall(text)
+    if "\t" in text or "  " in text:
+        text = BLANKS.sub(" ", text)
+    text = text.strip()
+    bracket = "[" in text
+    emojis = EMOJI.findall(text) if bracket else []
+    placeholders = PLACEHOLDER.findall(text) if bracket or "【" in text else []
     # the words of the message itself: no mentions, emoji codes, URLs, placeholders
-    body = EMOJI.sub(" ", text)
-    body = PLACEHOLDER.sub(" ", body)
-    body = URL.sub(" ", body)
+    body = EMOJI.sub(" ", text) if emojis else text
+    body = PLACEHOLDER.sub(" ", body) if "[" in body or "【" in body else body
+    body = URL.sub(" ", body) if "://" in body else body
     for name in mentions:
         body = body.replace("@" + name, " ")
     body = SPACES.sub(" ", body).strip()

@@ -41,6 +41,7 @@ from .readers import InputFile, iter_files, read_bytes
 from .readers.common import get_zone
 from .records import Answer, Conversation, Message, Problem, Question
 from .segment import content_words, message_words, search_text, words
+from .segment import preload as preload_segmenter
 
 
 @dataclass
@@ -237,6 +238,8 @@ def _build_files(
     spool = tempfile.mkdtemp(prefix="extractor-spool-")
     try:
         with Workers(workers, len(todo)) as pool:
+            if pool.n > 1:  # made once here rather than in each worker of each pass
+                preload_segmenter()
             # pass 1: read, normalise, segment, spool
             sources: list[Spooled] = []
             word_blocks: list[bytes] = []  # document frequencies of the new words, packed

@@ -87,7 +87,7 @@ def _lcut_fast(text: str) -> list[str]:
                 out.extend(_rjieba.cut(blk))
                 continue
             for t in _rjieba.cut(blk):
-                if PURE_HAN.fullmatch(t) or t in _dictionary()[1]:
+                if PURE_HAN.fullmatch(t) or t in _other_words():
                     out.append(t)
                 else:
                     out.extend(x for x in FINALSEG_SKIP.split(t) if x)
@@ -143,23 +143,24 @@ _MEANING: dict[str, bool] = {}
 _MEANING_MAX = 1 << 18
 
 
-_DICT: tuple = ()
+_WORDS: list = []  # [words with characters that are not Han, the short words joined by "\n"]
+_SHORT: list = []  # [the short words as a set], made from _WORDS when first needed
 
 
-def _dictionary() -> tuple[frozenset, frozenset]:
-    """From jieba's dictionary (words of frequency above 0): the words of two and three
-    characters (the sub-words of long words) and the words with characters that are not Han
-    (T恤, B超: kept whole when rjieba finds them). Kept in a marshal file beside jieba's own
-    cache, so that a build need not load jieba's whole dictionary."""
-    global _DICT
-    if _DICT:
-        return _DICT
+def _dictionary_words() -> list:
+    """From jieba's dictionary (words of frequency above 0): the words with characters that are
+    not Han (T恤, B超: kept whole when rjieba finds them), and the words of two and three
+    characters (the sub-words of long words) as one string. Kept in a marshal file beside
+    jieba's own cache, so that a build need not read jieba's whole dictionary; the short words
+    become a set only when sub-words are looked for (reading a day needs none)."""
+    if _WORDS:
+        return _WORDS
     with _lock:
-        if _DICT:
-            return _DICT
+        if _WORDS:
+            return _WORDS
         dict_path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
         st = os.stat(dict_path)
-        cache = os.path.join(tempfile.gettempdir(), f"extractor-dict-{st.st_size}-{int(st.st_mtime)}.marshal")
+        cache = os.path.join(tempfile.gettempdir(), f"extractor-words-{st.st_size}-{int(st.st_mtime)}.marshal")
         found = None
         try:
             with open(cache, "rb") as fh:
@@ -177,7 +178,7 @@ def _dictionary() -> tuple[frozenset, frozenset]:
                         short.add(parts[0])
                     if not PURE_HAN.fullmatch(parts[0]):
                         other.add(parts[0])
-            found = (frozenset(short), frozenset(other))
+            found = (frozenset(other), "\n".join(sorted(short)))
             try:
                 tmp = f"{cache}.{os.getpid()}"
                 with open(tmp, "wb") as fh:
@@ -185,8 +186,35 @@ def _dictionary() -> tuple[frozenset, frozenset]:
                 os.replace(tmp, cache)
             except OSError:
                 pass
-        _DICT = found
-    return _DICT
+        _WORDS[:] = found
+    return _WORDS
+
+
+def _other_words() -> frozenset:
+    """The dictionary's words with characters that are not Han."""
+    return (_WORDS or _dictionary_words())[0]
+
+
+def _short_words() -> frozenset:
+    """The dictionary's words of two and three characters."""
+    if _SHORT:
+        return _SHORT[0]
+    joined = _dictionary_words()[1]
+    with _lock:
+        if not _SHORT:
+            _SHORT.append(frozenset(joined.split("\n")))
+    return _SHORT[0]
+
+
+def _dictionary() -> tuple[frozenset, frozenset]:
+    """(the short words, the words with characters that are not Han)."""
+    return _short_words(), _other_words()
+
+
+def preload() -> None:
+    """Make the sets that segmenting and indexing use now (a process that forks workers later
+    hands them on ready made)."""
+    _short_words()
 
 
 def message_words(m) -> list[str]:
@@ -200,7 +228,7 @@ def message_words(m) -> list[str]:
 def _subwords(token: str) -> list[str]:
     """Dictionary words inside a long word, as jieba.cut_for_search finds them."""
     out = []
-    known = _dictionary()[0]
+    known = _SHORT[0] if _SHORT else _short_words()
     if len(token) > 2:
         for i in range(len(token) - 1):
             w = token[i:i + 2]
