@@ -56,7 +56,11 @@ RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎�
 # question words with 还/就/都 and no question mark, mostly rhetorical: 为啥还要共享, 怎么就说人家,
 # 还要CA干啥, 上哪找, 做什么梦
 RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.{0,10}(干啥|干嘛|做什么)|上哪|做什么梦|买什么|有什么关系|"
-                              r"有啥关系|什么都|啥都|谁都|哪都|怎么都|谁敢|谁会去|谁愿意)")
+                              r"有啥关系|什么都|啥都|谁都|哪都|怎么都|谁敢|谁会去|谁愿意|怎么能)")
+# the title of a shared article, pasted as text: 【观点】为什么…？, 独家：…如何…, 评论|…, …一文看全, 金控——下一个…？
+HEADLINE = re.compile(r"(^【[^】]{1,14}】.|[\u4e00-\u9fff]\s*[｜|]|[｜|]\s*[\u4e00-\u9fff]|揭秘|一文(看|读|详解|带你|搞懂|了解|说清)|大盘点|智商税|"
+                      r"^(独家|评论|深度|重磅|观点|专访|快讯|原创|行业|视点|干货)\s*[：:]|-(手机)?(搜狐|新浪|网易|腾讯|凤凰))")
+HEADLINE_DASH = re.compile(r"^[^，。,：:？?！!\s]{2,14}\s*——")
 REPORTED = re.compile(r"(问了?我?一句|问我说|有人问我|他问我|她问我|被问到|客户问我|同事问我|问了我)")
 NOT_QUESTION_NOT = re.compile(r"不(是|都是|也是|就是|还是)?.{0,30}[吗么嘛]$|不是.{0,30}[吗么嘛]")  # a rebuttal when it answers someone
 REACTION = re.compile(r"^(是吗|是么|是嘛|真的吗|真的么|真的|真的假的|啥|啥情况|啥意思|什么鬼|什么情况|what|why|"
@@ -248,7 +252,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             replying = p
             break
     rh = RHETORICAL.search(body)
-    if qword and not strong and not particle and not req and RHETORICAL_QWORD.search(body):
+    if qword and not strong and not particle and not req and RHETORICAL_QWORD.search(body) and "同问" not in body:
         cue(-2.0, f"a rhetorical {qword} ({RHETORICAL_QWORD.search(body).group(0)[:8]})")
     if rh and not req:
         cue(-4.5, f"rhetorical {rh.group(1)[:8]}")
@@ -273,6 +277,9 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-1.5, "laughter or a joking emoji")
     if OFFER.search(body):
         cue(-2.0, "an offer, not a question")
+    if not req and (HEADLINE.search(body) or (
+            HEADLINE_DASH.search(body) and body.count("——") == 1 and len(core) <= 40 and not m.mentions and not re.search(r"[你您我]", body))):
+        cue(-4.5, "the title of a shared article")
     if ANSWER_START.match(body) and not strong:
         cue(-1.0, "starts like an answer")
     if len(core) > 60 and not re.search(r"[？?]$", tail):

@@ -35,6 +35,9 @@ def asks(text, before=(), sender="提问者"):
     "这个到底是什么原因呢",
     "差错怎么处理，比如钱没付出去，代扣倒是扣回来了",
     "对账文件一般几点生成，我们这边要排批量",
+    # 同问 (the same question) is never rhetorical; a flow drawn with dashes is not a title
+    "同问，这么多商户怎么能快速对完账",
+    "支付成功——进入待结算——T+1结算，是这样吗？",
 ])
 def test_real_questions(text):
     assert asks(text)
@@ -81,6 +84,15 @@ def test_real_questions(text):
     "要不我再给你拉个技术支持？",
     # A-not-A across two words: 现在 | 不在
     "这个我就不太清楚了，现在不在银联圈里面了",
+    # 怎么能 without a question mark: rhetorical
+    "都是客户的钱，怎么能随便挪用啊",
+    # the title of a shared article, pasted as text
+    "【观点】清算机构为什么要收网络服务费？",
+    "独家：某支付公司如何半年拿下百万商户?",
+    "专栏｜跨境支付的结算周期到底怎么算？",
+    "账户体系——下一个监管重点？",
+    "一文读懂聚合支付为什么会被叫停？",
+    "深度揭秘某银行如何做到秒级清算",
 ])
 def test_not_questions(text):
     assert not asks(text)
