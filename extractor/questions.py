@@ -128,9 +128,20 @@ def _word_start(tokens: list[str], text: str, pos: int) -> bool:
 HOW_MUCH = {"大", "久", "少", "长", "高", "远", "快", "重", "贵", "深", "宽", "厚"}
 
 
+CORRELATIVE = {"就", "才", "便", "都"}
+
+
+def _correlative(t: str, first, second) -> bool:
+    """The same question word in two clauses in a row, the second with 就/才/都 (哪里有需求，哪里就
+    有市场) or both with 谁 (谁提华为，谁是…): one indefinite statement. 如何组成，如何确认 (a list of
+    asks) is not."""
+    return t in first and t in second and (t == "谁" or any(w in CORRELATIVE for w in second))
+
+
 def _question_word(tokens: list[str], asked: bool = True) -> Optional[str]:
     """A question word used as one (not 怎么做都…, 要看怎么…, 什么的, 几家 = several)."""
-    for clause in _clauses(tokens):
+    clauses = _clauses(tokens)
+    for ci, clause in enumerate(clauses):
         # 多 + adjective split by jieba (多/大): how big, how long
         for i in range(len(clause) - 1):
             if clause[i] == "多" and clause[i + 1] in HOW_MUCH and asked and i + 2 >= len(clause) - 1:
@@ -151,6 +162,9 @@ def _question_word(tokens: list[str], asked: bool = True) -> Optional[str]:
                 continue  # 客户啥样的不知: an admission, not a question
             if clause.count(t) > 1 or (t == "怎么" and "怎么" in after):
                 continue  # 谁用谁知道, 怎么安全怎么来: indefinite
+            if not asked and (_correlative(t, clause, clauses[ci + 1] if ci + 1 < len(clauses) else ())
+                              or (ci > 0 and _correlative(t, clauses[ci - 1], clause))):
+                continue  # 哪里有需求，哪里就有市场, 谁产生凭证谁就是…: indefinite
             if t in SEVERAL:
                 if before.endswith(SEVERAL_BEFORE) or [x for x in after if x not in ("啊", "呀", "呢", "了", "吧")]:
                     continue
@@ -269,7 +283,9 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-3.0, "a reaction, not a question")
     elif len(core) <= 4 and not (qword or req or particle or ana):
         cue(-1.0, "very short")
-    if re.search(r"[？?]", body) and EXCLAIM.search(body.split("？")[-1] if "？" in body else body):
+    if re.search(r"[？?][！!]|[！!][？?]", body):
+        cue(-2.0, "surprise (？！), not a question")
+    elif re.search(r"[？?]", body) and EXCLAIM.search(body.split("？")[-1] if "？" in body else body):
         cue(-1.5, "an exclamation, not a question")
     elif ("!" in body or "！" in body) and not strong:
         cue(-0.5, "an exclamation")

@@ -38,6 +38,9 @@ def asks(text, before=(), sender="提问者"):
     # 同问 (the same question) is never rhetorical; a flow drawn with dashes is not a title
     "同问，这么多商户怎么能快速对完账",
     "支付成功——进入待结算——T+1结算，是这样吗？",
+    "用什么方案，什么时候上线？",
+    # a list of asks without a question mark is still a question
+    "评估表如何组成，如何根据评估表确认风控等级",
 ])
 def test_real_questions(text):
     assert asks(text)
@@ -86,6 +89,12 @@ def test_real_questions(text):
     "这个我就不太清楚了，现在不在银联圈里面了",
     # 怎么能 without a question mark: rhetorical
     "都是客户的钱，怎么能随便挪用啊",
+    # the same question word in two clauses, no question mark: indefinite
+    "哪里有需求，哪里就有市场",
+    "谁出的问题，谁负责处理",
+    "什么业务赚钱，什么业务就会被做烂",
+    # surprise: ？！
+    "备付金还要全额缴存？！",
     # the title of a shared article, pasted as text
     "【观点】清算机构为什么要收网络服务费？",
     "独家：某支付公司如何半年拿下百万商户?",
