@@ -38,7 +38,9 @@ SEVERAL_BEFORE = ("这", "那", "早", "过", "前", "好", "有", "了", "掌�
 # after a question word, these make it indefinite: 怎么做都行, 多少人没关系
 INDEFINITE_AFTER = re.compile(r"(都|也|没关系|无所谓|均|皆|就这么|就怎么|就那么|依然|仍然|照样|照旧)")
 # a statement that ends with 呢 (no question word): 还没有…呢 (not yet), 正在…呢, 好着呢, 打算…呢
-STATEMENT_NE = re.compile(r"(还没|还不|还有好|还早|正在|都在|在忙|着呢$|打算|准备)")
+STATEMENT_NE = re.compile(r"(还没|还不|还在|还有好|还早|正在|都在|在忙|着呢$|打算|准备)")
+# after an A-not-A verb, it does not matter which: 涨不涨不重要, 搞不搞都行
+A_NOT_A_EITHER = re.compile(r"[^，,。？?]{0,3}(不重要|无所谓|没关系|不要紧|没区别|都一样|都行|都可以)")
 FINAL_STRONG = {"吗": 2.5, "么": 2.2, "麽": 2.2, "否": 1.5}
 A_NOT_A = re.compile(r"(有没有|是不是|能不能|会不会|可不可以|要不要|用不用|行不行|对不对|好不好|算不算|需不需要|"
                      r"该不该|有木有|用没用|做没做|去不去|支不支持|([\u4e00-\u9fff])不\2)")
@@ -56,7 +58,11 @@ RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎�
 # question words with 还/就/都 and no question mark, mostly rhetorical: 为啥还要共享, 怎么就说人家,
 # 还要CA干啥, 上哪找, 做什么梦
 RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.{0,10}(干啥|干嘛|做什么)|上哪|做什么梦|买什么|有什么关系|"
-                              r"有啥关系|什么都|啥都|谁都|哪都|怎么都|谁敢|谁会去|谁愿意|怎么能)")
+                              r"有啥关系|什么都|啥都|谁都|哪都|怎么都|谁敢|谁会去|谁愿意|怎么能|"
+                              # complaints and wonder: 怎么又到周末了, 咋这么宽; one's own impression: 我怎么觉得…
+                              r"(怎么|咋)又|(怎么|咋)(会|就)?这么|我(怎么|咋)(感觉|觉得|记得|好像)|"
+                              # 还是怎么的: "or something"
+                              r"还是怎么(的|着)(?=[，,。.\s]|$))")
 # the title of a shared article, pasted as text: 【观点】为什么…？, 独家：…如何…, 评论|…, …一文看全, 金控——下一个…？
 HEADLINE = re.compile(r"(^【[^】]{1,14}】.|[\u4e00-\u9fff]\s*[｜|]|[｜|]\s*[\u4e00-\u9fff]|揭秘|一文(看|读|详解|带你|搞懂|了解|说清)|大盘点|智商税|"
                       r"^(独家|评论|深度|重磅|观点|专访|快讯|原创|行业|视点|干货)\s*[：:]|-(手机)?(搜狐|新浪|网易|腾讯|凤凰))")
@@ -156,6 +162,9 @@ def _question_word(tokens: list[str], asked: bool = True) -> Optional[str]:
                 continue
             if after and after[0] == "的" and t in ("什么", "啥"):
                 continue  # 什么的 = "and so on"
+            if (t in ("什么", "啥") and not asked and re.search(r"(没|没有|不)[\u4e00-\u9fff]{0,2}$", before)
+                    and not A_NOT_A.search(before[-3:])):
+                continue  # 没出什么漏子, 不需要啥牌照: "any", not "what"
             if t not in ("为什么", "为啥", "为何") and INDEFINITE_AFTER.search("".join(after)) and not (after and after[-1] in ("吗", "么")):
                 continue
             if re.search(r"(不知道|不知|不清楚|不确定|不记得|不得而知)$", "".join(after)):
@@ -236,6 +245,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     ana = A_NOT_A.search(body)
     if ana and not _word_start(tokens, body, ana.start()):
         ana = None  # 现在不在: 在 belongs to 现在
+    if ana and ana.group(2) and A_NOT_A_EITHER.match(body, ana.end()):
+        ana = None  # 涨不涨不重要: whichever
     if ana and not (ana.group(1) == "要不要" and "不要不要" in body):
         head = body[:ana.start()]
         if re.search(r"(看|要看|就看|取决于|问|不知道|关键|决定|如果|假如|找找|问问|查查|试试|搜搜)[^，,。]{0,12}$", head):

@@ -41,6 +41,9 @@ def asks(text, before=(), sender="提问者"):
     "用什么方案，什么时候上线？",
     # a list of asks without a question mark is still a question
     "评估表如何组成，如何根据评估表确认风控等级",
+    # still questions: A-not-A + 什么, 是不是 + 都可以
+    "你们接网联的时候有没有什么坑",
+    "对账文件是不是都可以用同一个格式？",
 ])
 def test_real_questions(text):
     assert asks(text)
@@ -93,6 +96,17 @@ def test_real_questions(text):
     "哪里有需求，哪里就有市场",
     "谁出的问题，谁负责处理",
     "什么业务赚钱，什么业务就会被做烂",
+    # whichever (A-not-A, then 不重要/都行), "any" (没/不 + verb + 什么), complaints and wonder
+    # (怎么又, 咋这么), one's own impression (我怎么觉得), "or something" (还是怎么的), 还在…呢
+    "收益率高，涨不涨不重要",
+    "这些功能做不做都行",
+    "上线一年了，没出什么问题",
+    "聚合支付好像不需要什么牌照",
+    "怎么又要改接口了",
+    "这个表咋这么宽",
+    "我怎么觉得银联的规范写得不如网联",
+    "好像是通道不稳定还是怎么的，反正没成功",
+    "我还在跟银行确认配置呢",
     # surprise: ？！
     "备付金还要全额缴存？！",
     # the title of a shared article, pasted as text
