@@ -29,7 +29,7 @@ QUESTION_WORDS = {
 SEVERAL = {"几个", "几家", "几种", "几天", "几年", "几月", "几次", "几位", "几"}
 # in a clause before a question word, these make it indirect or indefinite: 要看怎么, 不知道为什么, 我觉得是多大的问题
 INDIRECT = re.compile(r"(不知道|不管|无论|不论|没什么|没啥|没有什么|不清楚|记不清|忘了|随便|要看|就看|看看|看你|看他|看下|看是|"
-                      r"取决于|决定|关键|猜到|猜|觉得|认为|觉着|问我|问你|问他|(?<![谁你])知道|指不定|说不定|不定|如果|假如|要是|选择|想好|想清楚|想着|想学|学会|教你|教我|没说|"
+                      r"取决于|决定|关键|(不要|别|不用|不必)太?纠结|在乎|在意|猜到|猜|觉得|认为|觉着|问我|问你|问他|(?<![谁你])知道|指不定|说不定|不定|如果|假如|要是|选择|想好|想清楚|想着|想学|学会|教你|教我|没说|"
                       r"(?<![为])(没|不|不了|看|不是|不算|再)$|^(要|就|得|还得)?看|没有比|并没有|算不上)")
 # question words that still ask inside a hypothetical (如果…怎么办)
 ASKS_ANYWAY = {"怎么办", "咋办", "如何是好", "咋整"}
@@ -40,7 +40,7 @@ INDEFINITE_AFTER = re.compile(r"(都|也|没关系|无所谓|均|皆|就这么|�
 # a statement that ends with 呢 (no question word): 还没有…呢 (not yet), 正在…呢, 好着呢, 打算…呢
 STATEMENT_NE = re.compile(r"(还没|还不|还在|还有好|还早|正在|都在|在忙|着呢$|打算|准备)")
 # after an A-not-A verb, it does not matter which: 涨不涨不重要, 搞不搞都行
-A_NOT_A_EITHER = re.compile(r"[^，,。？?]{0,3}(不重要|无所谓|没关系|不要紧|没区别|都一样|都行|都可以)")
+A_NOT_A_EITHER = re.compile(r"[^，,。？?]{0,3}(不重要|无所谓|没关系|不要紧|没区别|都一样|都行|都可以|(也|都)(没有?关系|行|可以|一样))")
 FINAL_STRONG = {"吗": 2.5, "么": 2.2, "麽": 2.2, "否": 1.5}
 A_NOT_A = re.compile(r"(有没有|是不是|能不能|会不会|可不可以|要不要|用不用|行不行|对不对|好不好|算不算|需不需要|"
                      r"该不该|有木有|用没用|做没做|去不去|支不支持|([\u4e00-\u9fff])不\2)")
@@ -54,7 +54,7 @@ NOT_REQUEST_BEFORE = re.compile(r"(帮你|帮我|帮忙|我可以帮|我帮|可�
 RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎么可能|哪有|哪还有|哪里还有|有什么用|有啥用|还能有什么|什么鬼|还(搞|做|要|说)什么|"
                         r"又如何|何尝|谁说|还不是|不也是|能怎样|能怎么样|又怎样|有什么好[^，。？?办方建推工]{1,4}的|有啥好[^，。？?办方建推工]{1,4}的|凭什么|何况|"
                         r"怎么会有|至于吗|至于么|好意思|是人吗|你猜|猜猜|开玩笑|谁让你|谁叫你|谁用谁|要不然怎么|不然怎么|怎么说.{0,10}呢|"
-                        r"你说.{0,20}[吗么]|指不定|说不定)")
+                        r"你说.{0,20}[吗么]|指不定|说不定|能不[^能，,。？?]{1,2}[吗么]|有没有王法|是个头)")
 # question words with 还/就/都 and no question mark, mostly rhetorical: 为啥还要共享, 怎么就说人家,
 # 还要CA干啥, 上哪找, 做什么梦
 RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.{0,10}(干啥|干嘛|做什么)|上哪|做什么梦|买什么|有什么关系|"
@@ -70,7 +70,7 @@ HEADLINE_DASH = re.compile(r"^[^，。,：:？?！!\s]{2,14}\s*——")
 REPORTED = re.compile(r"(问了?我?一句|问我说|有人问我|他问我|她问我|被问到|客户问我|同事问我|问了我)")
 NOT_QUESTION_NOT = re.compile(r"不(是|都是|也是|就是|还是)?.{0,30}[吗么嘛]$|不是.{0,30}[吗么嘛]")  # a rebuttal when it answers someone
 REACTION = re.compile(r"^(是吗|是么|是嘛|真的吗|真的么|真的|真的假的|啥|啥情况|啥意思|什么鬼|什么情况|what|why|"
-                      r"咋了|咋回事|怎么了|然后呢|不会吧|不是吧|这么|这么多|这么贵|这么快|为啥|为什么|所以呢|"
+                      r"咋了|咋回事|怎么了|然后呢|什么节奏|啥节奏|什么操作|啥操作|不会吧|不是吧|这么|这么多|这么贵|这么快|为啥|为什么|所以呢|"
                       r"是不是|对吧|对不|好吧|好吗|在吗|有吗|谁|啊|哦|嗯|嗯嗯|\?+|？+)[\s?？!！。.~～…]*$", re.I)
 EXCLAIM = re.compile(r"(太牛|牛逼|厉害|666|太强|佩服|膜拜|威武|可怕|吓人|太好了|太贵了|不错啊|好吧|太.{0,4}了吧)")
 OFFER = re.compile(r"(要不要试试|可以试试|私聊|加我|联系我|我可以帮|帮你问|帮你打听|我帮你|有什么问题.{0,12}(回答|解答|找我|问我)|"
@@ -162,9 +162,9 @@ def _question_word(tokens: list[str], asked: bool = True) -> Optional[str]:
                 continue
             if after and after[0] == "的" and t in ("什么", "啥"):
                 continue  # 什么的 = "and so on"
-            if (t in ("什么", "啥") and not asked and re.search(r"(没|没有|不)[\u4e00-\u9fff]{0,2}$", before)
+            if (t in ("什么", "啥", "多少") and not asked and re.search(r"(没|没有|不)[\u4e00-\u9fff]{0,2}$", before)
                     and not A_NOT_A.search(before[-3:])):
-                continue  # 没出什么漏子, 不需要啥牌照: "any", not "what"
+                continue  # 没出什么漏子, 不需要啥牌照, 没亏多少: "any", not "what"
             if t not in ("为什么", "为啥", "为何") and INDEFINITE_AFTER.search("".join(after)) and not (after and after[-1] in ("吗", "么")):
                 continue
             if re.search(r"(不知道|不知|不清楚|不确定|不记得|不得而知)$", "".join(after)):
@@ -245,8 +245,10 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     ana = A_NOT_A.search(body)
     if ana and not _word_start(tokens, body, ana.start()):
         ana = None  # 现在不在: 在 belongs to 现在
-    if ana and ana.group(2) and A_NOT_A_EITHER.match(body, ana.end()):
+    if ana and ana.group(1) not in ("是不是", "有没有", "有木有") and A_NOT_A_EITHER.match(body, ana.end()):
         ana = None  # 涨不涨不重要: whichever
+    elif ana and not strong and body[:ana.start()].endswith(("就是", "在于", "无非", "无非是")):
+        ana = None  # 关键就是会不会被封: the point is whether, said as a statement
     if ana and not (ana.group(1) == "要不要" and "不要不要" in body):
         head = body[:ana.start()]
         if re.search(r"(看|要看|就看|取决于|问|不知道|关键|决定|如果|假如|找找|问问|查查|试试|搜搜)[^，,。]{0,12}$", head):
