@@ -29,7 +29,7 @@ QUESTION_WORDS = {
 SEVERAL = {"几个", "几家", "几种", "几天", "几年", "几月", "几次", "几位", "几"}
 # in a clause before a question word, these make it indirect or indefinite: 要看怎么, 不知道为什么, 我觉得是多大的问题
 INDIRECT = re.compile(r"(不知道|不管|无论|不论|没什么|没啥|没有什么|不清楚|记不清|忘了|随便|要看|就看|看看|看你|看他|看下|看是|"
-                      r"取决于|决定|关键|(不要|别|不用|不必)太?纠结|在乎|在意|猜到|猜|觉得|认为|觉着|问我|问你|问他|(?<![谁你])知道|指不定|说不定|不定|如果|假如|要是|选择|想好|想清楚|想着|想学|学会|教你|教我|没说|"
+                      r"取决于|决定|关键|至于|说清楚|讲清楚|(不要|别|不用|不必)太?纠结|在乎|在意|猜到|猜|觉得|认为|觉着|问我|问你|问他|(?<![谁你])知道|指不定|说不定|不定|如果|假如|要是|选择|想好|想清楚|想着|想学|学会|教你|教我|没说|"
                       r"(?<![为])(没|不|不了|看|不是|不算|再)$|^(要|就|得|还得)?看|没有比|并没有|算不上)")
 # question words that still ask inside a hypothetical (如果…怎么办)
 ASKS_ANYWAY = {"怎么办", "咋办", "如何是好", "咋整"}
@@ -65,7 +65,7 @@ RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.
                               # 还是怎么的: "or something"
                               r"还是怎么(的|着)(?=[，,。.\s]|$))")
 # the title of a shared article, pasted as text: 【观点】为什么…？, 独家：…如何…, 评论|…, …一文看全, 金控——下一个…？
-HEADLINE = re.compile(r"(^【[^】]{1,14}】.|[\u4e00-\u9fff]\s*[｜|]|[｜|]\s*[\u4e00-\u9fff]|揭秘|^解密|深度剖析|有望.{0,6}出炉|一文(看|读|详解|带你|搞懂|了解|说清)|大盘点|智商税|"
+HEADLINE = re.compile(r"(^【[^】]{1,14}】.|[\u4e00-\u9fff]\s*[｜|]|[｜|]\s*[\u4e00-\u9fff]|揭秘|^解密|深度剖析|有望.{0,6}出炉|终于有人|讲透|看完这篇|[-—]\s*《[^》]{1,12}》\s*$|一文(看|读|详解|带你|搞懂|了解|说清)|大盘点|智商税|"
                       r"^(独家|评论|深度|重磅|观点|专访|快讯|原创|行业|视点|干货)\s*[：:]|-(手机)?(搜狐|新浪|网易|腾讯|凤凰))")
 HEADLINE_DASH = re.compile(r"^[^，。,：:？?！!\s]{2,14}\s*——")
 REPORTED = re.compile(r"(问了?我?一句|问我说|有人问我|他问我|她问我|被问到|客户问我|同事问我|问了我)")
@@ -82,6 +82,7 @@ HEDGE = re.compile(r"(应该|可能|估计|大概|一般|好像|我觉得|我认
 # 吧 after a suggestion or an order: 去搞吧, 直接说问题吧, 试试吧
 SUGGEST_BA = re.compile(r"(去|直接|就|先|说|搞|试试|算了|走|来|用|看看|聊聊|再说)[^，,。！!？?]{0,8}吧$")
 ANNOUNCE = re.compile(r"(分享|主题|嘉宾|欢迎|活动|报名|通知|公告)")
+INTERJECTION = re.compile(r"^(我擦|卧槽|握草|我靠|我草|我勒个去)[\s,，!！。]")
 LAUGHTER = re.compile(r"(哈哈|呵呵|嘿嘿|嘻嘻|hhh|233|😂|😄|笑死|开玩笑|玩笑)", re.I)
 JOKE_EMOJI = {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮", "抠鼻", "色", "嘿哈", "机智", "憨笑", "笑哭"}
 SETUP_MIN = 12  # characters of a statement that sets up the question before it
@@ -303,13 +304,15 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-1.5, "an exclamation, not a question")
     elif ("!" in body or "！" in body) and not strong:
         cue(-0.5, "an exclamation")
+    if INTERJECTION.match(body):
+        cue(-2.0, f"an interjection of surprise ({INTERJECTION.match(body).group(1)})")
     if LAUGHTER.search(body) or set(m.emojis) & JOKE_EMOJI:
         cue(-1.5, "laughter or a joking emoji")
     if OFFER.search(body):
         cue(-2.0, "an offer, not a question")
     if not req and (HEADLINE.search(body) or (
             HEADLINE_DASH.search(body) and body.count("——") == 1 and len(core) <= 40 and not m.mentions and not re.search(r"[你您我]", body))):
-        cue(-4.5, "the title of a shared article")
+        cue(-4.5, "the title of a shared article, or a quotation")
     if ANSWER_START.match(body) and not strong:
         cue(-1.0, "starts like an answer")
     if len(core) > 60 and not re.search(r"[？?]$", tail):
