@@ -55,7 +55,7 @@ RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎�
                         r"又如何|何尝|谁说|还不是|不也是|能怎样|能怎么样|又怎样|有什么好[^，。？?办方建推工]{1,4}的|有啥好[^，。？?办方建推工]{1,4}的|凭什么|何况|"
                         r"怎么会有|至于吗|至于么|好意思|是人吗|你猜|猜猜|开玩笑|谁让你|谁叫你|谁用谁|要不然怎么|不然怎么|怎么说.{0,10}呢|"
                         r"你说.{0,20}[吗么]|指不定|说不定|能不[^能，,。？?]{1,2}[吗么]|有没有王法|是个头|"
-                        r"哪能|哪懂|哪来什么|凑什么热闹|怕什么|急什么|着什么急|慌什么|怪谁|能怪)")
+                        r"哪能|哪懂|哪来什么|有这么.{1,8}的[吗么嘛]|凑什么热闹|怕什么|急什么|着什么急|慌什么|怪谁|能怪)")
 # question words with 还/就/都 and no question mark, mostly rhetorical: 为啥还要共享, 怎么就说人家,
 # 还要CA干啥, 上哪找, 做什么梦
 RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.{0,10}(干啥|干嘛|做什么)|上哪|做什么梦|买什么|有什么关系|"
@@ -63,12 +63,12 @@ RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.
                               # complaints and wonder: 怎么又到周末了, 咋这么宽; one's own impression: 我怎么觉得…
                               r"(怎么|咋)又|(怎么|咋)(会|就)?这么|我(怎么|咋)(感觉|觉得|记得|好像)|"
                               # 还是怎么的: "or something"
-                              r"还是怎么(的|着)(?=[，,。.\s]|$))")
+                              r"还是怎么(的|着)(?=[，,。.\s]|$)|算(啥|什么)[。!！~]*$)")
 # the title of a shared article, pasted as text: 【观点】为什么…？, 独家：…如何…, 评论|…, …一文看全, 金控——下一个…？
 HEADLINE = re.compile(r"(^【[^】]{1,14}】.|[\u4e00-\u9fff]\s*[｜|]|[｜|]\s*[\u4e00-\u9fff]|揭秘|^解密|深度剖析|有望.{0,6}出炉|终于有人|讲透|看完这篇|[-—]\s*《[^》]{1,12}》\s*$|一文(看|读|详解|带你|搞懂|了解|说清)|大盘点|智商税|"
                       r"^(独家|评论|深度|重磅|观点|专访|快讯|原创|行业|视点|干货)\s*[：:]|-(手机)?(搜狐|新浪|网易|腾讯|凤凰))")
 HEADLINE_DASH = re.compile(r"^[^，。,：:？?！!\s]{2,14}\s*——")
-REPORTED = re.compile(r"(问了?我?一句|问我说|有人问我|他问我|她问我|被问到|客户问我|同事问我|问了我)")
+REPORTED = re.compile(r"((反问|质问)(道|说)?[，,:：]|问了?我?一句|问我说|有人问我|他问我|她问我|被问到|客户问我|同事问我|问了我)")
 NOT_QUESTION_NOT = re.compile(r"不(是|都是|也是|就是|还是)?.{0,30}[吗么嘛]$|不是.{0,30}[吗么嘛]")  # a rebuttal when it answers someone
 REACTION = re.compile(r"^(是吗|是么|是嘛|真的吗|真的么|真的|真的假的|啥|啥情况|啥意思|什么鬼|什么情况|what|why|"
                       r"咋了|咋回事|怎么了|然后呢|什么节奏|啥节奏|什么操作|啥操作|不会吧|不是吧|这么|这么多|这么贵|这么快|为啥|为什么|所以呢|"
@@ -82,7 +82,7 @@ HEDGE = re.compile(r"(应该|可能|估计|大概|一般|好像|我觉得|我认
 # 吧 after a suggestion or an order: 去搞吧, 直接说问题吧, 试试吧
 SUGGEST_BA = re.compile(r"(去|直接|就|先|说|搞|试试|算了|走|来|用|看看|聊聊|再说)[^，,。！!？?]{0,8}吧$")
 ANNOUNCE = re.compile(r"(分享|主题|嘉宾|欢迎|活动|报名|通知|公告)")
-INTERJECTION = re.compile(r"^(我擦|卧槽|握草|我靠|我草|我勒个去)[\s,，!！。]")
+INTERJECTION = re.compile(r"^(我擦|卧槽|握草|我靠|我草|我勒个去|我的天|天哪|天啊)[\s,，!！。]")
 LAUGHTER = re.compile(r"(哈哈|呵呵|嘿嘿|嘻嘻|hhh|233|😂|😄|笑死|开玩笑|玩笑)", re.I)
 JOKE_EMOJI = {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮", "抠鼻", "色", "嘿哈", "机智", "憨笑", "笑哭"}
 SETUP_MIN = 12  # characters of a statement that sets up the question before it
@@ -133,6 +133,7 @@ def _word_start(tokens: list[str], text: str, pos: int) -> bool:
     return True  # at the end, or past the analysed prefix: no evidence against
 
 
+ADVERB_DUOSHAO = ("有", "带", "会", "懂", "沾", "受", "了解", "知道")
 HOW_MUCH = {"大", "久", "少", "长", "高", "远", "快", "重", "贵", "深", "宽", "厚"}
 
 
@@ -176,6 +177,8 @@ def _question_word(tokens: list[str], asked: bool = True) -> Optional[str]:
             if not asked and (_correlative(t, clause, clauses[ci + 1] if ci + 1 < len(clauses) else ())
                               or (ci > 0 and _correlative(t, clauses[ci - 1], clause))):
                 continue  # 哪里有需求，哪里就有市场, 谁产生凭证谁就是…: indefinite
+            if t == "多少" and ((not asked and before.endswith(("也", "都", "还"))) or (after and after[0].startswith(ADVERB_DUOSHAO))):
+                continue  # 多少有点, 多少懂一些: "somewhat"
             if t in SEVERAL:
                 if before.endswith(SEVERAL_BEFORE) or [x for x in after if x not in ("啊", "呀", "呢", "了", "吧")]:
                     continue

@@ -44,6 +44,8 @@ def asks(text, before=(), sender="提问者"):
     # still questions: A-not-A + 什么, 是不是 + 都可以
     "你们接网联的时候有没有什么坑",
     "对账文件是不是都可以用同一个格式？",
+    "手续费一般收多少",
+    "统一接口的话，如果接口有调整，岂不是所有渠道都要测试？",
 ])
 def test_real_questions(text):
     assert asks(text)
@@ -123,6 +125,11 @@ def test_real_questions(text):
     "君子何患乎无兄弟也？-《论语》",
     "至于各家怎么做，那是各家自己的事",
     "我擦，他真的去银行了？",
+    "我的天 你们那都经历了啥",
+    "每家对这个文件的理解多少有些出入",
+    "有这么做系统的么",
+    "模拟一个报文算啥",
+    "他马上反问，为什么要用网联，不用银联？",
     # surprise: ？！
     "备付金还要全额缴存？！",
     # the title of a shared article, pasted as text
