@@ -138,6 +138,10 @@ def test_real_questions(text):
     "咨询公司深入不了某个行业的",
     "系统会检查账户余额是否足额",
     "这个只能挂过渡科目，最后要确认是不是损失",
+    "对公的也看走什么渠道",
+    "不然分不出你付了多少钱",
+    "一直止损？那还玩啥",
+    "妹子哪里是资源，都当宝贝",
     # surprise: ？！
     "备付金还要全额缴存？！",
     # the title of a shared article, pasted as text
