@@ -51,6 +51,8 @@ REQUEST = re.compile(r"(请教|请问|求推荐|求助|求问|求教|求解|求�
                      r"推荐个|推荐几|给推荐|帮忙看|帮看|指点|指教|打听|了解一下|想知道|大家.{0,6}怎么|"
                      r"有.{0,12}推荐|麻烦.{0,20}(一下|下)|能.{0,8}介绍|"
                      r"有没有.{0,16}(做过|用过|接过|搞过|了解过?|对接过)|有(小伙伴|朋友|同学|大神|大佬|同行).{0,24}[吗么嘛])")
+# checking one's understanding with the group: 不知道我的理解对不对, 这样理解对吗
+UNDERSTANDING = re.compile(r"(理解|说法|想法|认识)[^，,。？?]{0,4}(是否|对不对|对吗|对么|对不|是不是)(对|正确|合理|准确|一致)?")
 NOT_REQUEST_BEFORE = re.compile(r"(帮你|帮我|帮忙|我可以帮|我帮|可以帮|我去|也去|回头|我再|我来|再|后续|改天|以后|下次|有空|要不).{0,6}$")
 RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎么可能|哪有|哪还有|哪里还有|有什么用|有啥用|还能有什么|什么鬼|还(搞|做|要|说)什么|"
                         r"又如何|何尝|谁说|还不是|不也是|能怎样|能怎么样|又怎样|有什么好[^，。？?办方建推工]{1,4}的|有啥好[^，。？?办方建推工]{1,4}的|凭什么|何况|"
@@ -273,6 +275,10 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(2.0, f"request {req.group(1)[:8]}")
     else:
         req = None
+    und = UNDERSTANDING.search(body) if not req else None
+    if und:
+        cue(2.0, "asks whether an understanding is right")
+        req = und
     if m.mentions and (strong or particle or qword or ana):
         cue(0.5, "addressed with @")
     asks = strong or particle or qword or ana or req or flags.get("ba") or (alt and x > -1.5)
@@ -321,7 +327,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-4.5, "the title of a shared article, or a quotation")
     if ANSWER_START.match(body) and not strong:
         cue(-1.0, "starts like an answer")
-    if len(core) > 60 and not re.search(r"[？?]$", tail):
+    if len(core) > 60 and not re.search(r"[？?]$", tail) and not und:
         cue(-1.0, "a long statement")
     if ANNOUNCE.search(body) and len(core) > 30 and not strong:
         cue(-1.0, "an announcement")
