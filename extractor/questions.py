@@ -85,6 +85,11 @@ HEDGE = re.compile(r"(应该|可能|估计|大概|一般|好像|我觉得|我认
 # 吧 after a suggestion or an order: 去搞吧, 直接说问题吧, 试试吧
 SUGGEST_BA = re.compile(r"(去|直接|就|先|说|搞|试试|算了|走|来|用|看看|聊聊|再说)[^，,。！!？?]{0,8}吧$")
 ANNOUNCE = re.compile(r"(分享|主题|嘉宾|欢迎|活动|报名|通知|公告)")
+# names that end like a question: 饿了么 (the food delivery app)
+NAMES_WITH_PARTICLE = ("饿了么",)
+# asking to connect (add on WeChat, talk in private), not for information
+CONNECT = re.compile(r"(方便|可以|能否?|能不能)[^，,。？?]{0,3}加(了|一下|个|下)?(你|您|我|微信|好友|私聊|交流|联系)|"
+                     r"加(一下|个|你)?(好友|微信)|加私聊")
 INTERJECTION = re.compile(r"^(我擦|卧槽|握草|我靠|我草|我勒个去|我的天|天哪|天啊)[\s,，!！。]")
 LAUGHTER = re.compile(r"(哈哈|呵呵|嘿嘿|嘻嘻|hhh|233|😂|😄|笑死|开玩笑|玩笑)", re.I)
 JOKE_EMOJI = {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮", "抠鼻", "色", "嘿哈", "机智", "憨笑", "笑哭"}
@@ -222,12 +227,13 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     clauses = _clauses(tokens)
     last = clauses[-1][-1] if clauses else ""
     particle = None
-    if last in FINAL_STRONG and len(clauses[-1]) >= 2:
+    if last in FINAL_STRONG and len(clauses[-1]) >= 2 and not tail.endswith(NAMES_WITH_PARTICLE):
         particle = last
         cue(FINAL_STRONG[last] if not strong else 1.0, f"ends with {last}")
     else:
         for cl in re.split(r"[\s,，。.!！?？;；~～…]+", body)[:-1]:
-            if cl.endswith(("吗", "么")) and len(cl) >= 3 and not cl.endswith(("什么", "怎么", "那么", "这么", "多么", "要么")):
+            if (cl.endswith(("吗", "么")) and len(cl) >= 3
+                    and not cl.endswith(("什么", "怎么", "那么", "这么", "多么", "要么") + NAMES_WITH_PARTICLE)):
                 particle = cl[-1]
                 cue(1.8, f"a clause ends with {cl[-1]}")
                 break
@@ -322,6 +328,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-1.5, "laughter or a joking emoji")
     if OFFER.search(body):
         cue(-2.0, "an offer, not a question")
+    if CONNECT.search(body) and not req:
+        cue(-2.0, "asks to connect (加微信), not for information")
     if not req and (HEADLINE.search(body) or (
             HEADLINE_DASH.search(body) and body.count("——") == 1 and len(core) <= 40 and not m.mentions and not re.search(r"[你您我]", body))):
         cue(-4.5, "the title of a shared article, or a quotation")
