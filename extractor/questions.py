@@ -62,14 +62,14 @@ RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎�
 # question words with 还/就/都 and no question mark, mostly rhetorical: 为啥还要共享, 怎么就说人家,
 # 还要CA干啥, 上哪找, 做什么梦
 RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.{0,10}(干啥|干嘛|做什么)|上哪|做什么梦|买什么|有什么关系|"
-                              r"有啥关系|什么都|啥都|谁都|哪都|怎么都|谁敢|谁会去|谁愿意|怎么能|"
+                              r"有啥关系|什么都|啥都|谁都|哪都|怎么都|谁敢|谁会去|谁愿意|怎么能|谁不|还能说(啥|什么)|"
                               # complaints and wonder: 怎么又到周末了, 咋这么宽; one's own impression: 我怎么觉得…
                               r"(怎么|咋)又|(怎么|咋)(会|就)?这么|我(怎么|咋)(感觉|觉得|记得|好像)|"
                               # 还是怎么的: "or something"
                               r"还是怎么(的|着)(?=[，,。.\s]|$)|算(啥|什么)[。!！~]*$)")
 # the title of a shared article, pasted as text: 【观点】为什么…？, 独家：…如何…, 评论|…, …一文看全, 金控——下一个…？
 HEADLINE = re.compile(r"(^【[^】]{1,14}】.|[\u4e00-\u9fff]\s*[｜|]|[｜|]\s*[\u4e00-\u9fff]|揭秘|^解密|深度剖析|有望.{0,6}出炉|终于有人|讲透|看完这篇|[-—]\s*《[^》]{1,12}》\s*$|一文(看|读|详解|带你|搞懂|了解|说清)|大盘点|智商税|"
-                      r"^(独家|评论|深度|重磅|观点|专访|快讯|原创|行业|视点|干货)\s*[：:]|-(手机)?(搜狐|新浪|网易|腾讯|凤凰))")
+                      r"^(独家|评论|深度|重磅|观点|专访|快讯|原创|行业|视点|干货)\s*[：:]|^[^，,。？?]{0,8}(真相|内幕)[：:]|-(手机)?(搜狐|新浪|网易|腾讯|凤凰))")
 HEADLINE_DASH = re.compile(r"^[^，。,：:？?！!\s]{2,14}\s*——")
 REPORTED = re.compile(r"((反问|质问)(道|说)?[，,:：]|问了?我?一句|问我说|有人问我|他问我|她问我|被问到|客户问我|同事问我|问了我)")
 NOT_QUESTION_NOT = re.compile(r"不(是|都是|也是|就是|还是)?.{0,30}[吗么嘛]$|不是.{0,30}[吗么嘛]")  # a rebuttal when it answers someone
@@ -351,6 +351,9 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
                 if core and len(core) >= 2 and core in pc and p.sender != m.sender:
                     cue(-2.0, "echoes the message before")
                     break
+    if len(core) >= 4 and any(p.sender != m.sender and _gap(p, m) <= 600 and re.sub(r"[\s?？!！。.,，~～…]+", "", p.body) == core
+                              for p in prev[-5:]):
+        cue(-3.0, "repeats someone else's message (a chain)")
     if REPORTED.search(body):
         cue(-3.5, "reports someone else's question")
     after_q = re.split(r"[？?]", body, maxsplit=1)

@@ -151,6 +151,9 @@ def test_real_questions(text):
     "哟，饿了么",
     "应该是支付宝客户端入口的饿了么",
     "@王五 方便加个微信吗",
+    "这年头，谁不懂项目管理呀",
+    "万能的百度，还能说啥好",
+    "违约潮真相：还钱高峰已至，谁来为这场负债狂欢埋单？",
     # surprise: ？！
     "备付金还要全额缴存？！",
     # the title of a shared article, pasted as text
@@ -173,6 +176,11 @@ def test_a_rebuttal_to_someone_elses_question_is_not_a_question():
 def test_a_tentative_answer_with_a_question_mark_is_not_a_question():
     before = [("甲", "非持牌的电商平台怎么解决担保交易的问题？")]
     assert not asks("大商户模式？", before=before, sender="乙")
+
+
+def test_a_chain_of_the_same_message_is_not_a_question():
+    before = [("甲", "为什么我都看不到大腿"), ("乙", "为什么我都看不到大腿")]
+    assert not asks("为什么我都看不到大腿", before=before)
 
 
 def test_an_echo_is_not_a_question():
