@@ -29,14 +29,14 @@ QUESTION_WORDS = {
 SEVERAL = {"几个", "几家", "几种", "几天", "几年", "几月", "几次", "几位", "几"}
 # in a clause before a question word, these make it indirect or indefinite: 要看怎么, 不知道为什么, 我觉得是多大的问题
 INDIRECT = re.compile(r"(不知道|不管|无论|不论|没什么|没啥|没有什么|不清楚|记不清|忘了|随便|要看|就看|看看|看你|看他|看下|看是|"
-                      r"取决于|决定|关键|至于|说清楚|讲清楚|(也|还|都)看|告知|分不出|看不出|说不出|看不清|判断(?!的)|检查|核实|校验|验证|(不要|别|不用|不必)太?纠结|在乎|在意|猜到|猜|觉得|认为|觉着|问我|问你|问他|(?<![谁你])知道|指不定|说不定|不定|如果|假如|要是|选择|想好|想清楚|想着|想学|学会|教你|教我|没说|"
+                      r"取决于|决定|关键|在于|忘记|至于|说清楚|讲清楚|(也|还|都)看|告知|分不出|看不出|说不出|看不清|判断(?!的)|检查|核实|校验|验证|(不要|别|不用|不必)太?纠结|在乎|在意|猜到|猜|觉得|认为|觉着|问我|问你|问他|(?<![谁你])知道|指不定|说不定|不定|如果|假如|要是|选择|想好|想清楚|想着|想学|学会|教你|教我|没说|"
                       r"(?<![为])(没|不|不了|看|不是|不算|再)$|^(要|就|得|还得)?看|没有比|并没有|算不上)")
 # question words that still ask inside a hypothetical (如果…怎么办)
 ASKS_ANYWAY = {"怎么办", "咋办", "如何是好", "咋整"}
 # words right before a 几 word that make it "a few": 这几年, 早几年, 好几家
 SEVERAL_BEFORE = ("这", "那", "早", "过", "前", "好", "有", "了", "掌握")
 # after a question word, these make it indefinite: 怎么做都行, 多少人没关系
-INDEFINITE_AFTER = re.compile(r"(都|也|没关系|无所谓|均|皆|就这么|就怎么|就那么|依然|仍然|照样|照旧)")
+INDEFINITE_AFTER = re.compile(r"(都|也|再说|没关系|无所谓|均|皆|就这么|就怎么|就那么|依然|仍然|照样|照旧)")
 # a statement that ends with 呢 (no question word): 还没有…呢 (not yet), 正在…呢, 好着呢, 打算…呢
 STATEMENT_NE = re.compile(r"(还没|还不|还在|还有好|还早|正在|都在|在忙|着呢$|打算|准备)")
 # after an A-not-A verb, it does not matter which: 涨不涨不重要, 搞不搞都行
@@ -71,7 +71,8 @@ RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.
 HEADLINE = re.compile(r"(^【[^】]{1,14}】.|[\u4e00-\u9fff]\s*[｜|]|[｜|]\s*[\u4e00-\u9fff]|揭秘|^解密|深度剖析|有望.{0,6}出炉|终于有人|讲透|看完这篇|[-—]\s*《[^》]{1,12}》\s*$|一文(看|读|详解|带你|搞懂|了解|说清)|大盘点|智商税|"
                       r"^(独家|评论|深度|重磅|观点|专访|快讯|原创|行业|视点|干货)\s*[：:]|^[^，,。？?]{0,8}(真相|内幕)[：:]|-(手机)?(搜狐|新浪|网易|腾讯|凤凰))")
 HEADLINE_DASH = re.compile(r"^[^，。,：:？?！!\s]{2,14}\s*——")
-REPORTED = re.compile(r"((反问|质问)(道|说)?[，,:：]|问了?我?一句|问我说|有人问我|他问我|她问我|被问到|客户问我|同事问我|问了我)")
+TITLE = re.compile(r"《[^《》]*》")
+REPORTED = re.compile(r"((反问|质问)(道|说)?[，,:：]|(他|她|他们|她们)(是)?在问|问了?我?一句|问我说|有人问我|他问我|她问我|被问到|客户问我|同事问我|问了我)")
 NOT_QUESTION_NOT = re.compile(r"不(是|都是|也是|就是|还是)?.{0,30}[吗么嘛]$|不是.{0,30}[吗么嘛]")  # a rebuttal when it answers someone
 REACTION = re.compile(r"^(是吗|是么|是嘛|真的吗|真的么|真的|真的假的|啥|啥情况|啥意思|什么鬼|什么情况|what|why|"
                       r"咋了|咋回事|怎么了|然后呢|什么节奏|啥节奏|什么操作|啥操作|不会吧|不是吧|这么|这么多|这么贵|这么快|为啥|为什么|所以呢|"
@@ -157,6 +158,14 @@ def _correlative(t: str, first, second) -> bool:
 
 def _question_word(tokens: list[str], asked: bool = True) -> Optional[str]:
     """A question word used as one (not 怎么做都…, 要看怎么…, 什么的, 几家 = several)."""
+    if "《" in tokens:  # a title: 《网络是怎样连接的》 asks nothing
+        kept, depth = [], 0
+        for t in tokens:
+            depth += t == "《"
+            if not depth:
+                kept.append(t)
+            depth -= t == "》" and depth > 0
+        tokens = kept
     clauses = _clauses(tokens)
     for ci, clause in enumerate(clauses):
         # 多 + adjective split by jieba (多/大): how big, how long
@@ -178,6 +187,9 @@ def _question_word(tokens: list[str], asked: bool = True) -> Optional[str]:
                 continue  # 没出什么漏子, 不需要啥牌照, 没亏多少: "any", not "what"
             if t not in ("为什么", "为啥", "为何") and INDEFINITE_AFTER.search("".join(after)) and not (after and after[-1] in ("吗", "么")):
                 continue
+            if (not asked and re.search(r"^(?!时候的)..+的(问题|事|事情)$", "".join(after))
+                    and not re.search(r"(懂|明白|了解|好奇|请教|问)", before)):
+                continue  # 而是谁来推动的问题: "the question of who", said, not asked
             if re.search(r"(不知道|不知|不清楚|不确定|不记得|不得而知)$", "".join(after)):
                 continue  # 客户啥样的不知: an admission, not a question
             if clause.count(t) > 1 or (t == "怎么" and "怎么" in after):
@@ -256,7 +268,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(1.5, f"question word {qword}")
         if last in ("啊", "呀", "哈", "呐", "捏") and not strong:
             cue(0.5, f"{last} after a question word")
-    ana = A_NOT_A.search(body)
+    ana = A_NOT_A.search(TITLE.sub(lambda t: "《" + "_" * (len(t.group(0)) - 2) + "》", body) if "《" in body else body)
     if ana and not _word_start(tokens, body, ana.start()):
         ana = None  # 现在不在: 在 belongs to 现在
     if ana and ana.group(1) not in ("是不是", "有没有", "有木有") and A_NOT_A_EITHER.match(body, ana.end()):
