@@ -38,7 +38,8 @@ SEVERAL_BEFORE = ("这", "那", "早", "过", "前", "好", "有", "了", "掌�
 # after a question word, these make it indefinite: 怎么做都行, 多少人没关系
 INDEFINITE_AFTER = re.compile(r"(都|也|再说|不重要|没关系|无所谓|均|皆|就这么|就怎么|就那么|依然|仍然|照样|照旧)")
 # a statement that ends with 呢 (no question word): 还没有…呢 (not yet), 正在…呢, 好着呢, 打算…呢
-STATEMENT_NE = re.compile(r"(还没|还不|还在|还有好|还早|正在|都在|在忙|着呢$|打算|准备)")
+STATEMENT_NE = re.compile(r"(还没|还不|还在|还有好|还早|正在|都在|在忙|着呢$|打算|准备|以为|还挺|挺[^，,。]{0,3}呢$|很[^，,。]{0,3}呢$|"
+                          r"不少呢$|了呢$|才[^，,。]{1,6}呢$|还(说|想|能|要)|逗我|没[^，,。]{0,6}过呢$|属于|开会呢$)")
 # after an A-not-A verb, it does not matter which: 涨不涨不重要, 搞不搞都行
 A_NOT_A_EITHER = re.compile(r"[^，,。？?]{0,3}(不重要|无所谓|没关系|不要紧|没区别|都一样|都行|都可以|(也|都)(没有?关系|行|可以|一样))")
 FINAL_STRONG = {"吗": 2.5, "么": 2.2, "麽": 2.2, "否": 1.5}
@@ -58,7 +59,7 @@ RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎�
                         r"又如何|何尝|谁说|还不是|不也是|能怎样|能怎么样|又怎样|有什么好[^，。？?办方建推工]{1,4}的|有啥好[^，。？?办方建推工]{1,4}的|凭什么|何况|"
                         r"怎么会有|至于吗|至于么|好意思|是人吗|你猜|猜猜|开玩笑|谁让你|谁叫你|谁用谁|要不然怎么|不然怎么|怎么说.{0,10}呢|"
                         r"你说.{0,20}[吗么]|指不定|说不定|能不[^能，,。？?]{1,2}[吗么]|有没有王法|是个头|"
-                        r"哪能|哪懂|哪来什么|有这么.{1,8}的[吗么嘛]|凑什么热闹|怕什么|怕啥|总不能|总不会|哪里是|(这|那)哪是|那还.{1,3}(啥|什么)$|急什么|着什么急|慌什么|怪谁|能怪)")
+                        r"哪能|哪懂|哪来什么|有这么.{1,8}的[吗么嘛]|凑什么热闹|怕什么|怕啥|总不能|总不会|哪里?(需要|用得着|要)那么|哪里是|(这|那)哪是|那还.{1,3}(啥|什么)$|急什么|着什么急|慌什么|怪谁|能怪)")
 # question words with 还/就/都 and no question mark, mostly rhetorical: 为啥还要共享, 怎么就说人家,
 # 还要CA干啥, 上哪找, 做什么梦
 RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.{0,10}(干啥|干嘛|做什么)|上哪|做什么梦|买什么|有什么关系|"
@@ -253,7 +254,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     if CONFIRM.search(tail):
         cue(2.0, "asks for confirmation (是吧/对吧)")
         particle = particle or "吧"
-    elif last == "呢" and not qword and not strong and len(core) > 4 and STATEMENT_NE.search(body):
+    elif (last == "呢" and not qword and not strong and len(core) >= 3 and STATEMENT_NE.search(_tail(body))
+          and not re.search(r"(要是|如果|假如|万一|一旦|是不是|有没有|能不能|会不会)", body)):  # 一旦资金链断了呢: what if
         cue(0.5, "ends with 呢 in a statement (还没…呢, 正在…呢)")
     elif last == "呢":
         cue(1.8 if not qword else 1.0, "ends with 呢")
