@@ -412,6 +412,24 @@ def _talks_on(originals: list[Message], i: int) -> bool:
     return after >= 2
 
 
+CONFIRM_REPLY = re.compile(r"^(对|是的|是啊|是呀|没错|对的|对啊|嗯|恩|是|不是|没有|有的|不会|会的|不一定)([，,。.!！~～\s]|$)")
+
+
+def _confirmed(originals: list[Message], i: int) -> bool:
+    """A statement ending in 吧 (二类户有金额限制吧) that the next speaker confirms or denies was a
+    request for confirmation."""
+    m = originals[i]
+    for o in reversed(originals[max(0, i - 3):i]):
+        if o.sender != m.sender and o.asks and _gap(o, m) <= 180:
+            return False  # a tentative answer to someone else's question, confirmed
+    for o in originals[i + 1:i + 4]:
+        if _gap(m, o) > 180:
+            return False
+        if o.sender != m.sender and o.kind == "text":
+            return bool(CONFIRM_REPLY.match(o.body))
+    return False
+
+
 def _preamble(m: Message) -> bool:
     """A request with almost nothing in it: 问个问题, 请教下各位, 有人在吗."""
     core = re.sub(r"[\s?？!！。.,，~～…]+", "", m.body)
@@ -425,6 +443,10 @@ def detect_questions(msgs: list[Message], member) -> list[Question]:
     prev: list[Message] = []
     for i, m in enumerate(originals):
         s, reasons, flags = question_cues(m, prev)
+        if flags.get("ba") and 0.25 <= s < THRESHOLD and _confirmed(originals, i):
+            x = (math.log(s / (1 - s)) if 0 < s < 1 else 0) + 1.2
+            s = _sigmoid(x)
+            reasons = reasons + ["the next reply confirms or denies it (对/是的/没有) (+1.2)"]
         if s >= 0.3 and _talks_on(originals, i):
             x = math.log(s / (1 - s)) - 3.5 if 0 < s < 1 else -3.5
             s = _sigmoid(x)

@@ -201,6 +201,32 @@ def test_a_tentative_answer_with_a_question_mark_is_not_a_question():
     assert not asks("大商户模式？", before=before, sender="乙")
 
 
+def test_a_statement_with_ba_that_the_next_reply_confirms_asked_for_confirmation():
+    p = analyse_day(FILLER + [
+        ("09:00:00", "小雨", "二类户有金额限制吧"),
+        ("09:00:20", "wood", "对，非绑定账户日累计一万"),
+    ])
+    assert 2 in questions_by_n(p)
+    assert any("confirms" in r for r in questions_by_n(p)[2].reasons)
+
+
+def test_a_statement_with_ba_that_nobody_confirms_is_not_a_question():
+    p = analyse_day(FILLER + [
+        ("09:00:00", "小雨", "二类户有金额限制吧"),
+        ("09:00:20", "wood", "明天下午开会"),
+    ])
+    assert 2 not in questions_by_n(p)
+
+
+def test_a_tentative_answer_with_ba_confirmed_by_the_asker_is_not_a_question():
+    p = analyse_day(FILLER + [
+        ("09:00:00", "小雨", "二类户的限额是多少？"),
+        ("09:00:20", "wood", "日累计一万吧"),
+        ("09:00:40", "小雨", "对，谢谢"),
+    ])
+    assert 3 not in questions_by_n(p)
+
+
 def test_a_chain_of_the_same_message_is_not_a_question():
     before = [("甲", "为什么我都看不到大腿"), ("乙", "为什么我都看不到大腿")]
     assert not asks("为什么我都看不到大腿", before=before)
