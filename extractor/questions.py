@@ -46,6 +46,8 @@ FINAL_STRONG = {"吗": 2.5, "么": 2.2, "麽": 2.2, "否": 1.5}
 A_NOT_A = re.compile(r"(有没有|是不是|能不能|会不会|可不可以|要不要|用不用|行不行|对不对|好不好|算不算|需不需要|"
                      r"该不该|有木有|用没用|做没做|去不去|支不支持|([\u4e00-\u9fff])不\2)")
 ALTERNATIVE = re.compile(r"(是|用|走|选|做).{1,30}还是.{1,30}|还是[^，,。！!？?\s]{1,10}(啊|呢|呀|[？?])")
+# 是A的还是B的: an alternative question even without a question mark
+ALTERNATIVE_DE = re.compile(r"是(?!的)[^，,。？?！!是]{1,12}的还是[^，,。？?！!]{1,12}的")
 CONFIRM = re.compile(r"(是吧|对吧|是不|对不|是么|对么|是嘛|没错吧)$")
 REQUEST = re.compile(r"(请教|请问|求推荐|求助|求问|求教|求解|求分享|求个|求一个|求一份|求份|求大神|求指点|想了解|想问|想请教|"
                      r"问一下|问下|问个问题|咨询(?!师|公司|顾问|费|业务|服务|行业|和|类|机构|项目|的|平台)|谁有|谁知道|谁了解|谁做过|哪位|有没有人|有人.{0,24}[吗么]|有谁|推荐一下|"
@@ -286,7 +288,10 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         else:
             cue(1.5, f"A-not-A form {ana.group(1)}")
     alt = ALTERNATIVE.search(body) if not ana else None
-    if alt and (strong or particle or last in ("啊", "呀", "呢") or alt.group(2)):
+    alt_de = ALTERNATIVE_DE.search(body) if alt else None
+    if alt_de and re.search(r"(不管|无论|不论|看|不清楚|不知道|不确定)[^，,。]{0,6}$", body[:alt_de.start()]):
+        alt_de = None  # 不管是现存的还是未来的, 要看钱是自己的还是客户的
+    if alt and (strong or particle or last in ("啊", "呀", "呢") or alt.group(2) or alt_de):
         cue(1.6, "alternative question (还是)")
     req = REQUEST.search(body)
     if req and req.group(1) in ("指点", "指教") and re.search(r"(谢|感谢)[^，,。？?]{0,4}$", body[:req.start()]):
