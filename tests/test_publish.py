@@ -53,3 +53,15 @@ def test_every_decision_has_a_score_and_reasons(tmp_path, write_day):
     for r in _questions(tmp_path, write_day).values():
         assert 0.0 <= r["publish_score"] <= 1.0
         assert json.loads(r["publish_reasons"]) or not r["published"]
+
+
+def test_this_fields_own_words_are_not_group_logistics():
+    """二维码 (QR payments), 密码 (payment passwords), 营销活动, IP地址 and 停车场 are payment topics;
+    the group's own QR code, a share's password and an event's address are logistics."""
+    from extractor.curate import LOGISTICS
+
+    for text in ["银联二维码的编码规则和微信的一样吗？", "他们支付密码设置咋做的？", "工行二维码支持营销活动么？",
+                 "停车场出场直接扣款算不算二清？", "回调地址是配在商户后台吗？", "数据库链接池一般配多大？"]:
+        assert not LOGISTICS.search(text), text
+    for text in ["群二维码过期了，谁再发一个？", "网盘的提取码是多少？", "活动地址在哪？", "能发下链接吗？", "今晚的分享几点开始？"]:
+        assert LOGISTICS.search(text), text
