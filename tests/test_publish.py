@@ -65,3 +65,13 @@ def test_this_fields_own_words_are_not_group_logistics():
         assert not LOGISTICS.search(text), text
     for text in ["群二维码过期了，谁再发一个？", "网盘的提取码是多少？", "活动地址在哪？", "能发下链接吗？", "今晚的分享几点开始？"]:
         assert LOGISTICS.search(text), text
+
+
+def test_payment_scenarios_are_not_small_talk():
+    from extractor.curate import BANTER, LOGISTICS
+
+    for text in ["是不是银行根据发货单付钱给发货方？", "确认发货以后担保交易的钱才结算给卖家吗？",
+                 "支付宝红包这个短信签名所有商户都可以用吗？", "微信红包的资金是走零钱账户吗？"]:
+        assert not BANTER.search(text) and not LOGISTICS.search(text), text
+    for text in ["上大学的时候玩啥游戏？", "为啥我的书还没发货", "谁来个红包"]:
+        assert BANTER.search(text) or LOGISTICS.search(text), text
