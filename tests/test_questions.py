@@ -165,6 +165,8 @@ def test_real_questions(text):
     "这年头，谁不懂项目管理呀",
     "万能的百度，还能说啥好",
     "HR总不能是抠脚大汉吧？",
+    "7年7个主管，我是如何在大厂从P5升到P7的？",
+    "有深圳的研发想找高级职位么？我的团队在招牛人！",
     "小团队哪里需要那么多东西，没有大bug就上线",
     # 呢 after a statement: I thought…, degree, progressive
     "我还以为费率很低呢",
