@@ -38,9 +38,21 @@ def keywords(q: Question, idf, directory=None, limit: int = 5) -> list[str]:
     names = name_parts_of(directory) if directory is not None else set()
     subject = set(topic_words(list(tf), idf, names))
     ranked = sorted(tf, key=lambda w: (w not in subject, -(tf[w] * idf(w)), w))
-    return [w for w in ranked if w in subject or (
-        len(w) >= 2 and w not in CHAT_WORDS and w[0] not in FUNCTION_CHARS and w[-1] not in FUNCTION_CHARS
-        and (idf.general(w) >= GENERAL_RARE or idf(w) >= idf.rare))][:limit]
+    telling = idf.__dict__.setdefault("_telling", {})  # each word judged once
+    out = []
+    for w in ranked:
+        if w not in subject:
+            ok = telling.get(w)
+            if ok is None:
+                ok = telling[w] = (
+                    len(w) >= 2 and w not in CHAT_WORDS and w[0] not in FUNCTION_CHARS and w[-1] not in FUNCTION_CHARS
+                    and (idf.general(w) >= GENERAL_RARE or idf(w) >= idf.rare))
+            if not ok:
+                continue
+        out.append(w)
+        if len(out) >= limit:
+            break
+    return out
 
 
 # Words of any group chat's own life, not of its subject: they are "key" in every chat log.

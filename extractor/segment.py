@@ -129,6 +129,10 @@ def words(text: str) -> list[str]:
 def content_words(tokens: list[str]) -> list[str]:
     """Words that carry meaning: no punctuation, no function words."""
     meaning = _MEANING
+    try:  # every token judged before: one pass
+        return [t for t in tokens if meaning[t]]
+    except KeyError:
+        pass
     if len(meaning) > _MEANING_MAX:
         meaning.clear()
     for t in tokens:
