@@ -40,7 +40,7 @@ from .redact import Pseudonyms, mask_messages, pseudonymize
 from .readers import InputFile, iter_files, read_bytes
 from .readers.common import get_zone
 from .records import Answer, Conversation, Message, Problem, Question
-from .segment import content_words, message_words, search_text, words
+from .segment import content_words, message_words, messages_search_text, words
 from .segment import preload as preload_segmenter
 
 
@@ -767,7 +767,7 @@ def source_rows(p: Parsed, idf: Idf, directory: Optional[Directory] = None) -> t
             "answer_count": len(answers), "answered": int(bool(answers)),
             "best_answer_id": answer_id(best) if best else None,
             "accepted_answer_id": answer_id(accepted) if accepted else None,
-            "search": search_text([t for m in chrono for t in m.tokens] + [t for a in answers for m in a.messages for t in m.tokens]),
+            "search": messages_search_text(chrono + [m for a in answers for m in a.messages]),
         })
         for a in answers:
             lead = a.lead
@@ -781,7 +781,7 @@ def source_rows(p: Parsed, idf: Idf, directory: Optional[Directory] = None) -> t
                 "answerer_id": a.answerer, "answerer": lead.sender,
                 "text": "\n".join(m.text or ("[image]" if m.images else "") for m in a.messages),
                 "rank": a.rank, "score": a.score, "reasons": store.dumps(a.reasons), "accepted": int(a.accepted),
-                "delay_seconds": delay, "search": search_text([t for m in a.messages for t in m.tokens]),
+                "delay_seconds": delay, "search": messages_search_text(a.messages),
             })
     src = dict(src)
     src["question_count"] = len(q_rows)
@@ -789,7 +789,7 @@ def source_rows(p: Parsed, idf: Idf, directory: Optional[Directory] = None) -> t
     src["evidence"] = json.dumps(p.evidence, ensure_ascii=False) if p.evidence is not None else None
     return (
         src,
-        store.row_tuples("messages", [message_row(m, src["group_name"]) for m in p.msgs]),
+        [message_tuple(m, src["group_name"]) for m in p.msgs],
         store.row_tuples("questions", q_rows),
         store.row_tuples("answers", a_rows),
     )
@@ -797,6 +797,21 @@ def source_rows(p: Parsed, idf: Idf, directory: Optional[Directory] = None) -> t
 
 def answer_id(a: Answer) -> str:
     return f"{a.question.message.id}>{a.lead.n}"
+
+
+def message_tuple(m: Message, group: str) -> tuple:
+    """message_row as a tuple in the column order of store.MESSAGES, made directly."""
+    dumps = store.dumps
+    return (
+        m.id, m.source_id, m.n, m.line, group, m.date, m.time, m.timestamp, m.sender,
+        m.member_id, m.text, m.raw, m.kind,
+        dumps(m.mentions) if m.mentions else None,
+        dumps(m.images) if m.images else None,
+        dumps(m.links) if m.links else None,
+        dumps(m.emojis) if m.emojis else None,
+        m.quote_sender, m.quote_text, m.reply_to, m.copy_of, m.native_id,
+        " ".join(sorted(set(message_words(m)))) if m.tokens and not m.copy_of else None,
+    )
 
 
 def message_row(m: Message, group: str) -> dict:

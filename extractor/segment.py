@@ -251,6 +251,18 @@ def search_text(tokens: list[str]) -> str:
     return " ".join(itertools.chain.from_iterable(map(_indexed, tokens)))
 
 
+def messages_search_text(msgs) -> str:
+    """search_text of the tokens of several messages together (each message's part made once)."""
+    parts = []
+    for m in msgs:
+        t = m.__dict__.get("_search")
+        if t is None:
+            t = m.__dict__["_search"] = search_text(m.tokens)
+        if t:
+            parts.append(t)
+    return " ".join(parts)
+
+
 @lru_cache(maxsize=1 << 17)
 def _indexed(token: str) -> tuple[str, ...]:
     """What a token puts into the full-text index: nothing (punctuation), or its sub-words
