@@ -82,12 +82,10 @@ def name_parts_of(directory) -> set[str]:
 def topic_words(words, idf, names: frozenset = frozenset()) -> list[str]:
     """Words of this group's subject: far more frequent here than in general Chinese, not chat life, not names."""
     out: list[str] = []
-    seen: set[str] = set()
     cache = idf.__dict__.setdefault("_topic", {})
-    for w in words:
-        if w in seen or w in names:
+    for w in dict.fromkeys(words):  # each word once, in order
+        if w in names:
             continue
-        seen.add(w)
         is_topic = cache.get(w)
         if is_topic is None:
             is_topic = cache[w] = (
