@@ -14,6 +14,12 @@ from collections import Counter
 from .records import Answer, Question
 from .segment import message_words
 
+# patterns used in the hot paths, compiled once (re.<function>(pattern, ...) looks each up in re's cache)
+_RE0 = re.compile(r"[A-Za-z]{2,}")
+_RE1 = re.compile(r"[\s\W_]+")
+_RE2 = re.compile(r"[，,。；;]")
+
+
 LOGISTICS = re.compile(
     r"(几点|什么时候开始|啥时候开始|开始了吗|直播|录音|录像|回放|视频|ppt|PPT|课件|slides|报名|名额|签到|入群|进群|拉群|拉我|"
     r"加群|群里|群主|群名|改名|昵称|红包|分享会|活动|地址|会场|在哪里|在哪儿|在哪|停车|门票|几号|哪天|周几|"
@@ -123,7 +129,7 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
         cue(0.6, f"{len(distinct)} content words")
     elif len(distinct) <= 1:
         cue(-0.6, "almost no content words")
-    if re.search(r"[A-Za-z]{2,}", text):
+    if _RE0.search(text):
         cue(0.2, "technical terms in Latin letters")
     lg = LOGISTICS.search(text)
     if lg:
@@ -135,8 +141,8 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
     if pe:
         cue(-1.2, f"a personal question ({pe.group(1)})")
     lead = q.message.text.strip()  # the ask itself: what follows it is often a remark, not its setup
-    core = re.sub(r"[\s\W_]+", "", lead)
-    if len(core) <= SHORT_QUESTION and not re.search(r"[，,。；;]", lead):
+    core = _RE1.sub("", lead)
+    if len(core) <= SHORT_QUESTION and not _RE2.search(lead):
         cue(-1.0, f"a short question, meaningless outside its conversation ({len(core)} characters)")
     sc = SEEKS_CONTACT.search(text)
     if sc and not EXPERIENCE.search(text[:sc.end()]):

@@ -16,6 +16,29 @@ from typing import Optional
 from .records import Message, Question
 from .segment import content_words
 
+# patterns used in the hot paths, compiled once (re.<function>(pattern, ...) looks each up in re's cache)
+_RE0 = re.compile(r"(\[[^\[\]]{1,8}\]|\s|[~～。.…!！,，、])+$")
+_RE1 = re.compile(r"\s")
+_RE2 = re.compile(r"(不知道|不知|不清楚|不确定|不记得|不得而知)$")
+_RE3 = re.compile(r"[\s?？!！。.,，~～…]+")
+_RE4 = re.compile(r"(^|[^?？])[？?]$")
+_RE5 = re.compile(r"[\u4e00-\u9fff\w][?](?![?\u4e00-\u9fff])")
+_RE6 = re.compile(r"\?\?+$")
+_RE7 = re.compile(r"[\s,，。.!！?？;；~～…]+")
+_RE8 = re.compile(r"(这不是|不是|其实)")
+_RE9 = re.compile(r"(看|要看|就看|取决于|问|不知道|关键|决定|如果|假如|找找|问问|查查|试试|搜搜)[^，,。]{0,12}$")
+_RE10 = re.compile(r"[？?]")
+_RE11 = re.compile(r"[？?]$")
+_RE12 = re.compile(r"[\s?？!！。.,，]+")
+_RE13 = re.compile(r"\s*(答[:：]|A[:：]|1[、.．]|首先|一是|第一)")
+_RE14 = re.compile(r"\W")
+_RE15 = re.compile(r"\s*(因为|其实|就是|所以|是因为|答案|我觉得|我认为|后来|结果|原来|最后)")
+_RE16 = re.compile(r"[，,。；;]")
+_RE17 = re.compile(r"\s*(要看|就看|看|主要|应该|一般是|其实|估计|肯定|就是|因为|所以)")
+_RE18 = re.compile(r"[你您]")
+_RE19 = re.compile(r"(在吗|在不在|有人吗)")
+
+
 THRESHOLD = 0.5
 
 QUESTION_WORDS = {
@@ -84,17 +107,26 @@ def _sigmoid(x: float) -> float:
 
 def _tail(text: str) -> str:
     """The end of a text without trailing emoji codes, spaces and '~'."""
-    return re.sub(r"(\[[^\[\]]{1,8}\]|\s|[~～。.…!！,，、])+$", "", text)
+    return _RE0.sub("", text)
 
 
 CLAUSE_BREAK = re.compile(r"^[\s,，。.!！?？;；:：、~～…]+$")
 
 
+_BREAKS: dict[str, bool] = {}  # token -> is it a clause break (tokens repeat: each matched once)
+
+
 def _clauses(tokens: list[str]) -> list[list[str]]:
     """Tokens split at punctuation and spaces into clauses (words only)."""
     out, cur = [], []
+    breaks = _BREAKS
+    if len(breaks) > 1 << 18:
+        breaks.clear()
     for t in tokens:
-        if CLAUSE_BREAK.match(t):
+        b = breaks.get(t)
+        if b is None:
+            b = breaks[t] = CLAUSE_BREAK.match(t) is not None
+        if b:
             if cur:
                 out.append(cur)
             cur = []
@@ -110,7 +142,7 @@ ADVERBS = {"还", "也", "都", "就", "又", "再", "到底", "究竟", "可"}
 
 def _word_start(tokens: list[str], text: str, pos: int) -> bool:
     """Does a jieba word start at character `pos` of `text`? (The tokens spell the text without its spaces.)"""
-    pos = len(re.sub(r"\s", "", text[:pos]))
+    pos = len(_RE1.sub("", text[:pos]))
     at = 0
     for t in tokens:
         if at >= pos:
@@ -124,13 +156,17 @@ def _word_start(tokens: list[str], text: str, pos: int) -> bool:
 HOW_MUCH = {"大", "久", "少", "长", "高", "远", "快", "重", "贵", "深", "宽", "厚"}
 
 
-def _question_word(tokens: list[str], asked: bool = True) -> Optional[str]:
-    """A question word used as one (not 怎么做都…, 要看怎么…, 什么的, 几家 = several)."""
-    for clause in _clauses(tokens):
+def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list[list[str]]] = None) -> Optional[str]:
+    """A question word used as one (not 怎么做都…, 要看怎么…, 什么的, 几家 = several).
+    ``clauses``: _clauses(tokens), when the caller has them."""
+    for clause in _clauses(tokens) if clauses is None else clauses:
         # 多 + adjective split by jieba (多/大): how big, how long
-        for i in range(len(clause) - 1):
-            if clause[i] == "多" and clause[i + 1] in HOW_MUCH and asked and i + 2 >= len(clause) - 1:
-                return "多" + clause[i + 1]
+        if "多" in clause:
+            for i in range(len(clause) - 1):
+                if clause[i] == "多" and clause[i + 1] in HOW_MUCH and asked and i + 2 >= len(clause) - 1:
+                    return "多" + clause[i + 1]
+        if QUESTION_WORDS.isdisjoint(clause):
+            continue  # no question word in it (the loop below would find none)
         for i, t in enumerate(clause):
             if t not in QUESTION_WORDS:
                 continue
@@ -143,7 +179,7 @@ def _question_word(tokens: list[str], asked: bool = True) -> Optional[str]:
                 continue  # 什么的 = "and so on"
             if t not in ("为什么", "为啥", "为何") and INDEFINITE_AFTER.search("".join(after)) and not (after and after[-1] in ("吗", "么")):
                 continue
-            if re.search(r"(不知道|不知|不清楚|不确定|不记得|不得而知)$", "".join(after)):
+            if _RE2.search("".join(after)):
                 continue  # 客户啥样的不知: an admission, not a question
             if clause.count(t) > 1 or (t == "怎么" and "怎么" in after):
                 continue  # 谁用谁知道, 怎么安全怎么来: indefinite
@@ -168,7 +204,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     reasons: list[str] = []
     x = -1.5
     tail = _tail(body)
-    core = re.sub(r"[\s?？!！。.,，~～…]+", "", body)
+    core = _RE3.sub("", body)
 
     def cue(weight: float, reason: str):
         nonlocal x
@@ -176,13 +212,13 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         reasons.append(f"{reason} ({weight:+.1f})")
 
     strong = False
-    if re.search(r"(^|[^?？])[？?]$", tail) or (tail.endswith("》") and "《" not in tail):
+    if _RE4.search(tail) or (tail.endswith("》") and "《" not in tail):
         cue(3.0, "ends with a question mark")
         strong = True
-    elif "？" in body or re.search(r"[\u4e00-\u9fff\w][?](?![?\u4e00-\u9fff])", body):
+    elif "？" in body or _RE5.search(body):
         cue(1.5, "question mark inside")
         strong = True
-    elif re.search(r"\?\?+$", tail):
+    elif _RE6.search(tail):
         cue(0.6, "ends with '??' (a question mark, or lost characters)")
     clauses = _clauses(tokens)
     last = clauses[-1][-1] if clauses else ""
@@ -191,12 +227,12 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         particle = last
         cue(FINAL_STRONG[last] if not strong else 1.0, f"ends with {last}")
     else:
-        for cl in re.split(r"[\s,，。.!！?？;；~～…]+", body)[:-1]:
+        for cl in _RE7.split(body)[:-1]:
             if cl.endswith(("吗", "么")) and len(cl) >= 3 and not cl.endswith(("什么", "怎么", "那么", "这么", "多么", "要么")):
                 particle = cl[-1]
                 cue(1.8, f"a clause ends with {cl[-1]}")
                 break
-    qword = _question_word(tokens, asked=bool(strong or particle))
+    qword = _question_word(tokens, asked=bool(strong or particle), clauses=clauses)
     if CONFIRM.search(tail):
         cue(2.0, "asks for confirmation (是吧/对吧)")
         particle = particle or "吧"
@@ -206,7 +242,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(1.8 if not qword else 1.0, "ends with 呢")
         particle = particle or "呢"
     elif last == "吧" and len(core) >= 5:
-        if HEDGE.search(body) or SUGGEST_BA.search(tail) or re.match(r"(这不是|不是|其实)", body):
+        if HEDGE.search(body) or SUGGEST_BA.search(tail) or _RE8.match(body):
             cue(0.3, "ends with 吧 (an opinion or a suggestion)")
         else:
             cue(0.8, "ends with 吧 (a weak cue: may ask to confirm)")
@@ -220,7 +256,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         ana = None  # 现在不在: 在 belongs to 现在
     if ana and not (ana.group(1) == "要不要" and "不要不要" in body):
         head = body[:ana.start()]
-        if re.search(r"(看|要看|就看|取决于|问|不知道|关键|决定|如果|假如|找找|问问|查查|试试|搜搜)[^，,。]{0,12}$", head):
+        if _RE9.search(head):
             ana = None
         elif HEDGE.search(head) and not strong:
             cue(0.5, f"A-not-A form {ana.group(1)} in a hedged statement")
@@ -265,7 +301,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-3.0, "a reaction, not a question")
     elif len(core) <= 4 and not (qword or req or particle or ana):
         cue(-1.0, "very short")
-    if re.search(r"[？?]", body) and EXCLAIM.search(body.split("？")[-1] if "？" in body else body):
+    if _RE10.search(body) and EXCLAIM.search(body.split("？")[-1] if "？" in body else body):
         cue(-1.5, "an exclamation, not a question")
     elif ("!" in body or "！" in body) and not strong:
         cue(-0.5, "an exclamation")
@@ -275,7 +311,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-2.0, "an offer, not a question")
     if ANSWER_START.match(body) and not strong:
         cue(-1.0, "starts like an answer")
-    if len(core) > 60 and not re.search(r"[？?]$", tail):
+    if len(core) > 60 and not _RE11.search(tail):
         cue(-1.0, "a long statement")
     if ANNOUNCE.search(body) and len(core) > 30 and not strong:
         cue(-1.0, "an announcement")
@@ -287,24 +323,24 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             cue(-2.0, "a tentative answer to the question before")
         else:
             for p in prev[-3:]:
-                pc = re.sub(r"[\s?？!！。.,，]+", "", p.text)
+                pc = _RE12.sub("", p.text)
                 if core and len(core) >= 2 and core in pc and p.sender != m.sender:
                     cue(-2.0, "echoes the message before")
                     break
     if REPORTED.search(body):
         cue(-3.5, "reports someone else's question")
-    after_q = re.split(r"[？?]", body, maxsplit=1)
+    after_q = _RE10.split(body, maxsplit=1)
     if len(after_q) == 2 and (
-        re.match(r"\s*(答[:：]|A[:：]|1[、.．]|首先|一是|第一)", after_q[1])
-        or (len(re.sub(r"\W", "", after_q[1])) >= 14
-            and re.match(r"\s*(因为|其实|就是|所以|是因为|答案|我觉得|我认为|后来|结果|原来|最后)", after_q[1]))
+        _RE13.match(after_q[1])
+        or (len(_RE14.sub("", after_q[1])) >= 14
+            and _RE15.match(after_q[1]))
     ):
         cue(-2.5, "answers itself in the same breath")
     elif qword and not (strong or particle or req or ana):
         # 怎么个统一法，要看组织架构: a question word, then the sender's own answer after a comma
-        parts = re.split(r"[，,。；;]", body)
+        parts = _RE16.split(body)
         at = next((i for i, part in enumerate(parts) if qword in part), None)
-        if at is not None and any(re.match(r"\s*(要看|就看|看|主要|应该|一般是|其实|估计|肯定|就是|因为|所以)", part)
+        if at is not None and any(_RE17.match(part)
                                   for part in parts[at + 1:]):
             cue(-1.0, "answers itself after a comma")
     return _sigmoid(x), reasons, flags
@@ -320,7 +356,7 @@ def _talks_on(originals: list[Message], i: int) -> bool:
     """The sender has been holding the floor (most of the last messages) and goes on talking after
     the question before anyone else speaks: a speaker's question to the audience, answered himself."""
     m = originals[i]
-    if m.mentions or re.search(r"[你您]", m.body):
+    if m.mentions or _RE18.search(m.body):
         return False  # put to someone: a question in a dialogue
     before = [o for o in originals[max(0, i - 6):i] if _gap(o, m) <= 600]
     own = sum(1 for o in before if o.sender == m.sender)
@@ -337,8 +373,8 @@ def _talks_on(originals: list[Message], i: int) -> bool:
 
 def _preamble(m: Message) -> bool:
     """A request with almost nothing in it: 问个问题, 请教下各位, 有人在吗."""
-    core = re.sub(r"[\s?？!！。.,，~～…]+", "", m.body)
-    return len(core) <= 8 and bool(REQUEST.search(m.body) or re.search(r"(在吗|在不在|有人吗)", m.body))
+    core = _RE3.sub("", m.body)
+    return len(core) <= 8 and bool(REQUEST.search(m.body) or _RE19.search(m.body))
 
 
 def detect_questions(msgs: list[Message], member) -> list[Question]:
