@@ -281,7 +281,13 @@ class Linker:
         if out is None:
             member = self.member(m)
             names = self.dir.members.get(member, {}).get("names", [m.sender])
-            out = self._name_words[m.sender] = frozenset(p for n in names for p in name_parts(n) if len(p) >= 2)
+            # the same for every conversation with this directory: kept on it
+            by_names = self.dir.__dict__.setdefault("_name_words", {})
+            key = tuple(names)
+            out = by_names.get(key)
+            if out is None:
+                out = by_names[key] = frozenset(p for n in names for p in name_parts(n) if len(p) >= 2)
+            self._name_words[m.sender] = out
         return out
 
     def words(self, m: Message) -> list[str]:

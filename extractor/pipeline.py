@@ -396,7 +396,9 @@ def _save(spool: str, p: Parsed) -> tuple[str, int, int, int]:
     evidence, size of both)."""
     source = dict(p.source)
     evidence = marshal.dumps(source.pop("evidence", None))
-    data = marshal.dumps((source, p.candidates, [_message_tuple(m) for m in p.msgs]))
+    # with each message, its content words when known (message_words): made once, in pass 1 or 2
+    data = marshal.dumps((source, p.candidates, [_message_tuple(m) for m in p.msgs],
+                          [m.__dict__.get("_content") for m in p.msgs]))
     path = os.path.join(spool, f"{os.getpid()}.spool")
     if not _spool_file or _spool_file[0] != path:  # a new build, or a new (forked) process
         _close_spool()
@@ -424,10 +426,13 @@ def _read_spooled(where: tuple[str, int, int, int], size: int) -> bytes:
 def _load(where: tuple[str, int, int, int]) -> Parsed:
     data = _read_spooled(where, where[3])
     evidence = marshal.loads(data[:where[2]])
-    source, candidates, rows = marshal.loads(memoryview(data)[where[2]:])
+    source, candidates, rows, contents = marshal.loads(memoryview(data)[where[2]:])
     if evidence is not None:
         source["evidence"] = evidence
     msgs = [Message(*r) for r in rows]
+    for m, c in zip(msgs, contents):
+        if c is not None:
+            m.__dict__["_content"] = c
     return Parsed(source, None, msgs, [tuple(c) for c in candidates])
 
 
@@ -529,7 +534,7 @@ def _document_words(p: Parsed) -> tuple[bytes, int]:
     docs = 0
     for m in p.msgs:
         if not m.copy_of and m.tokens:
-            df.update(set(content_words(m.tokens)))
+            df.update(set(message_words(m)))  # kept with the message (spooled) for pass 3
             docs += 1
     return "\n".join(f"{w}\t{c}" for w, c in df.items()).encode("utf-8"), docs
 
