@@ -111,7 +111,7 @@ def lcut(text: str) -> list[str]:
 # a small cache: duplicate copies and repeated short replies are close together
 @lru_cache(maxsize=8192)
 def _cut(text: str) -> tuple[str, ...]:
-    return tuple(t.lower() if t.isascii() else t for t in lcut(text) if not t.isspace())
+    return tuple([t.lower() if t.isascii() else t for t in lcut(text) if not t.isspace()])
 
 
 # A pasted document of megabytes is stored whole, but only its beginning is segmented: that
