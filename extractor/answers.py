@@ -281,7 +281,13 @@ class Linker:
         if out is None:
             member = self.member(m)
             names = self.dir.members.get(member, {}).get("names", [m.sender])
-            out = self._name_words[m.sender] = frozenset(p for n in names for p in name_parts(n) if len(p) >= 2)
+            # the same for every conversation with this directory: kept on it
+            by_names = self.dir.__dict__.setdefault("_name_words", {})
+            key = tuple(names)
+            out = by_names.get(key)
+            if out is None:
+                out = by_names[key] = frozenset(p for n in names for p in name_parts(n) if len(p) >= 2)
+            self._name_words[m.sender] = out
         return out
 
     def words(self, m: Message) -> list[str]:
@@ -449,42 +455,56 @@ class Linker:
         end = min(len(originals), start + 1 + ADDRESSED_WINDOW_MESSAGES)
         # every message of the ordinary window; beyond it only those that could be addressed replies
         far = addressed_at[bisect.bisect_left(addressed_at, near_end):bisect.bisect_left(addressed_at, end)]
+        # what the loop below needs of the question, once (the same values as computed per candidate)
+        eligible_from = eligible_before[start + 1]
+        own_before = bisect.bisect_right(own, start)
+        bisect_left = bisect.bisect_left
+        exp = math.exp
+        mentioned = self.mentioned
+        word_set = self.word_set
+        rivals = self.rivals
+        q_len_part = q_len / 20.0
+        weight = WEIGHTS.get
+        n_originals = len(originals)
         for k in itertools.chain(range(start + 1, min(near_end, end)), far):
             c = originals[k]
-            late = q_seconds is not None and c.seconds is not None and c.seconds - q_seconds > WINDOW_SECONDS
-            if late and c.seconds - q_seconds > ADDRESSED_WINDOW_SECONDS:
+            c_seconds = c.seconds
+            late = q_seconds is not None and c_seconds is not None and c_seconds - q_seconds > WINDOW_SECONDS
+            if late and c_seconds - q_seconds > ADDRESSED_WINDOW_SECONDS:
                 break
             who, non_answer, answer_form, media, substance, short, laughter, name_words, greeting, unknowing = facts[k]
             if c.id in qids or who == asker or c.kind == "system" or non_answer:
                 continue
-            if (late or k >= near_end) and not (c.reply_to in qids or (c.mentions and (
-                    asker in self.mentioned(c) or who in qm))):
+            reply_to = c.reply_to
+            c_mentions = c.mentions
+            if (late or k >= near_end) and not (reply_to in qids or (c_mentions and (
+                    asker in mentioned(c) or who in qm))):
                 continue  # beyond the ordinary window only replies addressed to the question count
             # the messages in between: by others than the asker, neither emoji nor system
-            between = eligible_before[k] - eligible_before[start + 1] - (
-                bisect.bisect_left(own, k) - bisect.bisect_right(own, start))
-            last_q = originals[q_positions[bisect.bisect_left(q_positions, k) - 1]]
+            between = eligible_before[k] - eligible_from - (bisect_left(own, k) - own_before)
+            last_q = originals[q_positions[bisect_left(q_positions, k) - 1]]
             f: dict[str, float] = {}
             others = sum(1 for x in askers if x != who) if askers else 0
             d: dict = {"between": between, "others": others, "kind": c.kind}
-            if c.reply_to in qids:
+            if reply_to in qids:
                 f["quotes_question"] = 1
-            elif c.reply_to:
+            elif reply_to:
                 f["quotes_other"] = 1
-            cm = self.mentioned(c) if c.mentions else {}
+            cm = mentioned(c) if c_mentions else {}
             if asker in cm:
                 f["mentions_asker"] = cm[asker]
             elif cm:
                 f["mentions_other"] = 1
-            elif c.mentions:
+            elif c_mentions:
                 f["mentions_unknown"] = 1
             if who in qm:
                 f["asked_with_at"] = qm[who]
             elif qm:
                 f["question_to_other"] = 1
-            if not replied and not c.asks and not unknowing:
+            c_asks = c.asks
+            if not replied and not c_asks and not unknowing:
                 f["first_reply"] = 1
-            near = f["near"] = math.exp(-between / 4.0)
+            near = f["near"] = exp(-between / 4.0)
             if "mentions_asker" in f and f["mentions_asker"]:
                 f["late_reply_to_asker"] = f["mentions_asker"] * (1 - near)
             if "asked_with_at" in f and f["asked_with_at"]:
@@ -494,18 +514,23 @@ class Linker:
                 f["answerer_named"] = 1
                 d["named"] = "/".join(sorted(named))
             # a reply typed faster than one could read the question and write it came before it
-            if _gap(q.message, c) < len(c.body) / 3.0 + q_len / 20.0 and not c.reply_to:
+            # (_gap(q.message, c) and _gap(last_q, c), inlined)
+            if c_seconds is None:
+                gap_q = gap = 0.0
+            else:
+                gap_q = 0.0 if q_seconds is None else max(0.0, c_seconds - q_seconds)
+                gap = 0.0 if last_q.seconds is None else max(0.0, c_seconds - last_q.seconds)
+            if gap_q < len(c.body) / 3.0 + q_len_part and not reply_to:
                 f["too_fast"] = 1
-            gap = _gap(last_q, c)
             if gap > 1200:
                 f["late"] = math.log2(gap / 1200.0)
                 d["minutes"] = int(gap // 60)
-            cover, shared, rare, mass = NO_OVERLAP if q_words.isdisjoint(self.word_set(c)) else self.overlap(q, c)
+            cover, shared, rare, mass = NO_OVERLAP if q_words.isdisjoint(word_set(c)) else self.overlap(q, c)
             if cover:
                 f["coverage"] = cover
                 f["shared_weight"] = min(1.0, mass / 12.0)
                 d["shared"] = "/".join(shared)
-            for other, r_pos, r in self.rivals(c, k):
+            for other, r_pos, r in rivals(c, k):
                 if other <= cover + 0.1:
                     break  # best first: no other rival fits better
                 if r_pos >= rivals_from and r is not q and r.asker != asker and r.asker != who:
@@ -523,7 +548,7 @@ class Linker:
                 f["substance"] = substance
             elif short and not f.get("yes_no"):
                 f["very_short"] = 1
-            if c.asks:
+            if c_asks:
                 f["asks"] = 1 if not f.get("mentions_asker") else 0.5
             if laughter:
                 f["laughter"] = 1
@@ -533,7 +558,7 @@ class Linker:
                 f["no_knowledge"] = 1
             if thanked.get(who, -1) > k:
                 f["thanked"] = 1
-            for j in range(k + 1, min(len(originals), k + 3)):  # the asker speaks next (within 2)
+            for j in range(k + 1, min(n_originals, k + 3)):  # the asker speaks next (within 2)
                 if facts[j][0] == asker:
                     if _gap(c, originals[j]) <= 300:
                         f["asker_follows"] = 1
@@ -544,10 +569,14 @@ class Linker:
                 f["in_thread"] = 1
             if prev_answer:
                 f["after_answer"] = 1
-            p = probability(f)
+            x = BIAS  # probability(f), inlined
+            for name, value in f.items():
+                if value:
+                    x += weight(name, 0.0) * value
+            p = 1.0 / (1.0 + exp(-max(-30.0, min(30.0, x))))
             yield c, f, d, p
             prev_answer = p >= THRESHOLD
-            if c.asks and not c.mentions:  # a new question to the group competes for the replies
+            if c_asks and not c_mentions:  # a new question to the group competes for the replies
                 askers.append(who)
             elif not unknowing:  # "I don't know" leaves the question open for the first real reply
                 replied = True

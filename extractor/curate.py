@@ -14,6 +14,12 @@ from collections import Counter
 from .records import Answer, Question
 from .segment import message_words
 
+# patterns used in the hot paths, compiled once (re.<function>(pattern, ...) looks each up in re's cache)
+_LATIN_TERM = re.compile(r"[A-Za-z]{2,}")
+_NON_WORD = re.compile(r"[\s\W_]+")
+_CLAUSE_PUNCT = re.compile(r"[，,。；;]")
+
+
 LOGISTICS = re.compile(
     r"(几点|什么时候开始|啥时候开始|开始了吗|直播|录音|录像|回放|视频|ppt|PPT|课件|slides|报名|名额|签到|入群|进群|拉群|拉我|"
     # (活动, 地址, 停车, 二维码, 链接, 密码 alone are this field's own subjects: 营销活动, IP地址, 停车场支付)
@@ -42,9 +48,21 @@ def keywords(q: Question, idf, directory=None, limit: int = 5) -> list[str]:
     names = name_parts_of(directory) if directory is not None else set()
     subject = set(topic_words(list(tf), idf, names))
     ranked = sorted(tf, key=lambda w: (w not in subject, -(tf[w] * idf(w)), w))
-    return [w for w in ranked if w in subject or (
-        len(w) >= 2 and w not in CHAT_WORDS and w[0] not in FUNCTION_CHARS and w[-1] not in FUNCTION_CHARS
-        and (idf.general(w) >= GENERAL_RARE or idf(w) >= idf.rare))][:limit]
+    telling = idf.__dict__.setdefault("_telling", {})  # each word judged once
+    out = []
+    for w in ranked:
+        if w not in subject:
+            ok = telling.get(w)
+            if ok is None:
+                ok = telling[w] = (
+                    len(w) >= 2 and w not in CHAT_WORDS and w[0] not in FUNCTION_CHARS and w[-1] not in FUNCTION_CHARS
+                    and (idf.general(w) >= GENERAL_RARE or idf(w) >= idf.rare))
+            if not ok:
+                continue
+        out.append(w)
+        if len(out) >= limit:
+            break
+    return out
 
 
 # Words of any group chat's own life, not of its subject: they are "key" in every chat log.
@@ -74,12 +92,10 @@ def name_parts_of(directory) -> set[str]:
 def topic_words(words, idf, names: frozenset = frozenset()) -> list[str]:
     """Words of this group's subject: far more frequent here than in general Chinese, not chat life, not names."""
     out: list[str] = []
-    seen: set[str] = set()
     cache = idf.__dict__.setdefault("_topic", {})
-    for w in words:
-        if w in seen or w in names:
+    for w in dict.fromkeys(words):  # each word once, in order
+        if w in names:
             continue
-        seen.add(w)
         is_topic = cache.get(w)
         if is_topic is None:
             is_topic = cache[w] = (
@@ -117,7 +133,7 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
         cue(0.6, f"{len(distinct)} content words")
     elif len(distinct) <= 1:
         cue(-0.6, "almost no content words")
-    if re.search(r"[A-Za-z]{2,}", text):
+    if _LATIN_TERM.search(text):
         cue(0.2, "technical terms in Latin letters")
     lg = LOGISTICS.search(text)
     if lg:
@@ -129,8 +145,8 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
     if pe:
         cue(-1.2, f"a personal question ({pe.group(1)})")
     lead = q.message.text.strip()  # the ask itself: what follows it is often a remark, not its setup
-    core = re.sub(r"[\s\W_]+", "", lead)
-    if len(core) <= SHORT_QUESTION and not re.search(r"[，,。；;]", lead):
+    core = _NON_WORD.sub("", lead)
+    if len(core) <= SHORT_QUESTION and not _CLAUSE_PUNCT.search(lead):
         cue(-1.0, f"a short question, meaningless outside its conversation ({len(core)} characters)")
     sc = SEEKS_CONTACT.search(text)
     if sc and not EXPERIENCE.search(text[:sc.end()]):

@@ -22,6 +22,11 @@ from typing import Iterable, Optional
 from .normalize import name_key
 from .records import Message
 
+# patterns used in the hot paths, compiled once (re.<function>(pattern, ...) looks each up in re's cache)
+_EMOJI_CODE = re.compile(r"\[[^\]]{1,8}\]")
+_SPACES_QMARKS = re.compile(r"[\s?？]+")
+
+
 PART_SPLIT = re.compile(r"[\s\-_~～+＋·•、,，/|()（）\[\]【】@＠:：.。&＆#＃]+")
 BEHAVIOUR_WINDOW = 8  # messages
 BEHAVIOUR_SECONDS = 15 * 60
@@ -35,7 +40,7 @@ def name_parts(name: str) -> list[str]:
 
 def _substantive(text: str) -> bool:
     """Text long enough that two people typing it in the same second is unlikely."""
-    stripped = re.sub(r"\[[^\]]{1,8}\]", "", text)
+    stripped = _EMOJI_CODE.sub("", text)
     return len(SUBSTANTIVE.findall(stripped)) >= 6
 
 
@@ -70,7 +75,7 @@ def collect_evidence(msgs: list[Message], candidates: list[tuple[int, int]], dou
             mentions.append([name, m.sender, before, after])
     quotes = []
     by_id = {m.id: m for m in msgs}
-    squash = lambda s: re.sub(r"[\s?？]+", "", s or "")
+    squash = lambda s: _SPACES_QMARKS.sub("", s or "")
     for m in msgs:
         if m.quote_sender:
             target = by_id.get(m.reply_to) if m.reply_to else None

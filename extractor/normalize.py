@@ -16,6 +16,13 @@ from typing import Iterable, Optional
 
 from .records import Conversation, Message, RawMessage
 
+# patterns used in the hot paths, compiled once (re.<function>(pattern, ...) looks each up in re's cache)
+_NAME_NOISE = re.compile(r"[\s?？\u2005'\"`·•.。]+")
+_DASHES = re.compile(r"[-_]")
+_NAME_STOP = re.compile(r"[，。！？,!@＠]")
+_SPACES_QMARKS = re.compile(r"[\s?？]+")
+
+
 IMAGE = re.compile(r"!\[([^\]\n]*)\]\(([^)\s]+)\)")
 MD_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\(((?:https?|ftp)://[^)\s]+)\)")
 URL = re.compile(r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
@@ -66,7 +73,7 @@ def time_seconds(time: Optional[str], date: Optional[str] = None) -> Optional[in
 def name_key(name: str) -> str:
     """A name reduced for comparison: NFKC, lower case, no spaces, lost characters or marks."""
     name = unicodedata.normalize("NFKC", name).lower()
-    return re.sub(r"[\s?？\u2005'\"`·•.。]+", "", name)
+    return _NAME_NOISE.sub("", name)
 
 
 def name_index(names: Iterable[str]) -> dict[str, list[str]]:
@@ -115,7 +122,7 @@ def find_mentions(text: str, known: Optional[dict[str, list[str]]] = None) -> tu
             k = rest.find("?", j)
             if rest[j:j + 1] == " " and 0 < k - j <= 30:
                 span = rest[j + 1:k]
-                if re.search(r"[-_]", span) and not re.search(r"[，。！？,!@＠]", span):
+                if _DASHES.search(span) and not _NAME_STOP.search(span):
                     j = k
             name = rest[:j]
             if name:
@@ -326,4 +333,4 @@ def link_quotes(msgs: list[Message], same_name, certain_only: bool = False) -> N
 
 
 def _squash(s: str) -> str:
-    return re.sub(r"[\s?？]+", "", s or "")
+    return _SPACES_QMARKS.sub("", s or "")

@@ -40,7 +40,7 @@ from .redact import Pseudonyms, mask_messages, pseudonymize
 from .readers import InputFile, iter_files, read_bytes
 from .readers.common import get_zone
 from .records import Answer, Conversation, Message, Problem, Question
-from .segment import content_words, message_words, search_text, words
+from .segment import content_words, message_words, messages_search_text, words
 from .segment import preload as preload_segmenter
 
 
@@ -310,8 +310,12 @@ def _build_files(
                 store.delete_sources(db, set(changed_ids) | {r["id"] for r in gone} | new_ids)
                 # pass 3: questions and answers; rows written as they come, in order
                 with store.bulk_search_index(db):
-                    for rows in pool.map(_analyse_source, [s.spool for s in sources],
+                    # from workers, the rows come packed by marshal (several times faster than pickle)
+                    analyse_fn = _analyse_source_packed if pool.n > 1 else _analyse_source
+                    for rows in pool.map(analyse_fn, [s.spool for s in sources],
                                          state=(directory, idf, pseudonym_key), ordered_stream=True):
+                        if type(rows) is bytes:
+                            rows = marshal.loads(rows)
                         store.write_source_rows(db, *rows)
                         summary.new_messages += len(rows[1])
                 _tick("pass 3: questions, answers, rows written")
@@ -396,7 +400,9 @@ def _save(spool: str, p: Parsed) -> tuple[str, int, int, int]:
     evidence, size of both)."""
     source = dict(p.source)
     evidence = marshal.dumps(source.pop("evidence", None))
-    data = marshal.dumps((source, p.candidates, [_message_tuple(m) for m in p.msgs]))
+    # with each message, its content words when known (message_words): made once, in pass 1 or 2
+    data = marshal.dumps((source, p.candidates, [_message_tuple(m) for m in p.msgs],
+                          [m.__dict__.get("_content") for m in p.msgs]))
     path = os.path.join(spool, f"{os.getpid()}.spool")
     if not _spool_file or _spool_file[0] != path:  # a new build, or a new (forked) process
         _close_spool()
@@ -424,10 +430,13 @@ def _read_spooled(where: tuple[str, int, int, int], size: int) -> bytes:
 def _load(where: tuple[str, int, int, int]) -> Parsed:
     data = _read_spooled(where, where[3])
     evidence = marshal.loads(data[:where[2]])
-    source, candidates, rows = marshal.loads(memoryview(data)[where[2]:])
+    source, candidates, rows, contents = marshal.loads(memoryview(data)[where[2]:])
     if evidence is not None:
         source["evidence"] = evidence
     msgs = [Message(*r) for r in rows]
+    for m, c in zip(msgs, contents):
+        if c is not None:
+            m.__dict__["_content"] = c
     return Parsed(source, None, msgs, [tuple(c) for c in candidates])
 
 
@@ -529,7 +538,7 @@ def _document_words(p: Parsed) -> tuple[bytes, int]:
     docs = 0
     for m in p.msgs:
         if not m.copy_of and m.tokens:
-            df.update(set(content_words(m.tokens)))
+            df.update(set(message_words(m)))  # kept with the message (spooled) for pass 3
             docs += 1
     return "\n".join(f"{w}\t{c}" for w, c in df.items()).encode("utf-8"), docs
 
@@ -538,7 +547,16 @@ def _merge_words(blocks: list[bytes]) -> Counter:
     """The packed document frequencies of the sources, added up in one go."""
     out: Counter = Counter()
     for block in blocks:
-        for line in block.decode("utf-8").split("\n"):
+        text = block.decode("utf-8")
+        if not text:
+            continue
+        lines = text.count("\n") + 1
+        if text.count("\t") == lines:  # one tab a line (no word holds a tab): split in one go
+            cells = text.replace("\n", "\t").split("\t")
+            for w, c in zip(cells[0::2], map(int, cells[1::2])):
+                out[w] += c
+            continue
+        for line in text.split("\n"):
             if line:
                 w, _, c = line.rpartition("\t")
                 out[w] += int(c)
@@ -555,6 +573,12 @@ def _analyse_source(where: tuple, state) -> tuple:
         pseudonymize(p, directory, Pseudonyms(pseudonym_key))
         p.evidence = None  # names: not kept (a pseudonymized knowledge base is rebuilt whole)
     return source_rows(p, idf, directory)
+
+
+def _analyse_source_packed(where: tuple, state) -> bytes:
+    """_analyse_source in a worker: its rows packed by marshal for the way back to the main
+    process (pickle, which the pool would use, memoizes every string of every row)."""
+    return marshal.dumps(_analyse_source(where, state))
 
 
 NO_STATE = object()
@@ -767,7 +791,7 @@ def source_rows(p: Parsed, idf: Idf, directory: Optional[Directory] = None) -> t
             "answer_count": len(answers), "answered": int(bool(answers)),
             "best_answer_id": answer_id(best) if best else None,
             "accepted_answer_id": answer_id(accepted) if accepted else None,
-            "search": search_text([t for m in chrono for t in m.tokens] + [t for a in answers for m in a.messages for t in m.tokens]),
+            "search": messages_search_text(chrono + [m for a in answers for m in a.messages]),
         })
         for a in answers:
             lead = a.lead
@@ -781,7 +805,7 @@ def source_rows(p: Parsed, idf: Idf, directory: Optional[Directory] = None) -> t
                 "answerer_id": a.answerer, "answerer": lead.sender,
                 "text": "\n".join(m.text or ("[image]" if m.images else "") for m in a.messages),
                 "rank": a.rank, "score": a.score, "reasons": store.dumps(a.reasons), "accepted": int(a.accepted),
-                "delay_seconds": delay, "search": search_text([t for m in a.messages for t in m.tokens]),
+                "delay_seconds": delay, "search": messages_search_text(a.messages),
             })
     src = dict(src)
     src["question_count"] = len(q_rows)
@@ -789,7 +813,7 @@ def source_rows(p: Parsed, idf: Idf, directory: Optional[Directory] = None) -> t
     src["evidence"] = json.dumps(p.evidence, ensure_ascii=False) if p.evidence is not None else None
     return (
         src,
-        store.row_tuples("messages", [message_row(m, src["group_name"]) for m in p.msgs]),
+        [message_tuple(m, src["group_name"]) for m in p.msgs],
         store.row_tuples("questions", q_rows),
         store.row_tuples("answers", a_rows),
     )
@@ -797,6 +821,21 @@ def source_rows(p: Parsed, idf: Idf, directory: Optional[Directory] = None) -> t
 
 def answer_id(a: Answer) -> str:
     return f"{a.question.message.id}>{a.lead.n}"
+
+
+def message_tuple(m: Message, group: str) -> tuple:
+    """message_row as a tuple in the column order of store.MESSAGES, made directly."""
+    dumps = store.dumps
+    return (
+        m.id, m.source_id, m.n, m.line, group, m.date, m.time, m.timestamp, m.sender,
+        m.member_id, m.text, m.raw, m.kind,
+        dumps(m.mentions) if m.mentions else None,
+        dumps(m.images) if m.images else None,
+        dumps(m.links) if m.links else None,
+        dumps(m.emojis) if m.emojis else None,
+        m.quote_sender, m.quote_text, m.reply_to, m.copy_of, m.native_id,
+        " ".join(sorted(set(message_words(m)))) if m.tokens and not m.copy_of else None,
+    )
 
 
 def message_row(m: Message, group: str) -> dict:

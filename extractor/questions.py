@@ -16,6 +16,25 @@ from typing import Optional
 from .records import Message, Question
 from .segment import content_words
 
+# patterns used in the hot paths, compiled once (re.<function>(pattern, ...) looks each up in re's cache)
+_TRAILING_NOISE = re.compile(r"(\[[^\[\]]{1,8}\]|\s|[~～。.…!！,，、])+$")
+_SPACE = re.compile(r"\s")
+_PUNCT_AND_SPACES = re.compile(r"[\s?？!！。.,，~～…]+")
+_ENDS_WITH_QMARK = re.compile(r"(^|[^?？])[？?]$")
+_QMARK_INSIDE = re.compile(r"[\u4e00-\u9fff\w][?](?![?\u4e00-\u9fff])")
+_ENDS_WITH_QQ = re.compile(r"\?\?+$")
+_OPINION_START = re.compile(r"(这不是|不是|其实)")
+_QMARK = re.compile(r"[？?]")
+_PUNCT_AND_SPACES_SHORT = re.compile(r"[\s?？!！。.,，]+")
+_SELF_ANSWER_LIST = re.compile(r"\s*(答[:：]|A[:：]|1[、.．]|首先|一是|第一)")
+_NON_WORD = re.compile(r"\W")
+_SELF_ANSWER_START = re.compile(r"\s*(因为|其实|就是|所以|是因为|答案|我觉得|我认为|后来|结果|原来|最后)")
+_CLAUSE_SPLIT = re.compile(r"[，,。；;]")
+_ANSWER_AFTER_COMMA = re.compile(r"\s*(要看|就看|看|主要|应该|一般是|其实|估计|肯定|就是|因为|所以)")
+_YOU = re.compile(r"[你您]")
+_ANYONE_THERE = re.compile(r"(在吗|在不在|有人吗)")
+
+
 THRESHOLD = 0.5
 
 QUESTION_WORDS = {
@@ -108,17 +127,26 @@ def _sigmoid(x: float) -> float:
 
 def _tail(text: str) -> str:
     """The end of a text without trailing emoji codes, spaces and '~'."""
-    return re.sub(r"(\[[^\[\]]{1,8}\]|\s|[~～。.…!！,，、])+$", "", text)
+    return _TRAILING_NOISE.sub("", text)
 
 
 CLAUSE_BREAK = re.compile(r"^[\s,，。.!！?？;；:：、~～…]+$")
 
 
+_BREAKS: dict[str, bool] = {}  # token -> is it a clause break (tokens repeat: each matched once)
+
+
 def _clauses(tokens: list[str]) -> list[list[str]]:
     """Tokens split at punctuation and spaces into clauses (words only)."""
     out, cur = [], []
+    breaks = _BREAKS
+    if len(breaks) > 1 << 18:
+        breaks.clear()
     for t in tokens:
-        if CLAUSE_BREAK.match(t):
+        b = breaks.get(t)
+        if b is None:
+            b = breaks[t] = CLAUSE_BREAK.match(t) is not None
+        if b:
             if cur:
                 out.append(cur)
             cur = []
@@ -134,7 +162,7 @@ ADVERBS = {"还", "也", "都", "就", "又", "再", "到底", "究竟", "可"}
 
 def _word_start(tokens: list[str], text: str, pos: int) -> bool:
     """Does a jieba word start at character `pos` of `text`? (The tokens spell the text without its spaces.)"""
-    pos = len(re.sub(r"\s", "", text[:pos]))
+    pos = len(_SPACE.sub("", text[:pos]))
     at = 0
     for t in tokens:
         if at >= pos:
@@ -159,8 +187,9 @@ def _correlative(t: str, first, second) -> bool:
     return t in first and t in second and (t == "谁" or any(w in CORRELATIVE for w in second))
 
 
-def _question_word(tokens: list[str], asked: bool = True) -> Optional[str]:
-    """A question word used as one (not 怎么做都…, 要看怎么…, 什么的, 几家 = several)."""
+def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list[list[str]]] = None) -> Optional[str]:
+    """A question word used as one (not 怎么做都…, 要看怎么…, 什么的, 几家 = several).
+    ``clauses``: _clauses(tokens), when the caller has them."""
     if "《" in tokens:  # a title: 《网络是怎样连接的》 asks nothing
         kept, depth = [], 0
         for t in tokens:
@@ -168,13 +197,17 @@ def _question_word(tokens: list[str], asked: bool = True) -> Optional[str]:
             if not depth:
                 kept.append(t)
             depth -= t == "》" and depth > 0
-        tokens = kept
-    clauses = _clauses(tokens)
+        tokens, clauses = kept, None
+    if clauses is None:
+        clauses = _clauses(tokens)
     for ci, clause in enumerate(clauses):
         # 多 + adjective split by jieba (多/大): how big, how long
-        for i in range(len(clause) - 1):
-            if clause[i] == "多" and clause[i + 1] in HOW_MUCH and asked and i + 2 >= len(clause) - 1:
-                return "多" + clause[i + 1]
+        if "多" in clause:
+            for i in range(len(clause) - 1):
+                if clause[i] == "多" and clause[i + 1] in HOW_MUCH and asked and i + 2 >= len(clause) - 1:
+                    return "多" + clause[i + 1]
+        if QUESTION_WORDS.isdisjoint(clause):
+            continue  # no question word in it (the loop below would find none)
         for i, t in enumerate(clause):
             if t not in QUESTION_WORDS:
                 continue
@@ -223,7 +256,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     reasons: list[str] = []
     x = -1.5
     tail = _tail(body)
-    core = re.sub(r"[\s?？!！。.,，~～…]+", "", body)
+    core = _PUNCT_AND_SPACES.sub("", body)
 
     def cue(weight: float, reason: str):
         nonlocal x
@@ -231,13 +264,13 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         reasons.append(f"{reason} ({weight:+.1f})")
 
     strong = False
-    if re.search(r"(^|[^?？])[？?]$", tail) or (tail.endswith("》") and "《" not in tail):
+    if _ENDS_WITH_QMARK.search(tail) or (tail.endswith("》") and "《" not in tail):
         cue(3.0, "ends with a question mark")
         strong = True
-    elif "？" in body or re.search(r"[\u4e00-\u9fff\w][?](?![?\u4e00-\u9fff])", body):
+    elif "？" in body or _QMARK_INSIDE.search(body):
         cue(1.5, "question mark inside")
         strong = True
-    elif re.search(r"\?\?+$", tail):
+    elif _ENDS_WITH_QQ.search(tail):
         cue(0.6, "ends with '??' (a question mark, or lost characters)")
     clauses = _clauses(tokens)
     last = clauses[-1][-1] if clauses else ""
@@ -252,7 +285,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
                 particle = cl[-1]
                 cue(1.8, f"a clause ends with {cl[-1]}")
                 break
-    qword = _question_word(tokens, asked=bool(strong or particle))
+    qword = _question_word(tokens, asked=bool(strong or particle), clauses=clauses)
     if CONFIRM.search(tail):
         cue(2.0, "asks for confirmation (是吧/对吧)")
         particle = particle or "吧"
@@ -263,7 +296,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(1.8 if not qword else 1.0, "ends with 呢")
         particle = particle or "呢"
     elif last == "吧" and len(core) >= 5:
-        if HEDGE.search(body) or SUGGEST_BA.search(tail) or re.match(r"(这不是|不是|其实)", body):
+        if HEDGE.search(body) or SUGGEST_BA.search(tail) or _OPINION_START.match(body):
             cue(0.3, "ends with 吧 (an opinion or a suggestion)")
         else:
             cue(0.8, "ends with 吧 (a weak cue: may ask to confirm)")
@@ -366,7 +399,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             cue(-2.0, "a tentative answer to the question before")
         else:
             for p in prev[-3:]:
-                pc = re.sub(r"[\s?？!！。.,，]+", "", p.text)
+                pc = _PUNCT_AND_SPACES_SHORT.sub("", p.text)
                 if core and len(core) >= 2 and core in pc and p.sender != m.sender:
                     cue(-2.0, "echoes the message before")
                     break
@@ -375,18 +408,18 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-3.0, "repeats someone else's message (a chain)")
     if REPORTED.search(body):
         cue(-3.5, "reports someone else's question")
-    after_q = re.split(r"[？?]", body, maxsplit=1)
+    after_q = _QMARK.split(body, maxsplit=1)
     if len(after_q) == 2 and (
-        re.match(r"\s*(答[:：]|A[:：]|1[、.．]|首先|一是|第一)", after_q[1])
-        or (len(re.sub(r"\W", "", after_q[1])) >= 14
-            and re.match(r"\s*(因为|其实|就是|所以|是因为|答案|我觉得|我认为|后来|结果|原来|最后)", after_q[1]))
+        _SELF_ANSWER_LIST.match(after_q[1])
+        or (len(_NON_WORD.sub("", after_q[1])) >= 14
+            and _SELF_ANSWER_START.match(after_q[1]))
     ):
         cue(-2.5, "answers itself in the same breath")
     elif qword and not (strong or particle or req or ana):
         # 怎么个统一法，要看组织架构: a question word, then the sender's own answer after a comma
-        parts = re.split(r"[，,。；;]", body)
+        parts = _CLAUSE_SPLIT.split(body)
         at = next((i for i, part in enumerate(parts) if qword in part), None)
-        if at is not None and any(re.match(r"\s*(要看|就看|看|主要|应该|一般是|其实|估计|肯定|就是|因为|所以)", part)
+        if at is not None and any(_ANSWER_AFTER_COMMA.match(part)
                                   for part in parts[at + 1:]):
             cue(-1.0, "answers itself after a comma")
     return _sigmoid(x), reasons, flags
@@ -402,7 +435,7 @@ def _talks_on(originals: list[Message], i: int) -> bool:
     """The sender has been holding the floor (most of the last messages) and goes on talking after
     the question before anyone else speaks: a speaker's question to the audience, answered himself."""
     m = originals[i]
-    if m.mentions or re.search(r"[你您]", m.body):
+    if m.mentions or _YOU.search(m.body):
         return False  # put to someone: a question in a dialogue
     before = [o for o in originals[max(0, i - 6):i] if _gap(o, m) <= 600]
     own = sum(1 for o in before if o.sender == m.sender)
@@ -437,8 +470,8 @@ def _confirmed(originals: list[Message], i: int) -> bool:
 
 def _preamble(m: Message) -> bool:
     """A request with almost nothing in it: 问个问题, 请教下各位, 有人在吗."""
-    core = re.sub(r"[\s?？!！。.,，~～…]+", "", m.body)
-    return len(core) <= 8 and bool(REQUEST.search(m.body) or re.search(r"(在吗|在不在|有人吗)", m.body))
+    core = _PUNCT_AND_SPACES.sub("", m.body)
+    return len(core) <= 8 and bool(REQUEST.search(m.body) or _ANYONE_THERE.search(m.body))
 
 
 def detect_questions(msgs: list[Message], member) -> list[Question]:

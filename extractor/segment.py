@@ -111,7 +111,7 @@ def lcut(text: str) -> list[str]:
 # a small cache: duplicate copies and repeated short replies are close together
 @lru_cache(maxsize=8192)
 def _cut(text: str) -> tuple[str, ...]:
-    return tuple(t.lower() if t.isascii() else t for t in lcut(text) if not t.isspace())
+    return tuple([t.lower() if t.isascii() else t for t in lcut(text) if not t.isspace()])
 
 
 # A pasted document of megabytes is stored whole, but only its beginning is segmented: that
@@ -129,6 +129,10 @@ def words(text: str) -> list[str]:
 def content_words(tokens: list[str]) -> list[str]:
     """Words that carry meaning: no punctuation, no function words."""
     meaning = _MEANING
+    try:  # every token judged before: one pass
+        return [t for t in tokens if meaning[t]]
+    except KeyError:
+        pass
     if len(meaning) > _MEANING_MAX:
         meaning.clear()
     for t in tokens:
@@ -245,6 +249,18 @@ def _subwords(token: str) -> list[str]:
 def search_text(tokens: list[str]) -> str:
     """Words for the full-text index, separated by spaces, sub-words of long words added."""
     return " ".join(itertools.chain.from_iterable(map(_indexed, tokens)))
+
+
+def messages_search_text(msgs) -> str:
+    """search_text of the tokens of several messages together (each message's part made once)."""
+    parts = []
+    for m in msgs:
+        t = m.__dict__.get("_search")
+        if t is None:
+            t = m.__dict__["_search"] = search_text(m.tokens)
+        if t:
+            parts.append(t)
+    return " ".join(parts)
 
 
 @lru_cache(maxsize=1 << 17)

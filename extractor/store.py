@@ -130,9 +130,17 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
 _JSON = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(value, ensure_ascii=False) makes anew each call
 
 
+_STRING = json.encoder.encode_basestring  # what _JSON writes for a string
+
+
 def dumps(value) -> Optional[str]:
     if value is None:
         return None
+    if type(value) is list:  # most values are lists of strings: written as _JSON writes them
+        try:
+            return "[" + ", ".join(map(_STRING, value)) + "]"
+        except TypeError:  # an item that is not a string
+            pass
     return _JSON.encode(value)
 
 
