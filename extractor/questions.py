@@ -49,7 +49,7 @@ SEVERAL = {"几个", "几家", "几种", "几天", "几年", "几月", "几次",
 # in a clause before a question word, these make it indirect or indefinite: 要看怎么, 不知道为什么, 我觉得是多大的问题
 INDIRECT = re.compile(r"(不知道|不管|无论|不论|没什么|没啥|没有什么|不清楚|记不清|忘了|随便|要看|就看|看看|看你|看他|看下|看是|"
                       r"取决于|决定|关键|在于|忘记|至于|说清楚|讲清楚|(也|还|都)看|告知|分不出|看不出|说不出|看不清|判断(?!的)|检查|核实|校验|验证|(不要|别|不用|不必)太?纠结|在乎|在意|猜到|猜|觉得|认为|觉着|问我|问你|问他|(?<![谁你])知道|指不定|说不定|不定|如果|假如|要是|选择|想好|想清楚|想着|想学|学会|教你|教我|没说|"
-                      r"(?<![为])(没|不|不了|看|不是|不算|再)$|^(要|就|得|还得)?看|没有比|并没有|算不上)")
+                      r"(?<![为])(没|不|不了|看|不是|不算|再|不会|不用|不太)$|^(要|就|得|还得)?看|没有比|并没有|算不上)")
 # question words that still ask inside a hypothetical (如果…怎么办)
 ASKS_ANYWAY = {"怎么办", "咋办", "如何是好", "咋整"}
 # words right before a 几 word that make it "a few": 这几年, 早几年, 好几家
@@ -60,6 +60,7 @@ INDEFINITE_AFTER = re.compile(r"(都|也|再说|不重要|没关系|无所谓|�
 STATEMENT_NE = re.compile(r"(还没|还不|还在|还有好|还早|正在|都在|在忙|着呢$|打算|准备|以为|还挺|挺[^，,。]{0,3}呢$|很[^，,。]{0,3}呢$|"
                           r"不少呢$|了呢$|才[^，,。]{1,6}呢$|还(说|想|能|要)|逗我|没[^，,。]{0,6}过呢$|属于|开会呢$)")
 # after an A-not-A verb, it does not matter which: 涨不涨不重要, 搞不搞都行
+A_NOT_A_SUBJECT = re.compile(r"[^，,。？?]{0,12}(属于|取决于|很重要|是关键|不是关键)")
 A_NOT_A_EITHER = re.compile(r"[^，,。？?]{0,3}(不重要|无所谓|没关系|不要紧|没区别|都一样|都行|都可以|(也|都)(没有?关系|行|可以|一样))")
 FINAL_STRONG = {"吗": 2.5, "么": 2.2, "麽": 2.2, "否": 1.5}
 A_NOT_A = re.compile(r"(有没有|是不是|能不能|会不会|可不可以|要不要|用不用|行不行|对不对|好不好|算不算|需不需要|"
@@ -221,6 +222,9 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
             if (t in ("什么", "啥", "多少") and not asked and re.search(r"(没|没有|不)[\u4e00-\u9fff]{0,2}$", before)
                     and not A_NOT_A.search(before[-3:])):
                 continue  # 没出什么漏子, 不需要啥牌照, 没亏多少: "any", not "what"
+            if (t == "谁" and not asked and re.search(r"(没|没有|不)[\u4e00-\u9fff]{0,2}$", before)
+                    and not A_NOT_A.search(before[-3:]) and all(x in ("了", "呢", "啊", "的") for x in after)):
+                continue  # 并不针对谁, 没有谁了: "anyone" (不还钱谁负责 still asks)
             if t not in ("为什么", "为啥", "为何") and INDEFINITE_AFTER.search("".join(after)) and not (after and after[-1] in ("吗", "么")):
                 continue
             if (not asked and re.search(r"^(?!时候的)..+的(问题|事|事情)$", "".join(after))
@@ -310,11 +314,13 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         ana = None  # 现在不在: 在 belongs to 现在
     if ana and ana.group(1) not in ("是不是", "有没有", "有木有") and A_NOT_A_EITHER.match(body, ana.end()):
         ana = None  # 涨不涨不重要: whichever
+    elif ana and not strong and (ana.group(2) or ana.group(1) in ("能不能", "会不会", "要不要")) and A_NOT_A_SUBJECT.match(body, ana.end()):
+        ana = None  # 能不能结算属于资质问题, 审不审取决于风险评估: the alternative is the subject
     elif ana and not strong and body[:ana.start()].endswith(("就是", "在于", "无非", "无非是")):
         ana = None  # 关键就是会不会被封: the point is whether, said as a statement
     if ana and not (ana.group(1) == "要不要" and "不要不要" in body):
         head = body[:ana.start()]
-        if re.search(r"(看|要看|就看|取决于|问|不知道|关键|决定|如果|假如|找找|问问|查查|试试|搜搜|判断|检查|核实|校验|验证|确认)[^，,。]{0,12}$", head):
+        if re.search(r"(看|要看|就看|取决于|问|不知道|关键|决定|如果|假如|找找|问问|查查|试试|搜搜|判断|检查|核实|校验|验证|确认|在讨论|在聊|要聊|在考虑)[^，,。]{0,12}$", head):
             ana = None
         elif HEDGE.search(head) and not strong:
             cue(0.5, f"A-not-A form {ana.group(1)} in a hedged statement")
