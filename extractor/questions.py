@@ -55,7 +55,7 @@ ASKS_ANYWAY = {"怎么办", "咋办", "如何是好", "咋整"}
 # words right before a 几 word that make it "a few": 这几年, 早几年, 好几家
 SEVERAL_BEFORE = ("这", "那", "早", "过", "前", "好", "有", "了", "掌握")
 # after a question word, these make it indefinite: 怎么做都行, 多少人没关系
-INDEFINITE_AFTER = re.compile(r"(都|也|再说|不重要|没关系|无所谓|均|皆|就这么|就怎么|就那么|依然|仍然|照样|照旧)")
+INDEFINITE_AFTER = re.compile(r"(都|也|再说|就看|取决于|不重要|没关系|无所谓|均|皆|就这么|就怎么|就那么|依然|仍然|照样|照旧)")
 # a statement that ends with 呢 (no question word): 还没有…呢 (not yet), 正在…呢, 好着呢, 打算…呢
 STATEMENT_NE = re.compile(r"(还没|还不|还在|还有好|还早|正在|都在|在忙|着呢$|打算|准备|以为|还挺|挺[^，,。]{0,3}呢$|很[^，,。]{0,3}呢$|"
                           r"不少呢$|了呢$|才[^，,。]{1,6}呢$|还(说|想|能|要)|逗我|没[^，,。]{0,6}过呢$|属于|开会呢$)")
@@ -219,6 +219,8 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
                 continue
             if after and after[0] == "的" and t in ("什么", "啥"):
                 continue  # 什么的 = "and so on"
+            if t in ("什么", "啥") and not asked and before.endswith(("点", "些")):
+                continue  # 做点什么别的, 喝点啥吧: "something"
             if (t in ("什么", "啥", "多少") and not asked and re.search(r"(没|没有|不)[\u4e00-\u9fff]{0,2}$", before)
                     and not A_NOT_A.search(before[-3:])):
                 continue  # 没出什么漏子, 不需要啥牌照, 没亏多少: "any", not "what"
