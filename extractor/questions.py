@@ -48,7 +48,7 @@ QUESTION_WORDS = {
 SEVERAL = {"几个", "几家", "几种", "几天", "几年", "几月", "几次", "几位", "几"}
 # in a clause before a question word, these make it indirect or indefinite: 要看怎么, 不知道为什么, 我觉得是多大的问题
 INDIRECT = re.compile(r"(不知道|不管|无论|不论|没什么|没啥|没有什么|不清楚|记不清|忘了|随便|要看|就看|看看|看你|看他|看下|看是|"
-                      r"取决于|决定|关键|在于|忘记|至于|说清楚|讲清楚|(也|还|都)看|告知|分不出|看不出|说不出|看不清|判断(?!的)|检查|核实|校验|验证|(不要|别|不用|不必)太?纠结|在乎|在意|猜到|猜|觉得|认为|觉着|问我|问你|问他|(?<![谁你])知道|指不定|说不定|不定|如果|假如|要是|选择|想好|想清楚|想着|想学|学会|教你|教我|没说|"
+                      r"取决于|决定|关键|在于|忘记|没试过|至于|说清楚|讲清楚|(也|还|都)看|告知|分不出|看不出|说不出|看不清|判断(?!的)|检查|核实|校验|验证|(不要|别|不用|不必)太?纠结|在乎|在意|猜到|猜|觉得|认为|觉着|问我|问你|问他|(?<![谁你])知道|指不定|说不定|不定|如果|假如|要是|选择|想好|想清楚|想着|想学|学会|教你|教我|没说|"
                       r"(?<![为])(没|不|不了|看|不是|不算|再|不会|不用|不太)$|^(要|就|得|还得)?看|没有比|并没有|算不上)")
 # question words that still ask inside a hypothetical (如果…怎么办)
 ASKS_ANYWAY = {"怎么办", "咋办", "如何是好", "咋整"}
@@ -87,7 +87,7 @@ RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎�
 RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.{0,10}(干啥|干嘛|做什么)|上哪|做什么梦|买什么|有什么关系|"
                               r"有啥关系|什么都|啥都|谁都|哪都|怎么都|谁敢|谁会去|谁愿意|怎么能|谁不|还能说(啥|什么)|"
                               # complaints and wonder: 怎么又到周末了, 咋这么宽; one's own impression: 我怎么觉得…
-                              r"(怎么|咋)又|(怎么|咋)(会|就)?这么|我(怎么|咋)(感觉|觉得|记得|好像)|"
+                              r"我说怎么|怪不得|难怪|哪里?还(需要|用|要)|(怎么|咋)又|(怎么|咋)(会|就)?这么|我(怎么|咋)(感觉|觉得|记得|好像)|"
                               # 还是怎么的: "or something"
                               r"还是怎么(的|着)(?=[，,。.\s]|$)|算(啥|什么)[。!！~]*$)")
 # the title of a shared article, pasted as text: 【观点】为什么…？, 独家：…如何…, 评论|…, …一文看全, 金控——下一个…？
@@ -232,7 +232,7 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
             if (not asked and re.search(r"^(?!时候的)..+的(问题|事|事情)$", "".join(after))
                     and not re.search(r"(懂|明白|了解|好奇|请教|问)", before)):
                 continue  # 而是谁来推动的问题: "the question of who", said, not asked
-            if re.search(r"(不知道|不知|不清楚|不确定|不记得|不得而知)$", "".join(after)):
+            if re.search(r"(不知道|不知|不清楚|不确定|不记得|不得而知)了?$", "".join(after)):
                 continue  # 客户啥样的不知: an admission, not a question
             if clause.count(t) > 1 or (t == "怎么" and "怎么" in after):
                 continue  # 谁用谁知道, 怎么安全怎么来: indefinite
