@@ -55,6 +55,8 @@ def asks(text, before=(), sender="提问者"):
     "什么时候的事",
     "A故意不还钱怎么处理",
     "借款人不还钱谁负责",
+    # 我在想 + question word is wondering aloud: an implicit question
+    "我在想怎么保证对账的幂等",
     "还有哪些需要注意的？或者这当中需要注意些什么，麻烦指教一下",
     "D0和T0这样的资金结算是不是属于代付",
     "这种账户叫什么名字？",
