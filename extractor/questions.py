@@ -60,7 +60,7 @@ INDEFINITE_AFTER = re.compile(r"(都|也|再说|就看|取决于|不重要|没�
 STATEMENT_NE = re.compile(r"(还没|还不|还在|还有好|还早|正在|都在|在忙|着呢$|打算|准备|以为|还挺|挺[^，,。]{0,3}呢$|很[^，,。]{0,3}呢$|"
                           r"不少呢$|了呢$|才[^，,。]{1,6}呢$|还(说|想|能|要)|逗我|没[^，,。]{0,6}过呢$|属于|开会呢$)")
 # after an A-not-A verb, it does not matter which: 涨不涨不重要, 搞不搞都行
-A_NOT_A_SUBJECT = re.compile(r"[^，,。？?]{0,12}(属于|取决于|很重要|是关键|不是关键)")
+A_NOT_A_SUBJECT = re.compile(r"[^。？?]{0,16}?(属于|取决于|很重要|是关键|不是关键|就看|要看|得看|由[^，,。？?]{1,10}决定|的问题$)")
 A_NOT_A_EITHER = re.compile(r"[^，,。？?]{0,3}(不重要|无所谓|没关系|不要紧|没区别|都一样|都行|都可以|(也|都)(没有?关系|行|可以|一样))")
 FINAL_STRONG = {"吗": 2.5, "么": 2.2, "麽": 2.2, "否": 1.5}
 A_NOT_A = re.compile(r"(有没有|是不是|能不能|会不会|可不可以|要不要|用不用|行不行|对不对|好不好|算不算|需不需要|"
@@ -314,6 +314,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     ana = A_NOT_A.search(TITLE.sub(lambda t: "《" + "_" * (len(t.group(0)) - 2) + "》", body) if "《" in body else body)
     if ana and not _word_start(tokens, body, ana.start()):
         ana = None  # 现在不在: 在 belongs to 现在
+    if ana and ana.group(1) == "是不是" and re.search(r"[就还也倒可]$", body[:ana.start()]) and re.match(r"(很|太|特别|非常|那么|十分)", body[ana.end():]):
+        ana = None  # 还是不是很清楚: 还是 + 不是很, not 是不是
     if ana and ana.group(1) not in ("是不是", "有没有", "有木有") and A_NOT_A_EITHER.match(body, ana.end()):
         ana = None  # 涨不涨不重要: whichever
     elif ana and not strong and (ana.group(2) or ana.group(1) in ("能不能", "会不会", "要不要")) and A_NOT_A_SUBJECT.match(body, ana.end()):
@@ -322,7 +324,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         ana = None  # 关键就是会不会被封: the point is whether, said as a statement
     if ana and not (ana.group(1) == "要不要" and "不要不要" in body):
         head = body[:ana.start()]
-        if re.search(r"(看|要看|就看|取决于|问|不知道|关键|决定|如果|假如|找找|问问|查查|试试|搜搜|判断|检查|核实|校验|验证|确认|在讨论|在聊|要聊|在考虑)[^，,。]{0,12}$", head):
+        if re.search(r"(看|要看|就看|取决于|问|不知道|关键|决定|如果|假如|找找|问问|查查|试试|搜搜|判断|检查|核实|校验|验证|确认|在讨论|在聊|要聊|在考虑|不论|不管|无论)[^，,。]{0,12}$", head):
             ana = None
         elif HEDGE.search(head) and not strong:
             cue(0.5, f"A-not-A form {ana.group(1)} in a hedged statement")
