@@ -350,7 +350,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     if m.mentions and (strong or particle or qword or ana):
         cue(0.5, "addressed with @")
     asks = strong or particle or qword or ana or req or flags.get("ba") or (alt and x > -1.5)
-    flags.update(strong=strong or particle in FINAL_STRONG, weak=not (strong or particle in FINAL_STRONG or req))
+    flags.update(strong=strong or particle in FINAL_STRONG, weak=not (strong or particle in FINAL_STRONG or req), request=bool(req))
     if not asks:
         return _sigmoid(x), reasons, flags
     # --- forms that look like questions but are not
@@ -441,6 +441,19 @@ def _gap(a: Message, b: Message) -> float:
     return abs(b.seconds - a.seconds)
 
 
+BANTER_AROUND = 3
+
+
+def _banter_around(originals: list[Message], i: int) -> int:
+    """How many of the messages around (four before, two after, within ten minutes) laugh or joke."""
+    m = originals[i]
+    n = 0
+    for o in originals[max(0, i - 4):i] + originals[i + 1:i + 3]:
+        if _gap(o, m) <= 600 and (LAUGHTER.search(o.body) or set(o.emojis) & JOKE_EMOJI):
+            n += 1
+    return n
+
+
 def _talks_on(originals: list[Message], i: int) -> bool:
     """The sender has been holding the floor (most of the last messages) and goes on talking after
     the question before anyone else speaks: a speaker's question to the audience, answered himself."""
@@ -495,6 +508,10 @@ def detect_questions(msgs: list[Message], member) -> list[Question]:
             x = (math.log(s / (1 - s)) if 0 < s < 1 else 0) + 1.2
             s = _sigmoid(x)
             reasons = reasons + ["the next reply confirms or denies it (对/是的/没有) (+1.2)"]
+        if s >= THRESHOLD and not flags.get("request") and _banter_around(originals, i) >= BANTER_AROUND:
+            x = math.log(s / (1 - s)) if 0 < s < 1 else 0
+            s = _sigmoid(x - 1.0)
+            reasons = reasons + ["in a stretch of laughter and joking emoji (-1.0)"]
         if s >= 0.3 and _talks_on(originals, i):
             x = math.log(s / (1 - s)) - 3.5 if 0 < s < 1 else -3.5
             s = _sigmoid(x)

@@ -258,6 +258,14 @@ def test_a_tentative_answer_with_ba_confirmed_by_the_asker_is_not_a_question():
     assert 3 not in questions_by_n(p)
 
 
+def test_a_weak_question_in_a_stretch_of_laughter_is_banter():
+    joking = [("路人丙", "哈哈哈"), ("路人丁", "笑死[捂脸]"), ("路人丙", "[偷笑][偷笑]")]
+    assert not asks("你这搞得多少支付公司集体跳水", before=joking)
+    assert asks("你这搞得多少支付公司集体跳水", before=[("路人丙", "网联下个月切量"), ("路人丁", "银行都在准备")])
+    # a request for help still asks, however much the others laugh
+    assert asks("请教下各位，退款手续费怎么退", before=joking)
+
+
 def test_a_chain_of_the_same_message_is_not_a_question():
     before = [("甲", "为什么我都看不到大腿"), ("乙", "为什么我都看不到大腿")]
     assert not asks("为什么我都看不到大腿", before=before)
