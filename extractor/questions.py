@@ -33,6 +33,20 @@ _CLAUSE_SPLIT = re.compile(r"[，,。；;]")
 _ANSWER_AFTER_COMMA = re.compile(r"\s*(要看|就看|看|主要|应该|一般是|其实|估计|肯定|就是|因为|所以)")
 _YOU = re.compile(r"[你您]")
 _ANYONE_THERE = re.compile(r"(在吗|在不在|有人吗)")
+_PARTICLE_CLAUSES = re.compile(r"[\s,，。.!！?？;；~～…]+")
+_NEGATED_VERB_END = re.compile(r"(没|没有|不)[\u4e00-\u9fff]{0,2}$")
+_SAID_ABOUT = re.compile(r"^(?!时候的)..+的(问题|事|事情)$")
+_WANTS_TO_KNOW = re.compile(r"(懂|明白|了解|好奇|请教|问)")
+_ADMISSION_AFTER = re.compile(r"(不知道|不知|不清楚|不确定|不记得|不得而知)了?$")
+_WHAT_IF = re.compile(r"(要是|如果|假如|万一|一旦|是不是|有没有|能不能|会不会)")
+_STILL_BEFORE = re.compile(r"[就还也倒可]$")
+_DEGREE_AFTER = re.compile(r"(很|太|特别|非常|那么|十分)")
+_A_NOT_A_EMBEDDED = re.compile(r"(看|要看|就看|取决于|问|不知道|关键|决定|如果|假如|找找|问问|查查|试试|搜搜|判断|检查|核实|校验|验证|确认|"
+                               r"在讨论|在聊|要聊|在考虑|不论|不管|无论)[^，,。]{0,12}$")
+_ALTERNATIVE_EMBEDDED = re.compile(r"(不管|无论|不论|看|不清楚|不知道|不确定)[^，,。]{0,6}$")
+_THANKS_BEFORE = re.compile(r"(谢|感谢)[^，,。？?]{0,4}$")
+_SURPRISE = re.compile(r"[？?][！!]|[！!][？?]")
+_FIRST_OR_SECOND_PERSON = re.compile(r"[你您我]")
 
 
 THRESHOLD = 0.5
@@ -130,6 +144,12 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
+def _shift(s: float, reasons: list[str], weight: float, why: str) -> tuple[float, list[str]]:
+    """A score moved by one more cue's weight on its log-odds, with the cue among the reasons."""
+    x = (math.log(s / (1 - s)) if 0 < s < 1 else 0.0) + weight
+    return _sigmoid(x), reasons + [f"{why} ({weight:+.1f})"]
+
+
 def _tail(text: str) -> str:
     """The end of a text without trailing emoji codes, spaces and '~'."""
     return _TRAILING_NOISE.sub("", text)
@@ -225,18 +245,17 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
                 continue  # 什么的 = "and so on"
             if t in ("什么", "啥") and not asked and before.endswith(("点", "些")):
                 continue  # 做点什么别的, 喝点啥吧: "something"
-            if (t in ("什么", "啥", "多少") and not asked and re.search(r"(没|没有|不)[\u4e00-\u9fff]{0,2}$", before)
-                    and not A_NOT_A.search(before[-3:])):
-                continue  # 没出什么漏子, 不需要啥牌照, 没亏多少: "any", not "what"
-            if (t == "谁" and not asked and re.search(r"(没|没有|不)[\u4e00-\u9fff]{0,2}$", before)
-                    and not A_NOT_A.search(before[-3:]) and all(x in ("了", "呢", "啊", "的") for x in after)):
-                continue  # 并不针对谁, 没有谁了: "anyone" (不还钱谁负责 still asks)
+            if (t in ("什么", "啥", "多少", "谁") and not asked and _NEGATED_VERB_END.search(before)
+                    and not A_NOT_A.search(before[-3:])
+                    and (t != "谁" or all(x in ("了", "呢", "啊", "的") for x in after))):
+                # 没出什么漏子, 不需要啥牌照, 没亏多少, 并不针对谁: "any", not "what"; 谁 only as the
+                # object at the end (不还钱谁负责 still asks)
+                continue
             if t not in ("为什么", "为啥", "为何") and INDEFINITE_AFTER.search("".join(after)) and not (after and after[-1] in ("吗", "么")):
                 continue
-            if (not asked and re.search(r"^(?!时候的)..+的(问题|事|事情)$", "".join(after))
-                    and not re.search(r"(懂|明白|了解|好奇|请教|问)", before)):
+            if not asked and _SAID_ABOUT.search("".join(after)) and not _WANTS_TO_KNOW.search(before):
                 continue  # 而是谁来推动的问题: "the question of who", said, not asked
-            if re.search(r"(不知道|不知|不清楚|不确定|不记得|不得而知)了?$", "".join(after)):
+            if _ADMISSION_AFTER.search("".join(after)):
                 continue  # 客户啥样的不知: an admission, not a question
             if clause.count(t) > 1 or (t == "怎么" and "怎么" in after):
                 continue  # 谁用谁知道, 怎么安全怎么来: indefinite
@@ -289,7 +308,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         particle = last
         cue(FINAL_STRONG[last] if not strong else 1.0, f"ends with {last}")
     else:
-        for cl in re.split(r"[\s,，。.!！?？;；~～…]+", body)[:-1]:
+        for cl in _PARTICLE_CLAUSES.split(body)[:-1]:
             if (cl.endswith(("吗", "么")) and len(cl) >= 3
                     and not cl.endswith(("什么", "怎么", "那么", "这么", "多么", "要么") + NAMES_WITH_PARTICLE)):
                 particle = cl[-1]
@@ -300,7 +319,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(2.0, "asks for confirmation (是吧/对吧)")
         particle = particle or "吧"
     elif (last == "呢" and not qword and not strong and len(core) >= 3 and STATEMENT_NE.search(_tail(body))
-          and not re.search(r"(要是|如果|假如|万一|一旦|是不是|有没有|能不能|会不会)", body)):  # 一旦资金链断了呢: what if
+          and not _WHAT_IF.search(body)):  # 一旦资金链断了呢: what if
         cue(0.5, "ends with 呢 in a statement (还没…呢, 正在…呢)")
     elif last == "呢":
         cue(1.8 if not qword else 1.0, "ends with 呢")
@@ -318,7 +337,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     ana = A_NOT_A.search(TITLE.sub(lambda t: "《" + "_" * (len(t.group(0)) - 2) + "》", body) if "《" in body else body)
     if ana and not _word_start(tokens, body, ana.start()):
         ana = None  # 现在不在: 在 belongs to 现在
-    if ana and ana.group(1) == "是不是" and re.search(r"[就还也倒可]$", body[:ana.start()]) and re.match(r"(很|太|特别|非常|那么|十分)", body[ana.end():]):
+    if ana and ana.group(1) == "是不是" and _STILL_BEFORE.search(body, 0, ana.start()) and _DEGREE_AFTER.match(body, ana.end()):
         ana = None  # 还是不是很清楚: 还是 + 不是很, not 是不是
     if ana and ana.group(1) not in ("是不是", "有没有", "有木有") and A_NOT_A_EITHER.match(body, ana.end()):
         ana = None  # 涨不涨不重要: whichever
@@ -328,7 +347,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         ana = None  # 关键就是会不会被封: the point is whether, said as a statement
     if ana and not (ana.group(1) == "要不要" and "不要不要" in body):
         head = body[:ana.start()]
-        if re.search(r"(看|要看|就看|取决于|问|不知道|关键|决定|如果|假如|找找|问问|查查|试试|搜搜|判断|检查|核实|校验|验证|确认|在讨论|在聊|要聊|在考虑|不论|不管|无论)[^，,。]{0,12}$", head):
+        if _A_NOT_A_EMBEDDED.search(head):
             ana = None
         elif HEDGE.search(head) and not strong:
             cue(0.5, f"A-not-A form {ana.group(1)} in a hedged statement")
@@ -336,12 +355,12 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             cue(1.5, f"A-not-A form {ana.group(1)}")
     alt = ALTERNATIVE.search(body) if not ana else None
     alt_de = ALTERNATIVE_DE.search(body) if alt else None
-    if alt_de and re.search(r"(不管|无论|不论|看|不清楚|不知道|不确定)[^，,。]{0,6}$", body[:alt_de.start()]):
+    if alt_de and _ALTERNATIVE_EMBEDDED.search(body, 0, alt_de.start()):
         alt_de = None  # 不管是现存的还是未来的, 要看钱是自己的还是客户的
     if alt and (strong or particle or last in ("啊", "呀", "呢") or alt.group(2) or alt_de):
         cue(1.6, "alternative question (还是)")
     req = REQUEST.search(body)
-    if req and req.group(1) in ("指点", "指教") and re.search(r"(谢|感谢)[^，,。？?]{0,4}$", body[:req.start()]):
+    if req and req.group(1) in ("指点", "指教") and _THANKS_BEFORE.search(body, 0, req.start()):
         req = None  # 谢谢指点: thanks
     if req and not NOT_REQUEST_BEFORE.search(body[:req.start()]):
         cue(2.0, f"request {req.group(1)[:8]}")
@@ -382,9 +401,9 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-3.0, "a reaction, not a question")
     elif len(core) <= 4 and not (qword or req or particle or ana):
         cue(-1.0, "very short")
-    if re.search(r"[？?][！!]|[！!][？?]", body):
+    if _SURPRISE.search(body):
         cue(-2.0, "surprise (？！), not a question")
-    elif re.search(r"[？?]", body) and EXCLAIM.search(body.split("？")[-1] if "？" in body else body):
+    elif _QMARK.search(body) and EXCLAIM.search(body.split("？")[-1] if "？" in body else body):
         cue(-1.5, "an exclamation, not a question")
     elif ("!" in body or "！" in body) and not strong:
         cue(-0.5, "an exclamation")
@@ -397,11 +416,11 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     if CONNECT.search(body) and not req:
         cue(-2.0, "asks to connect (加微信), not for information")
     if not req and (HEADLINE.search(body) or (
-            HEADLINE_DASH.search(body) and body.count("——") == 1 and len(core) <= 40 and not m.mentions and not re.search(r"[你您我]", body))):
+            HEADLINE_DASH.search(body) and body.count("——") == 1 and len(core) <= 40 and not m.mentions and not _FIRST_OR_SECOND_PERSON.search(body))):
         cue(-4.5, "the title of a shared article, or a quotation")
     if ANSWER_START.match(body) and not strong:
         cue(-1.0, "starts like an answer")
-    if len(core) > 60 and not re.search(r"[？?]$", tail) and not und:
+    if len(core) > 60 and not tail.endswith(("？", "?")) and not und:
         cue(-1.0, "a long statement")
     if ANNOUNCE.search(body) and len(core) > 30 and not strong:
         cue(-1.0, "an announcement")
@@ -417,7 +436,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
                 if core and len(core) >= 2 and core in pc and p.sender != m.sender:
                     cue(-2.0, "echoes the message before")
                     break
-    if len(core) >= 4 and any(p.sender != m.sender and _gap(p, m) <= 600 and re.sub(r"[\s?？!！。.,，~～…]+", "", p.body) == core
+    if len(core) >= 4 and any(p.sender != m.sender and _gap(p, m) <= 600 and _PUNCT_AND_SPACES.sub("", p.body) == core
                               for p in prev[-5:]):
         cue(-3.0, "repeats someone else's message (a chain)")
     if REPORTED.search(body):
@@ -508,18 +527,13 @@ def detect_questions(msgs: list[Message], member) -> list[Question]:
     prev: list[Message] = []
     for i, m in enumerate(originals):
         s, reasons, flags = question_cues(m, prev)
+        # what the messages around it say: one more cue each, added on the score's log-odds
         if flags.get("ba") and 0.25 <= s < THRESHOLD and _confirmed(originals, i):
-            x = (math.log(s / (1 - s)) if 0 < s < 1 else 0) + 1.2
-            s = _sigmoid(x)
-            reasons = reasons + ["the next reply confirms or denies it (对/是的/没有) (+1.2)"]
+            s, reasons = _shift(s, reasons, 1.2, "the next reply confirms or denies it (对/是的/没有)")
         if s >= THRESHOLD and not flags.get("request") and _banter_around(originals, i) >= BANTER_AROUND:
-            x = math.log(s / (1 - s)) if 0 < s < 1 else 0
-            s = _sigmoid(x - 1.0)
-            reasons = reasons + ["in a stretch of laughter and joking emoji (-1.0)"]
+            s, reasons = _shift(s, reasons, -1.0, "in a stretch of laughter and joking emoji")
         if s >= 0.3 and _talks_on(originals, i):
-            x = math.log(s / (1 - s)) - 3.5 if 0 < s < 1 else -3.5
-            s = _sigmoid(x)
-            reasons = reasons + ["goes on talking: a question in a talk or monologue, answered by the asker (-3.5)"]
+            s, reasons = _shift(s, reasons, -3.5, "goes on talking: a question in a talk or monologue, answered by the asker")
         m.asks = s >= THRESHOLD
         m.ask_strong = m.asks and flags.get("strong", False)
         m.ask_score = s
