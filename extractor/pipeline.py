@@ -40,7 +40,7 @@ from .redact import Pseudonyms, mask_messages, pseudonymize
 from .readers import InputFile, iter_files, read_bytes
 from .readers.common import get_zone
 from .records import Answer, Conversation, Message, Problem, Question
-from .segment import content_words, message_words, messages_search_text, words
+from .segment import message_words, messages_search_text, words
 from .segment import preload as preload_segmenter
 
 
@@ -728,7 +728,7 @@ def idf_of(parsed: list[Parsed]) -> Idf:
     for p in parsed:
         for m in p.msgs:
             if not m.copy_of and m.tokens:
-                df.update(set(content_words(m.tokens)))
+                df.update(set(message_words(m)))  # as _document_words: kept with the message
                 docs += 1
     return Idf(dict(df), docs)
 
@@ -824,7 +824,7 @@ def answer_id(a: Answer) -> str:
 
 
 def message_tuple(m: Message, group: str) -> tuple:
-    """message_row as a tuple in the column order of store.MESSAGES, made directly."""
+    """A message's row, as a tuple in the column order of store.MESSAGES."""
     dumps = store.dumps
     return (
         m.id, m.source_id, m.n, m.line, group, m.date, m.time, m.timestamp, m.sender,
@@ -836,21 +836,6 @@ def message_tuple(m: Message, group: str) -> tuple:
         m.quote_sender, m.quote_text, m.reply_to, m.copy_of, m.native_id,
         " ".join(sorted(set(message_words(m)))) if m.tokens and not m.copy_of else None,
     )
-
-
-def message_row(m: Message, group: str) -> dict:
-    return {
-        "id": m.id, "source_id": m.source_id, "n": m.n, "line": m.line, "group_name": group,
-        "date": m.date, "time": m.time, "timestamp": m.timestamp, "sender": m.sender,
-        "member_id": m.member_id, "text": m.text, "raw": m.raw, "kind": m.kind,
-        "mentions": store.dumps(m.mentions) if m.mentions else None,
-        "images": store.dumps(m.images) if m.images else None,
-        "links": store.dumps(m.links) if m.links else None,
-        "emojis": store.dumps(m.emojis) if m.emojis else None,
-        "quote_sender": m.quote_sender, "quote_text": m.quote_text, "reply_to": m.reply_to,
-        "copy_of": m.copy_of, "native_id": m.native_id,
-        "words": " ".join(sorted(set(message_words(m)))) if m.tokens and not m.copy_of else None,
-    }
 
 
 def sender_stats(db) -> list[tuple]:

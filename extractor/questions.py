@@ -14,7 +14,6 @@ import re
 from typing import Optional
 
 from .records import Message, Question
-from .segment import content_words
 
 # patterns used in the hot paths, compiled once (re.<function>(pattern, ...) looks each up in re's cache)
 _TRAILING_NOISE = re.compile(r"(\[[^\[\]]{1,8}\]|\s|[~～。.…!！,，、])+$")

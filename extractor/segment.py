@@ -210,11 +210,6 @@ def _short_words() -> frozenset:
     return _SHORT[0]
 
 
-def _dictionary() -> tuple[frozenset, frozenset]:
-    """(the short words, the words with characters that are not Han)."""
-    return _short_words(), _other_words()
-
-
 def preload() -> None:
     """Make the sets that segmenting and indexing use now (a process that forks workers later
     hands them on ready made)."""

@@ -1,7 +1,6 @@
 """Shared helpers of the reader tests: read a fixture, flatten messages to tuples, check sniffing."""
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 from typing import Optional

@@ -1,7 +1,6 @@
 """Builds are atomic: a build killed at any moment leaves the previous kb.db whole and usable,
 the next run completes the work, and a reader querying during a build never sees an error or
 a partial state."""
-import os
 import signal
 import sqlite3
 import subprocess

@@ -1,5 +1,4 @@
 """Integration over the real corpus in ../shared (skipped when it is absent)."""
-import json
 import os
 import re
 

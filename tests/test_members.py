@@ -1,4 +1,3 @@
-from tests.helpers import analyse_days
 from extractor.pipeline import parse_conversation, prepare
 from extractor.readers import archive
 from tests.helpers import day_text

@@ -1,7 +1,6 @@
 """Building kb.db: every message kept, stable ids, re-runs, changed and deleted files, search, export."""
 import io
 import json
-import shutil
 
 import sqlite_utils
 

@@ -1,6 +1,5 @@
 """The readers through the command line and the build: `extractor formats`,
 `extractor build --timezone`, and the corpus staying with the archive reader."""
-import os
 import sqlite3
 from pathlib import Path
 

@@ -1,5 +1,4 @@
 """The fast segmenter gives exactly what jieba.lcut gives; jieba stays the reference and fallback."""
-import os
 
 import jieba
 import pytest
@@ -37,7 +36,7 @@ def test_words_and_search_text():
     assert segment.words("用Python做退款") == ["用", "python", "做", "退款"]
     # sub-words of long words come from jieba's dictionary
     assert segment.search_text(["退款单"]) == "退款 退款单"
-    short, other = segment._dictionary()
+    short, other = segment._short_words(), segment._other_words()
     assert "退款" in short and all(2 <= len(w) <= 3 for w in list(short)[:1000])
     assert "A股" in other
 

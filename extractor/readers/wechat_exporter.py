@@ -12,7 +12,7 @@ Recognised by the first line ``<chat> - 微信聊天记录``, which also names t
 from __future__ import annotations
 
 import re
-from typing import Iterator, Optional
+from typing import Iterator
 
 from ..records import Conversation, Problem, RawMessage
 from .common import SYSTEM_SENDER, clean_body, clean_name, resolve_quote, strip_invisible
