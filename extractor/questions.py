@@ -435,7 +435,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
                 if core and len(core) >= 2 and core in pc and p.sender != m.sender:
                     cue(-2.0, "echoes the message before")
                     break
-    if len(core) >= 4 and any(p.sender != m.sender and _gap(p, m) <= 600 and _PUNCT_AND_SPACES.sub("", p.body) == core
+    if len(core) >= 4 and any(p.sender != m.sender and _gap(p, m) <= 600 and len(p.body) >= len(core)
+                              and _PUNCT_AND_SPACES.sub("", p.body) == core
                               for p in prev[-5:]):
         cue(-3.0, "repeats someone else's message (a chain)")
     if REPORTED.search(body):
