@@ -272,6 +272,18 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
     return None
 
 
+# Every cue that can make a message ask needs one of these in its text: a question mark (or a
+# title's 》 at the end), a final particle (吗么麽否呢吧嘛), the 不/没/木 of an A-not-A form or of
+# 是不/对不, the 还 of 还是, the 多 of 多大, or a question word (QUESTION_WORDS, each holding one of
+# the characters or words below); a request is looked for by REQUEST itself. Half the messages of
+# a chat have none, and are scored without the cues (tests/test_questions.py checks the shortcut
+# against the full path).
+MAY_ASK = re.compile(r"[?？》吗么麽否呢吧嘛不没木还多几撒啥咋哪谁怎何]|什么|如何|是否|能否|可否|有无|干嘛")
+_SHORTCUT = [True]
+NO_CUE = -1.5  # the log-odds of a message before any cue
+_NO_CUE_SCORE = _sigmoid(NO_CUE)
+
+
 def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], dict]:
     """Score one message as a question. Returns (score in 0..1, reasons, flags)."""
     flags: dict = {}
@@ -280,9 +292,11 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     body = m.body
     if not body:
         return 0.0, [], flags
+    if _SHORTCUT[0] and not MAY_ASK.search(body) and not REQUEST.search(body):
+        return _NO_CUE_SCORE, [], {"strong": False, "weak": True, "request": False}
     tokens = m.tokens
     reasons: list[str] = []
-    x = -1.5
+    x = NO_CUE
     tail = _tail(body)
     core = _PUNCT_AND_SPACES.sub("", body)
 
@@ -371,7 +385,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         req = und
     if m.mentions and (strong or particle or qword or ana):
         cue(0.5, "addressed with @")
-    asks = strong or particle or qword or ana or req or flags.get("ba") or (alt and x > -1.5)
+    asks = strong or particle or qword or ana or req or flags.get("ba") or (alt and x > NO_CUE)
     flags.update(strong=strong or particle in FINAL_STRONG, weak=not (strong or particle in FINAL_STRONG or req), request=bool(req))
     if not asks:
         return _sigmoid(x), reasons, flags

@@ -329,3 +329,39 @@ def test_a_speakers_questions_to_the_audience_in_a_talk_are_not_questions():
 def test_asking_for_a_good_way_is_not_rhetorical():
     assert asks("渠道对账单经常中午才给，我们T+1对账的任务只能干等，大家有什么好办法吗")
     assert not asks("这有什么好担心的")
+
+
+# Sentences with no question mark, particle, A-not-A, 还是, question word or request, and some
+# that have one: the shortcut for the first kind must score them exactly as the full cues do.
+SHORTCUT_SENTENCES = [
+    "大家早上好", "今天的分享到此结束", "我们用的是银联的通道", "这个方案挺好的", "收到", "好的好的",
+    "T+1对账，跨日差异T+2消除", "ok", "[图片]", "哈哈哈哈", "明天见", "我觉得可以试试", "同意楼上",
+    "退款要原路返回", "这个我也遇到过", "@张三 你看下这个", "谢谢指点", "咨询公司一般收费比较高",
+    "这个是这样的", "有人知道这个吗", "怎么对账", "对账用的哪个系统", "能不能退款", "是A的还是B的",
+    "谁有这方面的资料", "请教一下退款流程", "多大的量", "几点开始", "好吧", "还没呢", "否则会有问题",
+    "周五下午三点在会议室", "代码已经提交了", "这个接口返回慢", "原因是证书过期", "已经解决了",
+    "不知道我的理解对不对", "为何如此", "有无限额", "干嘛用的", "求推荐一个清算系统", "麻烦大家看一下",
+]
+
+
+def test_the_shortcut_for_messages_without_a_cue_scores_as_the_full_cues():
+    import pathlib
+
+    from extractor import questions
+    from extractor.pipeline import analyse_conversations
+    from extractor.readers import read_bytes
+
+    convs = [analyse_day([(f"09:{i // 60:02d}:{i % 60:02d}", f"成员{i % 3}", t) for i, t in enumerate(SHORTCUT_SENTENCES)])]
+    for path in sorted(pathlib.Path(__file__).parent.parent.joinpath("examples", "chats").glob("*.markdown")):
+        found, _, _ = read_bytes(path.read_bytes(), path.name, "examples", source_path=str(path))
+        convs += analyse_conversations(found)
+    msgs = [m for p in convs for m in p.msgs]
+    shortcut = sum(1 for m in msgs if m.body and not questions.MAY_ASK.search(m.body) and not questions.REQUEST.search(m.body))
+    assert shortcut >= 20  # the shortcut is taken, and ...
+    fast = [questions.question_cues(m, []) for m in msgs]
+    questions._SHORTCUT[0] = False
+    try:
+        full = [questions.question_cues(m, []) for m in msgs]
+    finally:
+        questions._SHORTCUT[0] = True
+    assert fast == full  # ... gives what the full cues give
