@@ -117,15 +117,19 @@ def build(
 
 def build_files(files: list[InputFile], db_path: str, **kw) -> Summary:
     """Build into db_path; a knowledge base made by another version of the schema is rebuilt whole
-    into a new file that replaces it only when complete (the old one stays usable until then)."""
+    into a new file that replaces it only when complete (the old one stays usable until then).
+    So is a new knowledge base: written without a write-ahead log (a new file has nothing to
+    protect, and the log would write every page twice), it becomes one in WAL mode, synced, when
+    complete, and only then takes its name."""
     version = store.stored_version(db_path)
-    if version is None or version == store.SCHEMA_VERSION:
+    if version == store.SCHEMA_VERSION or (version is None and os.path.exists(db_path)):
         return _build_files(files, db_path, **kw)
     fresh = f"{db_path}.rebuild"
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm", "-journal"):
         if os.path.exists(fresh + suffix):
             os.remove(fresh + suffix)
-    summary = _build_files(files, fresh, **kw)
+    summary = _build_files(files, fresh, new_file=True, **kw)
+    store.finish_new_db(fresh)
     for suffix in ("-wal", "-shm"):
         if os.path.exists(db_path + suffix):
             os.remove(db_path + suffix)
@@ -143,6 +147,7 @@ def _build_files(
     workers: Optional[int] = None,
     redact: bool = False,
     pseudonym_key: Optional[str] = None,
+    new_file: bool = False,
 ) -> Summary:
     """The build, in three passes over the new and changed sources, each file's work done by a
     pool of worker processes (``workers``; default: the machine's cores, or EXTRACTOR_WORKERS):
@@ -158,7 +163,7 @@ def _build_files(
     zone = get_zone(timezone)  # a bad name fails here, before anything is read
     _tick(None)
     summary = Summary()
-    db = store.open_db(db_path)
+    db = store.open_db(db_path, new_file=new_file)
     existing = store.stored_sources(db)
     privacy = json.dumps({"redact": bool(redact), "pseudonymize": bool(pseudonym_key)}, sort_keys=True)
     # rows stored under other privacy settings are all read again; so is everything when a
@@ -772,7 +777,8 @@ def source_rows(p: Parsed, idf: Idf, directory: Optional[Directory] = None) -> t
     for q in p.questions:
         answers = sorted(by_q.get(q.message.id, []), key=lambda a: a.rank)
         start = position[q.message.id]
-        before = [m for m in originals[max(0, start - 3):start] if m not in q.context]
+        context = {m.id for m in q.context}  # (by id: Message compares all its fields)
+        before = [m for m in originals[max(0, start - 3):start] if m.id not in context]
         ok, pscore, preasons = publish(q, answers, idf, directory, before)
         chrono = sorted(q.messages, key=lambda m: m.n)
         qid = q.message.id

@@ -76,13 +76,37 @@ def stored_version(path: str) -> Optional[int]:
         con.close()
 
 
-def open_db(path: str) -> sqlite_utils.Database:
+def open_db(path: str, new_file: bool = False) -> sqlite_utils.Database:
+    """A knowledge base, opened in WAL mode (readers go on while a build writes). ``new_file``:
+    a file that nobody reads until finish_new_db, written with a rollback journal and without
+    syncs (a crash leaves only that file behind, which the next build deletes)."""
     db = sqlite_utils.Database(path)
-    if db.journal_mode != "wal":
-        db.enable_wal()
-    db.execute("PRAGMA synchronous=NORMAL")
+    if new_file:
+        db.execute("PRAGMA journal_mode=DELETE")
+        db.execute("PRAGMA synchronous=OFF")
+    else:
+        if db.journal_mode != "wal":
+            db.enable_wal()
+        db.execute("PRAGMA synchronous=NORMAL")
     ensure_schema(db)
     return db
+
+
+def finish_new_db(path: str) -> None:
+    """A new knowledge base made by open_db(new_file=True), complete: into WAL mode, on disk."""
+    import os
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        con.execute("PRAGMA journal_mode=WAL")
+    finally:
+        con.close()
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:

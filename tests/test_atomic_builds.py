@@ -118,3 +118,32 @@ def test_a_reader_during_a_build_sees_no_error_and_no_partial_state(tmp_path):
     reader.join()
     assert errors == []
     assert seen <= {5, 35} and 35 in seen
+
+
+def test_a_new_knowledge_base_appears_only_when_complete(tmp_path):
+    """A first build writes into kb.db.rebuild without a write-ahead log; killed, it leaves no
+    kb.db at all; the next run deletes the leftover and builds kb.db whole, in WAL mode."""
+    chats, db = tmp_path / "chats", tmp_path / "kb.db"
+    make_days(chats, 0, 25)
+    reference = tmp_path / "reference.db"
+    start = time.monotonic()
+    assert run_build(chats, reference).wait() == 0
+    duration = time.monotonic() - start
+    done = snapshot(reference)
+    for attempt in range(6):
+        proc = run_build(chats, db)
+        time.sleep(duration * 0.5 / 2 ** attempt)
+        proc.send_signal(signal.SIGKILL)
+        if proc.wait() == -signal.SIGKILL:
+            break
+        db.unlink()  # it finished: try again, killed sooner
+    else:
+        pytest.fail("the build always finished before it could be killed")
+    assert not db.exists() or snapshot(db) == done  # nothing half made under the knowledge base's name
+    assert run_build(chats, db).wait() == 0
+    assert snapshot(db) == done
+    assert not (tmp_path / "kb.db.rebuild").exists() and not (tmp_path / "kb.db.rebuild-journal").exists()
+    con = sqlite3.connect(str(db))
+    assert con.execute("pragma journal_mode").fetchone() == ("wal",)
+    assert con.execute("pragma integrity_check").fetchone() == ("ok",)
+    con.close()
