@@ -464,7 +464,7 @@ class Linker:
         word_set = self.word_set
         rivals = self.rivals
         q_len_part = q_len / 20.0
-        weight = WEIGHTS.get
+        w = {name: WEIGHTS.get(name, 0.0) for name in DESCRIPTIONS}  # every feature's weight (0 if unweighted)
         n_originals = len(originals)
         for k in itertools.chain(range(start + 1, min(near_end, end)), far):
             c = originals[k]
@@ -484,34 +484,47 @@ class Linker:
             between = eligible_before[k] - eligible_from - (bisect_left(own, k) - own_before)
             last_q = originals[q_positions[bisect_left(q_positions, k) - 1]]
             f: dict[str, float] = {}
-            others = sum(1 for x in askers if x != who) if askers else 0
+            x = BIAS  # probability(f), summed as each feature is set (in the same order)
+            others = sum(1 for a in askers if a != who) if askers else 0
             d: dict = {"between": between, "others": others, "kind": c.kind}
             if reply_to in qids:
                 f["quotes_question"] = 1
+                x += w["quotes_question"]
             elif reply_to:
                 f["quotes_other"] = 1
+                x += w["quotes_other"]
             cm = mentioned(c) if c_mentions else {}
             if asker in cm:
-                f["mentions_asker"] = cm[asker]
+                f["mentions_asker"] = v = cm[asker]
+                x += w["mentions_asker"] * v
             elif cm:
                 f["mentions_other"] = 1
+                x += w["mentions_other"]
             elif c_mentions:
                 f["mentions_unknown"] = 1
+                x += w["mentions_unknown"]
             if who in qm:
-                f["asked_with_at"] = qm[who]
+                f["asked_with_at"] = v = qm[who]
+                x += w["asked_with_at"] * v
             elif qm:
                 f["question_to_other"] = 1
+                x += w["question_to_other"]
             c_asks = c.asks
             if not replied and not c_asks and not unknowing:
                 f["first_reply"] = 1
+                x += w["first_reply"]
             near = f["near"] = exp(-between / 4.0)
+            x += w["near"] * near
             if "mentions_asker" in f and f["mentions_asker"]:
-                f["late_reply_to_asker"] = f["mentions_asker"] * (1 - near)
+                f["late_reply_to_asker"] = v = f["mentions_asker"] * (1 - near)
+                x += w["late_reply_to_asker"] * v
             if "asked_with_at" in f and f["asked_with_at"]:
-                f["late_reply_when_asked"] = f["asked_with_at"] * (1 - near)
+                f["late_reply_when_asked"] = v = f["asked_with_at"] * (1 - near)
+                x += w["late_reply_when_asked"] * v
             named = name_words & q_words if name_words else None  # name words have two characters or more
             if named:
                 f["answerer_named"] = 1
+                x += w["answerer_named"]
                 d["named"] = "/".join(sorted(named))
             # a reply typed faster than one could read the question and write it came before it
             # (_gap(q.message, c) and _gap(last_q, c), inlined)
@@ -522,57 +535,73 @@ class Linker:
                 gap = 0.0 if last_q.seconds is None else max(0.0, c_seconds - last_q.seconds)
             if gap_q < len(c.body) / 3.0 + q_len_part and not reply_to:
                 f["too_fast"] = 1
+                x += w["too_fast"]
             if gap > 1200:
-                f["late"] = math.log2(gap / 1200.0)
+                f["late"] = v = math.log2(gap / 1200.0)
+                x += w["late"] * v
                 d["minutes"] = int(gap // 60)
             cover, shared, rare, mass = NO_OVERLAP if q_words.isdisjoint(word_set(c)) else self.overlap(q, c)
             if cover:
-                f["coverage"] = cover
-                f["shared_weight"] = min(1.0, mass / 12.0)
+                f["coverage"] = v = cover
+                x += w["coverage"] * v
+                f["shared_weight"] = v = min(1.0, mass / 12.0)
+                x += w["shared_weight"] * v
                 d["shared"] = "/".join(shared)
             for other, r_pos, r in rivals(c, k):
                 if other <= cover + 0.1:
                     break  # best first: no other rival fits better
                 if r_pos >= rivals_from and r is not q and r.asker != asker and r.asker != who:
                     f["fits_other"] = 1
+                    x += w["fits_other"]
                     break
             if rare:
                 f["rare_shared"] = 1
+                x += w["rare_shared"]
             if yes_no and answer_form:
                 f["yes_no"] = 1
+                x += w["yes_no"]
             elif answer_form:
                 f["answer_form"] = 1
+                x += w["answer_form"]
             if media:
                 f["media"] = 1
+                x += w["media"]
             elif substance:
-                f["substance"] = substance
+                f["substance"] = v = substance
+                x += w["substance"] * v
             elif short and not f.get("yes_no"):
                 f["very_short"] = 1
+                x += w["very_short"]
             if c_asks:
-                f["asks"] = 1 if not f.get("mentions_asker") else 0.5
+                f["asks"] = v = 1 if not f.get("mentions_asker") else 0.5
+                x += w["asks"] * v
             if laughter:
                 f["laughter"] = 1
+                x += w["laughter"]
             if greeting:
                 f["greeting"] = 1
+                x += w["greeting"]
             if unknowing:
                 f["no_knowledge"] = 1
+                x += w["no_knowledge"]
             if thanked.get(who, -1) > k:
                 f["thanked"] = 1
+                x += w["thanked"]
             for j in range(k + 1, min(n_originals, k + 3)):  # the asker speaks next (within 2)
                 if facts[j][0] == asker:
                     if _gap(c, originals[j]) <= 300:
                         f["asker_follows"] = 1
+                        x += w["asker_follows"]
                     break
             if others and not (f.get("mentions_asker") or f.get("quotes_question") or f.get("asked_with_at")):
-                f["other_questions"] = min(others, 2)
+                f["other_questions"] = v = min(others, 2)
+                x += w["other_questions"] * v
             if who in before:
                 f["in_thread"] = 1
+                x += w["in_thread"]
             if prev_answer:
                 f["after_answer"] = 1
-            x = BIAS  # probability(f), inlined
-            for name, value in f.items():
-                if value:
-                    x += weight(name, 0.0) * value
+                x += w["after_answer"]
             p = 1.0 / (1.0 + exp(-max(-30.0, min(30.0, x))))
             yield c, f, d, p
             prev_answer = p >= THRESHOLD
