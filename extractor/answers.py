@@ -370,22 +370,32 @@ class Linker:
     # -------------------------------------------------------------- features
     def facts(self, m: Message) -> tuple:
         """What does not depend on the question, computed once per message: (member, non-answer,
-        answer form, media, substance, short, laughter, name words, greeting, no knowledge)."""
+        answer form, media, substance, short, laughter, name words, greeting, no knowledge).
+        A message that answers nothing (a system message, an emoji, thanks) is never a candidate:
+        only its member and that are looked for; so is "short" only when it is neither media
+        nor substance (the one case where it counts)."""
         out = self._facts.get(m.id)
         if out is None:
+            non_answer = bool(is_non_answer(m))
+            if non_answer or m.kind == "system":
+                out = self._facts[m.id] = (self.member(m), non_answer, False, False, 0.0, False, False,
+                                           frozenset(), False, False)
+                return out
             words = self.words(m)
             substance = min(1.0, len(words) / 6.0) if len(words) >= 3 else 0.0
+            media = m.kind in ("image", "file", "link")
+            body = m.body
             out = self._facts[m.id] = (
                 self.member(m),
-                bool(is_non_answer(m)),
-                bool(ANSWER_FORM.match(m.body)),
-                m.kind in ("image", "file", "link"),
+                non_answer,
+                bool(ANSWER_FORM.match(body)),
+                media,
                 substance,
-                not THREE_WORD_CHARS.search(m.body),  # at most 2 word characters
-                bool(LAUGHTER.search(m.body) or (set(m.emojis) & JOKE_EMOJI)),
+                not (media or substance or THREE_WORD_CHARS.search(body)),  # at most 2 word characters
+                bool(LAUGHTER.search(body) or (m.emojis and not JOKE_EMOJI.isdisjoint(m.emojis))),
                 self.name_words(m),
-                bool(GREETING.search(m.body)),
-                len(m.body) <= NO_KNOWLEDGE_CHARS and bool(NO_KNOWLEDGE.search(m.body)),
+                bool(GREETING.search(body)),
+                len(body) <= NO_KNOWLEDGE_CHARS and bool(NO_KNOWLEDGE.search(body)),
             )
         return out
 
