@@ -7,6 +7,7 @@ small talk), with the reasons.
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -108,6 +109,14 @@ def topic_words(words, idf, names: frozenset = frozenset()) -> list[str]:
     return out
 
 
+def _message_topics(m, idf, names) -> list[str]:
+    """topic_words of one message's words, computed once per message (for one IDF and names)."""
+    got = m.__dict__.get("_topics")
+    if got is None or got[0] is not idf or got[1] is not names:
+        got = m.__dict__["_topics"] = (idf, names, topic_words(message_words(m), idf, names))
+    return got[2]
+
+
 def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) -> tuple[bool, float, list[str]]:
     """Is the question worth keeping in the published knowledge base?"""
     names = name_parts_of(directory) if directory is not None else set()
@@ -124,8 +133,10 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
     topics = topic_words(words, idf, names)
     if topics:
         cue(min(3, len(topics)) * 0.9, "subject words " + "/".join(topics[:3]))
-    thread = [w for m in list(before) + [m for a in answers for m in a.messages] for w in message_words(m)]
-    around = [w for w in topic_words(thread, idf, names) if w not in topics]
+    # topic_words of the thread's words together: each message's own (kept with it), in order, once each
+    thread = dict.fromkeys(w for m in itertools.chain(before, (m for a in answers for m in a.messages))
+                           for w in _message_topics(m, idf, names))
+    around = [w for w in thread if w not in topics]
     if around:
         cue(min(2, len(around)) * 0.4, "the conversation around it is about " + "/".join(around[:3]))
     distinct = set(words)
