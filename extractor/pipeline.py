@@ -283,7 +283,9 @@ def _build_files(
             # pass 2: duplicate copies and quoted replies by the first directory; evidence; words
             # (needed only where there are copies to mark or quotes to link)
             marked = [s for s in sources if s.marks]
-            first = Directory(_Evidence(old_rows, [s.evidence for s in marked], sources)) if marked else None
+            old_evidence = _StoredEvidence(old_rows)
+            del old_rows
+            first = Directory(_Evidence(old_evidence, [s.evidence for s in marked], sources)) if marked else None
             _tick("first directory")
             for s, (df_part, docs_part, where) in zip(marked, pool.map(_mark_source, [s.spool for s in marked], state=first)):
                 s.spool = where
@@ -295,7 +297,7 @@ def _build_files(
             del word_blocks
             _tick("pass 2: copies, quotes, evidence")
             # evidence is read back from the spool, never all held in memory
-            directory = Directory(_Evidence(old_rows, None, sources))
+            directory = Directory(_Evidence(old_evidence, None, sources))
             _tick("directory")
 
             with db.atomic():
@@ -445,8 +447,8 @@ def _load(where: tuple[str, int, int, int]) -> Parsed:
     return Parsed(source, None, msgs, [tuple(c) for c in candidates])
 
 
-def _read_evidence(where: tuple[str, int, int, int]) -> str:
-    """The final evidence of a spooled source (JSON), without reading its messages."""
+def _read_evidence(where: tuple[str, int, int, int]) -> dict:
+    """The final evidence of a spooled source (see _set_evidence), without reading its messages."""
     return marshal.loads(_read_spooled(where, where[2]))
 
 
@@ -510,8 +512,10 @@ def _mark_source(where: tuple, first: Optional[Directory]) -> tuple[bytes, int, 
 
 
 def _set_evidence(p: Parsed) -> None:
-    """The final evidence of a source, into its row (spooled with it by _save)."""
-    p.source["evidence"] = json.dumps(p.evidence, ensure_ascii=False)
+    """The final evidence of a source, into its row (spooled with it by _save, by marshal): in
+    the plain form that JSON gives it (lists, plain dicts), which is what a stored source's
+    evidence reads back as, made here in the worker rather than parsed in the main process."""
+    p.source["evidence"] = json.loads(json.dumps(p.evidence, ensure_ascii=False))
 
 
 class _Evidence:
@@ -520,18 +524,38 @@ class _Evidence:
     that it is never all in memory at once. ``partial`` (for the first directory): the copies of
     the sources still to be marked, in memory; the others' final evidence from the spool."""
 
-    def __init__(self, old_rows: list[dict], partial: Optional[list[dict]], sources: list[Spooled]):
-        self.old_rows, self.partial, self.sources = old_rows, partial, sources
+    def __init__(self, old: "_StoredEvidence", partial: Optional[list[dict]], sources: list[Spooled]):
+        self.old, self.partial, self.sources = old, partial, sources
 
     def __iter__(self):
-        for r in self.old_rows:
-            yield json.loads(r["evidence"])
+        yield from self.old
         partial = iter(self.partial or ())
         for s in self.sources:
             if self.partial is not None and s.marks:
                 yield next(partial)
             else:
-                yield json.loads(_read_evidence(s.spool))
+                yield _read_evidence(s.spool)
+
+
+class _StoredEvidence:
+    """The evidence of the stored sources that stay, from their rows (JSON); each directory reads
+    it twice, and a build may make two directories: after the first reading it is kept packed by
+    marshal (about the size of the JSON, several times faster to read)."""
+
+    def __init__(self, rows: list[dict]):
+        self.rows = rows
+        self.packed: Optional[list[bytes]] = None
+
+    def __iter__(self):
+        if self.packed is not None:
+            yield from map(marshal.loads, self.packed)
+            return
+        packed = []
+        for r in self.rows:
+            ev = json.loads(r["evidence"])
+            packed.append(marshal.dumps(ev))
+            yield ev
+        self.packed, self.rows = packed, None
 
 
 def _document_words(p: Parsed) -> tuple[bytes, int]:
@@ -572,7 +596,7 @@ def _analyse_source(where: tuple, state) -> tuple:
     """Pass 3 for one source: questions, answers, and its rows."""
     directory, idf, pseudonym_key = state
     p = _load(where)
-    p.evidence = json.loads(p.source.pop("evidence"))
+    p.evidence = p.source.pop("evidence")
     analyse(p, directory, idf)
     if pseudonym_key:
         pseudonymize(p, directory, Pseudonyms(pseudonym_key))
