@@ -210,6 +210,51 @@ def _short_words() -> frozenset:
     return _SHORT[0]
 
 
+class _SortedLines:
+    """Membership in the short words by binary search in their sorted, joined string: for the
+    first lookups of a process (a small build needs a few hundred), which would not repay
+    making the set (a twentieth of a second); after LOOKUPS of them the set is made."""
+
+    LOOKUPS = 20_000
+
+    def __init__(self, joined: str):
+        self.s = joined
+        self.n = 0
+
+    def __contains__(self, w: str) -> bool:
+        self.n += 1
+        s = self.s
+        lo, hi = 0, len(s)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = s.rfind("\n", 0, mid) + 1
+            end = s.find("\n", mid)
+            if end < 0:
+                end = len(s)
+            line = s[start:end]
+            if line == w:
+                return True
+            if line < w:
+                lo = end + 1
+            else:
+                hi = start
+        return False
+
+
+_LINES: list = []  # [_SortedLines] until the set is made
+
+
+def _short_lookup():
+    """The short words, as the set once it is made (preload, or many lookups), else by _SortedLines."""
+    if _SHORT:
+        return _SHORT[0]
+    if not _LINES:
+        _LINES.append(_SortedLines(_dictionary_words()[1]))
+    if _LINES[0].n >= _SortedLines.LOOKUPS:
+        return _short_words()
+    return _LINES[0]
+
+
 def preload() -> None:
     """Make the sets that segmenting and indexing use now (a process that forks workers later
     hands them on ready made)."""
@@ -227,7 +272,7 @@ def message_words(m) -> list[str]:
 def _subwords(token: str) -> list[str]:
     """Dictionary words inside a long word, as jieba.cut_for_search finds them."""
     out = []
-    known = _SHORT[0] if _SHORT else _short_words()
+    known = _SHORT[0] if _SHORT else _short_lookup()
     if len(token) > 2:
         for i in range(len(token) - 1):
             w = token[i:i + 2]

@@ -59,3 +59,18 @@ def test_identical_on_a_sample_of_the_corpus():
                     texts += 1
                     differ += segment.lcut(text) != jieba.lcut(text)
     assert texts > 1000 and differ == 0
+
+
+def test_the_sorted_lines_lookup_of_short_words_agrees_with_the_set():
+    from extractor import segment
+
+    joined = segment._dictionary_words()[1]
+    words = joined.split("\n")
+    lines = segment._SortedLines(joined)
+    known = segment._short_words()
+    text = "退款到原卡一般几天能到账清算机构为什么要收网络服务费分布式事务一般是怎么解决的abc中国人民银行"
+    probes = {text[i:i + k] for k in (2, 3) for i in range(len(text) - k + 1)}
+    probes |= set(words[:50]) | set(words[-50:]) | set(words[::5000]) | {"", "\u4e00", "zz", "\uffff\uffff", words[0][:1]}
+    assert any(p in known for p in probes) and any(p not in known for p in probes)
+    for p in probes:
+        assert (p in lines) == (p in known), p
