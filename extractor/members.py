@@ -184,23 +184,27 @@ class Directory:
         self.quote_aliases: dict[str, Counter] = defaultdict(Counter)
         self.behaviour: dict[str, Counter] = defaultdict(Counter)
         self.mention_counts: Counter = Counter()
+        member_of = self.member_of.get
+        mention_counts, behaviour = self.mention_counts, self.behaviour
         for ev in evidence:
             for qname, sender in ev["quotes"]:
                 if sender:
-                    self.quote_aliases[qname][self.member_of.get(sender, sender)] += 1
+                    self.quote_aliases[qname][member_of(sender, sender)] += 1
             for name, mentioner, before, after in ev["mentions"]:
-                self.mention_counts[name] += 1
-                me = self.member_of.get(mentioner, mentioner)
-                seen = Counter()
+                mention_counts[name] += 1
+                me = member_of(mentioner, mentioner)
+                seen: dict[str, float] = {}  # member -> how close they spoke (as Counter.update adds, in order)
                 for s, d in before.items():
-                    mem = self.member_of.get(s, s)
+                    mem = member_of(s, s)
                     if mem != me:
-                        seen[mem] = max(seen[mem], 1.0 / d)
+                        seen[mem] = max(seen.get(mem, 0), 1.0 / d)
                 for s, d in after.items():
-                    mem = self.member_of.get(s, s)
+                    mem = member_of(s, s)
                     if mem != me:
-                        seen[mem] = max(seen[mem], 0.8 / d)
-                self.behaviour[name].update(seen)
+                        seen[mem] = max(seen.get(mem, 0), 0.8 / d)
+                counts = behaviour[name]
+                for mem, v in seen.items():
+                    counts[mem] = counts.get(mem, 0) + v
         self._resolved: dict[str, tuple[Optional[str], float, str]] = {}
         self._parts_by_pair: Optional[dict[str, set[str]]] = None
 
