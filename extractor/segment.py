@@ -108,9 +108,14 @@ def lcut(text: str) -> list[str]:
     return jieba.lcut(text)
 
 
+_TO_CLEAN = re.compile(r"[\sA-Z]")  # what _cut changes: spaces dropped, ASCII lower-cased
+
+
 # a small cache: duplicate copies and repeated short replies are close together
 @lru_cache(maxsize=8192)
 def _cut(text: str) -> tuple[str, ...]:
+    if not _TO_CLEAN.search(text):  # most texts: no token is spaces or has an upper-case letter
+        return tuple(lcut(text))
     return tuple([t.lower() if t.isascii() else t for t in lcut(text) if not t.isspace()])
 
 

@@ -74,3 +74,12 @@ def test_the_sorted_lines_lookup_of_short_words_agrees_with_the_set():
     assert any(p in known for p in probes) and any(p not in known for p in probes)
     for p in probes:
         assert (p in lines) == (p in known), p
+
+
+def test_words_without_spaces_or_capitals_take_the_short_way_with_the_same_result():
+    from extractor import segment
+
+    for text in ["退款到原卡一般几天能到账", "用redis做缓存好不好", "T+1对账，跨日差异T+2消除", "Spring Cloud 的配置中心",
+                 "a\u3000b 中文\t制表", "ＡＢＣ全角字母", "ÄÖ大写", "ok啦"]:
+        full = tuple(t.lower() if t.isascii() else t for t in segment.lcut(text) if not t.isspace())
+        assert segment._cut.__wrapped__(text) == full, text
