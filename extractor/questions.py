@@ -273,12 +273,17 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
 
 
 # Every cue that can make a message ask needs one of these in its text: a question mark (or a
-# title's 》 at the end), a final particle (吗么麽否呢吧嘛), the 不/没/木 of an A-not-A form or of
-# 是不/对不, the 还 of 还是, the 多 of 多大, or a question word (QUESTION_WORDS, each holding one of
-# the characters or words below); a request is looked for by REQUEST itself. Half the messages of
-# a chat have none, and are scored without the cues (tests/test_questions.py checks the shortcut
-# against the full path).
-MAY_ASK = re.compile(r"[?？》吗么麽否呢吧嘛不没木还多几撒啥咋哪谁怎何]|什么|如何|是否|能否|可否|有无|干嘛")
+# title's 》 at the end), a final particle (吗么麽否呢吧嘛), 是不/对不 (是不？), 还是, 多 + an
+# adjective (多大), a question word (QUESTION_WORDS: a jieba word is a piece of the text) or an
+# A-not-A form; a request is looked for by REQUEST itself. Two messages in three of a chat have
+# none, and are scored without the cues (tests/test_questions.py checks the shortcut against
+# the full path).
+MAY_ASK = re.compile("|".join([
+    A_NOT_A.pattern,  # first: its back-reference counts its own groups
+    r"[?？》吗么麽否呢吧嘛]|是不|对不|还是",
+    r"多\s?[" + "".join(sorted(HOW_MUCH)) + "]",
+    *map(re.escape, sorted(QUESTION_WORDS, key=lambda w: (-len(w), w))),
+]))
 _SHORTCUT = [True]
 NO_CUE = -1.5  # the log-odds of a message before any cue
 _NO_CUE_SCORE = _sigmoid(NO_CUE)
