@@ -220,7 +220,7 @@ class _SortedLines:
     first lookups of a process (a small build needs a few hundred), which would not repay
     making the set (a twentieth of a second); after LOOKUPS of them the set is made."""
 
-    LOOKUPS = 20_000
+    LOOKUPS = 4_000
 
     def __init__(self, joined: str):
         self.s = joined
