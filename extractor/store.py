@@ -207,7 +207,8 @@ def save_terms(db: sqlite_utils.Database, changed: dict[str, int], docs: int) ->
     for i in range(0, len(gone), 500):
         chunk = gone[i:i + 500]
         db.execute(f"delete from terms where term in ({','.join('?' * len(chunk))})", chunk)
-    db["terms"].insert_all(({"term": t, "df": v} for t, v in changed.items() if v > 0), pk="term", replace=True, batch_size=5000)
+    db.conn.executemany("insert or replace into terms (term, df) values (?, ?)",
+                        [(t, v) for t, v in changed.items() if v > 0])
     db["meta"].insert({"key": "documents", "value": str(docs)}, pk="key", replace=True)
 
 
