@@ -38,6 +38,8 @@ ADDRESSED_WINDOW_MESSAGES = 80
 ADDRESSED_WINDOW_SECONDS = 6 * 3600
 CONTINUATION_SECONDS = 120
 SHARE_OF_BEST = 0.8  # a message also answers a second question if it fits it nearly as well
+PAIR_SHARE = 0.7  # ... or fairly well, when the asker asked the two in a row
+PAIR_SECONDS = 180
 
 SPACES = re.compile(r"\s+")
 NOT_ANSWER = re.compile(
@@ -636,10 +638,11 @@ class Linker:
         # each message to the question(s) it fits best
         per_question: dict[str, list[tuple[Message, float, tuple[dict, dict]]]] = {}
         for cid, options in links.items():
-            best = max(s for _, s, _ in options)
+            best_q, best = max(((q, s) for q, s, _ in options), key=lambda t: t[1])
             c = self.originals[self.pos[cid]]
             for q, s, why in options:
-                if s >= SHARE_OF_BEST * best:
+                share = PAIR_SHARE if self._back_to_back(q, best_q) else SHARE_OF_BEST
+                if s >= share * best:
                     per_question.setdefault(q.message.id, []).append((c, s, why))
         answers: list[Answer] = []
         for q in self.questions:
@@ -686,6 +689,19 @@ class Linker:
             for r, a in enumerate(lst, 1):
                 a.rank = r
         return answers
+
+    def _back_to_back(self, q1: Question, q2: Question) -> bool:
+        """q1 and then q2 asked by one asker in a row (only the asker spoke between, within
+        CONTEXT_SECONDS): a reply to the second often answers both."""
+        if q1 is q2 or q1.asker != q2.asker:
+            return False
+        end = max(self.pos[m.id] for m in q1.messages)
+        start = min(self.pos[m.id] for m in q2.messages)
+        if start <= end:
+            return False
+        if _gap(self.originals[end], self.originals[start]) > PAIR_SECONDS:
+            return False
+        return all(self.member(self.originals[k]) == q1.asker for k in range(end + 1, start))
 
     def _next_by(self, member: str, k: int) -> Optional[int]:
         """Position of the member's next message after position k (within a few messages)."""

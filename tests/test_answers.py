@@ -160,3 +160,27 @@ def test_i_dont_know_and_a_promise_to_answer_are_not_the_answer():
         ("09:01:30", "龚晓冬", "不能，之前四要素是必须的，除非是新的无卡快捷"),
     ])
     assert top_answer_n(p, 2) == 4
+
+
+def test_a_reply_to_two_questions_asked_in_a_row_answers_both():
+    """The asker asks twice in a row; the reply to the second answers the first too, though it
+    fits the second better (it comes right after it)."""
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "你们的分期能支持市面上大部分信用卡吗？"),
+        ("09:00:30", "林晓峰", "还款也是持卡人直接还给发卡行吗？"),
+        ("09:01:00", "周敏", "是的，都是直接还给发卡行，我们只做聚合"),
+    ])
+    qs = sorted(q.message.n for q in p.questions)
+    assert qs == [2, 3]
+    assert top_answer_n(p, 3) == 4
+    assert top_answer_n(p, 2) == 4
+
+
+def test_a_reply_to_another_askers_question_does_not_answer_the_one_before():
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "你们的分期能支持市面上大部分信用卡吗？"),
+        ("09:00:30", "王强", "还款也是持卡人直接还给发卡行吗？"),
+        ("09:01:00", "周敏", "是的，都是直接还给发卡行，我们只做聚合"),
+    ])
+    assert top_answer_n(p, 3) == 4
+    assert top_answer_n(p, 2) is None  # two askers: the reply is to the second one's question
