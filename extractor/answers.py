@@ -196,6 +196,16 @@ class Idf:
         return v
 
 
+_ENDS_WITH_QMARK = re.compile(r"[?？]\s*$")
+WH_WORDS = ("什么", "啥", "怎", "咋", "哪", "谁", "几", "多少", "多久", "多大", "为何", "如何", "何时", "干嘛", "还是")
+
+
+def _intonation_question(m: Message) -> bool:
+    """A question mark with no question word and no alternative (能支持大部分信用卡的分期？):
+    a yes/no question asked by intonation."""
+    return bool(_ENDS_WITH_QMARK.search(m.body)) and not any(w in m.body for w in WH_WORDS)
+
+
 def _gap(a: Message, b: Message) -> float:
     if a.seconds is None or b.seconds is None:
         return 0.0
@@ -444,7 +454,7 @@ class Linker:
         """Messages within reach of the question, with their features, details and probability."""
         start = self.pos[q.message.id]
         qids = {m.id for m in q.messages}
-        yes_no = any(YES_NO_QUESTION.search(m.body) for m in q.messages)
+        yes_no = any(YES_NO_QUESTION.search(m.body) or _intonation_question(m) for m in q.messages)
         qm: dict[str, float] = {}
         for m in q.messages:
             for who_, conf in self.mentioned(m).items():

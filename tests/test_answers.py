@@ -184,3 +184,22 @@ def test_a_reply_to_another_askers_question_does_not_answer_the_one_before():
     ])
     assert top_answer_n(p, 3) == 4
     assert top_answer_n(p, 2) is None  # two askers: the reply is to the second one's question
+
+
+def test_a_question_mark_without_a_question_word_asks_yes_or_no():
+    """能支持…？ asks yes or no by intonation: 是的 is a yes/no reply to it; not to 怎么…？"""
+    from extractor.answers import _intonation_question
+
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "你们的分期能支持市面上大部分信用卡？"),
+        ("09:00:40", "周敏", "是的，大部分都支持"),
+    ])
+    reasons = answers_of(p, 2)[0].reasons
+    assert any("yes/no" in r for r in reasons), reasons
+    q = analyse_day(START + [
+        ("09:00:00", "林晓峰", "你们的分期怎么支持市面上大部分信用卡？"),
+        ("09:00:40", "周敏", "是的，大部分都支持"),
+    ])
+    assert not any("yes/no" in r for a in q.answers for r in a.reasons)
+    msgs = {m.n: m for m in p.msgs}
+    assert _intonation_question(msgs[2]) and not _intonation_question(q.msgs[2])
