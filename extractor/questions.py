@@ -29,7 +29,12 @@ _SELF_ANSWER_LIST = re.compile(r"\s*(答[:：]|A[:：]|1[、.．]|首先|一是|
 _NON_WORD = re.compile(r"\W")
 _SELF_ANSWER_START = re.compile(r"\s*(因为|其实|就是|所以|是因为|答案|我觉得|我认为|后来|结果|原来|最后)")
 _CLAUSE_SPLIT = re.compile(r"[，,。；;]")
-_ANSWER_AFTER_COMMA = re.compile(r"\s*(要看|就看|看|主要|应该|一般是|其实|估计|肯定|就是|因为|所以)")
+# after a clause with a question word, the sender goes on with its answer or a comment on it:
+# 怎么实现，那是技术的事; 为什么不能销户，是因为…; 冗多少，这就是关键; 什么大牌，都不如…
+_ANSWER_AFTER_COMMA = re.compile(r"\s*(要看|就看|看|主要|应该|一般是|其实|估计|肯定|就是|因为|所以|(那|这)(就|才|也)?是|是因为|是为了|也是|"
+                                 r"(也|还)(要|得)看)")
+# right after it, 都: whichever it is (什么大牌，都不如…; 放到哪里，都没人…)
+_EITHER_AFTER_COMMA = re.compile(r"\s*都(?!有|是|在|可以|能|会|用)")
 _YOU = re.compile(r"[你您]")
 _ANYONE_THERE = re.compile(r"(在吗|在不在|有人吗)")
 _PARTICLE_CLAUSES = re.compile(r"[\s,，。.!！?？;；~～…]+")
@@ -455,6 +460,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         if at is not None and any(_ANSWER_AFTER_COMMA.match(part)
                                   for part in parts[at + 1:]):
             cue(-1.0, "answers itself after a comma")
+        elif at is not None and at + 1 < len(parts) and _EITHER_AFTER_COMMA.match(parts[at + 1]):
+            cue(-1.0, "whichever it is (…，都…)")
     return _sigmoid(x), reasons, flags
 
 

@@ -75,6 +75,9 @@ def asks(text, before=(), sender="提问者"):
     # 有没有…做过, 有小伙伴…么: asks the group even with a joking emoji and a long setup
     "想插个话题，有没有第三方支付的小伙伴做过给银行代付的功能，银行付款到备付金户，支付公司3秒内代付，这个3秒无法核实是否到账，有小伙伴做过类似业务么[捂脸]",
     "统一接口的话，如果接口有调整，岂不是所有渠道都要测试？",
+    # a question word with context after the comma
+    "清算中心那边出什么事了呢，好几个渠道的回调都超时了",
+    "你们的备付金都放在哪家银行，都有哪些限制",
 ])
 def test_real_questions(text):
     assert asks(text)
@@ -217,6 +220,11 @@ def test_real_questions(text):
     "账户体系——下一个监管重点？",
     "一文读懂聚合支付为什么会被叫停？",
     "深度揭秘某银行如何做到秒级清算",
+    # a question word, then the sender's own answer or comment after the comma
+    "对账文件什么时候推送，那是渠道自己定的",
+    "商户为什么要做实名，是因为监管要求了解你的客户",
+    "限流限多少，降级降哪些，这才是方案的难点",
+    "什么大厂出身，都不如踏实做事",
 ])
 def test_not_questions(text):
     assert not asks(text)
