@@ -78,6 +78,8 @@ def asks(text, before=(), sender="提问者"):
     # a question word with context after the comma
     "清算中心那边出什么事了呢，好几个渠道的回调都超时了",
     "你们的备付金都放在哪家银行，都有哪些限制",
+    "有人知道银行的自动外呼是怎么做的嘛",
+    "群里有人对接过网联的协议支付么",
 ])
 def test_real_questions(text):
     assert asks(text)
@@ -225,6 +227,9 @@ def test_real_questions(text):
     "商户为什么要做实名，是因为监管要求了解你的客户",
     "限流限多少，降级降哪些，这才是方案的难点",
     "什么大厂出身，都不如踏实做事",
+    # 有人…么 does not reach across a comma, nor take the 么 of 这么/怎么
+    "有人说这个通道很稳，结果那哥么一上线就挂了",
+    "去年就有人这么干过",
 ])
 def test_not_questions(text):
     assert not asks(text)
