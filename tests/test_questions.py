@@ -80,6 +80,8 @@ def asks(text, before=(), sender="提问者"):
     "你们的备付金都放在哪家银行，都有哪些限制",
     "有人知道银行的自动外呼是怎么做的嘛",
     "群里有人对接过网联的协议支付么",
+    "有好用的压测工具推荐吗",
+    "麻烦各位帮我看一下这个报错",
 ])
 def test_real_questions(text):
     assert asks(text)
@@ -230,6 +232,9 @@ def test_real_questions(text):
     # 有人…么 does not reach across a comma, nor take the 么 of 这么/怎么
     "有人说这个通道很稳，结果那哥么一上线就挂了",
     "去年就有人这么干过",
+    # 有…推荐, 麻烦…下 stay inside one clause: 麻烦 as 'a hassle', a recommendation given
+    "银企直连。。麻烦啊，还得线下签约",
+    "有好几家，推荐园区旁边那两家",
 ])
 def test_not_questions(text):
     assert not asks(text)
