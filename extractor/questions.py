@@ -139,6 +139,7 @@ CONNECT = re.compile(r"(方便|可以|能否?|能不能)[^，,。？?]{0,3}加(�
 INTERJECTION = re.compile(r"^(我擦|卧槽|握草|我靠|我草|我勒个去|我的天|天哪|天啊)[\s,，!！。]")
 LAUGHTER = re.compile(r"(哈哈|呵呵|嘿嘿|嘻嘻|hhh|233|😂|😄|笑死|开玩笑|玩笑)", re.I)
 JOKE_EMOJI = {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮", "抠鼻", "色", "嘿哈", "机智", "憨笑", "笑哭"}
+ECHO_MAX = 8  # characters before a question mark inside that echo rather than ask (八位？…)
 SETUP_MIN = 12  # characters of a statement that sets up the question before it
 CONTEXT_SECONDS = 180
 REPLY_CONTEXT_SECONDS = 600
@@ -296,13 +297,13 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         x += weight
         reasons.append(f"{reason} ({weight:+.1f})")
 
-    strong = False
+    strong = inside = False
     if _ENDS_WITH_QMARK.search(tail) or (tail.endswith("》") and "《" not in tail):
         cue(3.0, "ends with a question mark")
         strong = True
     elif "？" in body or _QMARK_INSIDE.search(body):
         cue(1.5, "question mark inside")
-        strong = True
+        strong = inside = True
     elif _ENDS_WITH_QQ.search(tail):
         cue(0.6, "ends with '??' (a question mark, or lost characters)")
     clauses = _clauses(tokens)
@@ -363,6 +364,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         alt_de = None  # 不管是现存的还是未来的, 要看钱是自己的还是客户的
     if alt and (strong or particle or last in ("啊", "呀", "呢") or alt.group(2) or alt_de):
         cue(1.6, "alternative question (还是)")
+        inside = False  # 服贸？货贸？还是…: the alternatives ask
     req = REQUEST.search(body)
     if req and req.group(1) in ("指点", "指教") and _THANKS_BEFORE.search(body, 0, req.start()):
         req = None  # 谢谢指点: thanks
@@ -422,6 +424,13 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     if not req and (HEADLINE.search(body) or (
             HEADLINE_DASH.search(body) and body.count("——") == 1 and len(core) <= 40 and not m.mentions and not _FIRST_OR_SECOND_PERSON.search(body))):
         cue(-4.5, "the title of a shared article, or a quotation")
+    if inside and not (qword or particle or ana or req):
+        # 八位？我看到很多都九位了; 中央汇金？不可能被批准的: a few words echoed with a question
+        # mark (surprise, doubt), then the sender's own comment: nothing is asked of the others
+        parts = _QMARK.split(body)
+        if (len(_PUNCT_AND_SPACES.sub("", parts[0])) <= ECHO_MAX and not parts[0].rstrip().endswith("呢")
+                and len(_PUNCT_AND_SPACES.sub("", parts[-1])) >= 4):
+            cue(-1.5, "a few words with a question mark, then the sender's own comment")
     if ANSWER_START.match(body) and not strong:
         cue(-1.0, "starts like an answer")
     if len(core) > 60 and not tail.endswith(("？", "?")) and not und:

@@ -82,6 +82,10 @@ def asks(text, before=(), sender="提问者"):
     "群里有人对接过网联的协议支付么",
     "有好用的压测工具推荐吗",
     "麻烦各位帮我看一下这个报错",
+    # a question mark inside, with the setup after it, still asks
+    "群里有人能联系上银联的技术支持？我们的报文一直被拒",
+    "这个对账文件的格式呢？我们下载下来是乱码",
+    "你们用的是哪家的短信通道？最近到达率很低",
 ])
 def test_real_questions(text):
     assert asks(text)
@@ -235,6 +239,10 @@ def test_real_questions(text):
     # 有…推荐, 麻烦…下 stay inside one clause: 麻烦 as 'a hassle', a recommendation given
     "银企直连。。麻烦啊，还得线下签约",
     "有好几家，推荐园区旁边那两家",
+    # a few words echoed with a question mark, then the sender's own comment
+    "九位？我见过的城商行都是十二位了",
+    "央行入股？不可能批下来的",
+    "结算延迟了吧？这相当于变相占用资金",
 ])
 def test_not_questions(text):
     assert not asks(text)
