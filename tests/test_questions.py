@@ -86,6 +86,7 @@ def asks(text, before=(), sender="提问者"):
     "群里有人能联系上银联的技术支持？我们的报文一直被拒",
     "这个对账文件的格式呢？我们下载下来是乱码",
     "你们用的是哪家的短信通道？最近到达率很低",
+    "谁没有收到今天的对账文件？",
 ])
 def test_real_questions(text):
     assert asks(text)
@@ -243,6 +244,12 @@ def test_real_questions(text):
     "九位？我见过的城商行都是十二位了",
     "央行入股？不可能批下来的",
     "结算延迟了吧？这相当于变相占用资金",
+    # rhetorical idioms: you are welcome, nonsense, how very, no wonder, everyone has
+    "客气啥，都是同行",
+    "你瞎扯什么呢",
+    "这个月被催收电话烦成什么样了",
+    "我说这两天怎么代付老是超时",
+    "现在谁家没有个聚合码",
 ])
 def test_not_questions(text):
     assert not asks(text)
