@@ -29,10 +29,11 @@ _SELF_ANSWER_LIST = re.compile(r"\s*(答[:：]|A[:：]|1[、.．]|首先|一是|
 _NON_WORD = re.compile(r"\W")
 _SELF_ANSWER_START = re.compile(r"\s*(因为|其实|就是|所以|是因为|答案|我觉得|我认为|后来|结果|原来|最后)")
 _CLAUSE_SPLIT = re.compile(r"[，,。；;]")
+_CLAUSE_END = re.compile(r"[，,。；;？?！!]")
 # after a clause with a question word, the sender goes on with its answer or a comment on it:
 # 怎么实现，那是技术的事; 为什么不能销户，是因为…; 冗多少，这就是关键; 什么大牌，都不如…
 _ANSWER_AFTER_COMMA = re.compile(r"\s*(要看|就看|看|主要|应该|一般是|其实|估计|肯定|就是|因为|所以|(那|这)(就|才|也)?是|是因为|是为了|也是|"
-                                 r"(也|还)(要|得)看)")
+                                 r"(也|还)(要|得)看|(就|也|还|都|要)?取决于)")
 # right after it, 都: whichever it is (什么大牌，都不如…; 放到哪里，都没人…)
 _EITHER_AFTER_COMMA = re.compile(r"\s*都(?!有|是|在|可以|能|会|用)")
 _YOU = re.compile(r"[你您]")
@@ -69,7 +70,7 @@ INDIRECT = re.compile(r"(不知道|不管|无论|不论|没什么|没啥|没有�
                       r"取决于|决定|关键|在于|忘记|没试过|至于|说清楚|讲清楚|(也|还|都)看|告知|分不出|看不出|说不出|看不清|"
                       r"判断(?!的)|检查|核实|校验|验证|(不要|别|不用|不必)太?纠结|在乎|在意|猜到|猜|觉得|认为|觉着|问我|问你|问他|"
                       r"(?<![谁你])知道|指不定|说不定|不定|如果|假如|要是|选择|想好|想清楚|想着|想学|学会|教你|教我|没说|"
-                      r"(?<![为])(没|不|不了|看|不是|不算|再|不会|不用|不太)$|^(要|就|得|还得)?看|没有比|并没有|算不上)")
+                      r"(?<![为])(没|不|不了|看|不是|不算|再|不会|不用|不太)$|^(要|就|得|还得)?看|没有比|并没有|算不上|(这|那)(就|也|正)是$)")
 # question words that still ask inside a hypothetical (如果…怎么办)
 ASKS_ANYWAY = {"怎么办", "咋办", "如何是好", "咋整"}
 # words right before a 几 word that make it "a few": 这几年, 早几年, 好几家
@@ -352,6 +353,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         ana = None  # 能不能结算属于资质问题, 审不审取决于风险评估: the alternative is the subject
     elif ana and not strong and body[:ana.start()].endswith(("就是", "在于", "无非", "无非是")):
         ana = None  # 关键就是会不会被封: the point is whether, said as a statement
+    elif ana and not strong and _ADMISSION_AFTER.search(_tail(_CLAUSE_END.split(body[ana.end():], maxsplit=1)[0])):
+        ana = None  # 按钮是不是自动的就不知道了: an admission
     if ana and not (ana.group(1) == "要不要" and "不要不要" in body):
         head = body[:ana.start()]
         if _A_NOT_A_EMBEDDED.search(head):
@@ -421,7 +424,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-1.5, "laughter or a joking emoji")
     if OFFER.search(body):
         cue(-2.0, "an offer, not a question")
-    if CONNECT.search(body) and not req:
+    if CONNECT.search(body):  # 加微信，有些问题请教: the request is to connect
         cue(-2.0, "asks to connect (加微信), not for information")
     if not req and (HEADLINE.search(body) or (
             HEADLINE_DASH.search(body) and body.count("——") == 1 and len(core) <= 40 and not m.mentions and not _FIRST_OR_SECOND_PERSON.search(body))):

@@ -250,6 +250,11 @@ def test_real_questions(text):
     "这个月被催收电话烦成什么样了",
     "我说这两天怎么代付老是超时",
     "现在谁家没有个聚合码",
+    # statements: 这就是为什么…, …取决于…, an A-not-A admitted not known, a request to connect
+    "这就是为什么大家都不愿意做二清",
+    "走哪个通道，取决于商户的行业",
+    "新规出来以后能不能续牌不知道",
+    "加个微信吧，有些问题想请教",
 ])
 def test_not_questions(text):
     assert not asks(text)
