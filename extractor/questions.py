@@ -30,6 +30,8 @@ _NON_WORD = re.compile(r"\W")
 _SELF_ANSWER_START = re.compile(r"\s*(因为|其实|就是|所以|是因为|答案|我觉得|我认为|后来|结果|原来|最后)")
 _CLAUSE_SPLIT = re.compile(r"[，,。；;]")
 _CLAUSE_END = re.compile(r"[，,。；;？?！!]")
+# 好不好/好吗 after a finished statement: emphasis (我干了快二十年了好不好, 这是违规的好吗)
+_EMPHATIC_END = re.compile(r"(了|的|[，,])\s*好(不好|吗|么|嘛)$")
 # after a clause with a question word, the sender goes on with its answer or a comment on it:
 # 怎么实现，那是技术的事; 为什么不能销户，是因为…; 冗多少，这就是关键; 什么大牌，都不如…
 _ANSWER_AFTER_COMMA = re.compile(r"\s*(要看|就看|看|主要|应该|一般是|其实|估计|肯定|就是|因为|所以|(那|这)(就|才|也)?是|是因为|是为了|也是|"
@@ -114,7 +116,9 @@ RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.
                               # complaints and wonder: 怎么又到周末了, 咋这么宽; one's own impression: 我怎么觉得…
                               r"我说[^，,。？?]{0,4}(怎么|咋)|谁(家里?)?没有?|怪不得|难怪|哪里?还(需要|用|要)|(怎么|咋)又|(怎么|咋)(会|就)?这么|我(怎么|咋)(感觉|觉得|记得|好像)|"
                               # 还是怎么的: "or something"
-                              r"还是怎么(的|着)(?=[，,。.\s]|$)|算(啥|什么)[。!！~]*$)")
+                              r"还是怎么(的|着)(?=[，,。.\s]|$)|算(啥|什么)[。!！~]*$|"
+                              # 有啥可争的, 有什么不能干的: nothing to
+                              r"有(啥|什么)(可|不|值得|牛逼|了不起|稀奇|奇怪|恶心|丢人)[^，,。？?]{0,4}的[。.!！~]*$)")
 # the title of a shared article, pasted as text: 【观点】为什么…？, 独家：…如何…, 评论|…, …一文看全, 金控——下一个…？
 HEADLINE = re.compile(r"(^【[^】]{1,14}】.|[\u4e00-\u9fff]\s*[｜|]|[｜|]\s*[\u4e00-\u9fff]|揭秘|^解密|深度剖析|有望.{0,6}出炉|终于有人|讲透|看完这篇|我是如何[^，,。]{2,30}的|[-—]\s*《[^》]{1,12}》\s*$|一文(看|读|详解|带你|搞懂|了解|说清)|大盘点|智商税|"
                       r"^(独家|评论|深度|重磅|观点|专访|快讯|原创|行业|视点|干货)\s*[：:]|^[^，,。？?]{0,8}(真相|内幕)[：:]|-(手机)?(搜狐|新浪|网易|腾讯|凤凰))")
@@ -436,6 +440,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         if (len(_PUNCT_AND_SPACES.sub("", parts[0])) <= ECHO_MAX and not parts[0].rstrip().endswith("呢")
                 and len(_PUNCT_AND_SPACES.sub("", parts[-1])) >= 4):
             cue(-1.5, "a few words with a question mark, then the sender's own comment")
+    if not strong and _EMPHATIC_END.search(tail):
+        cue(-2.5, "好不好/好吗 after a statement: emphasis, not a question")
     if ANSWER_START.match(body) and not strong:
         cue(-1.0, "starts like an answer")
     if len(core) > 60 and not tail.endswith(("？", "?")) and not und:

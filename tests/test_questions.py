@@ -87,6 +87,8 @@ def asks(text, before=(), sender="提问者"):
     "这个对账文件的格式呢？我们下载下来是乱码",
     "你们用的是哪家的短信通道？最近到达率很低",
     "谁没有收到今天的对账文件？",
+    "对账单按商户号拆开发好不好",
+    "这样设计好吗",
 ])
 def test_real_questions(text):
     assert asks(text)
@@ -255,6 +257,10 @@ def test_real_questions(text):
     "走哪个通道，取决于商户的行业",
     "新规出来以后能不能续牌不知道",
     "加个微信吧，有些问题想请教",
+    # emphasis: 好不好/好吗 after a finished statement; 有啥可…的: nothing to
+    "我做清算都十年了好不好",
+    "这在国内是违规的好吗",
+    "就一个字段的事，有啥可争的",
 ])
 def test_not_questions(text):
     assert not asks(text)
