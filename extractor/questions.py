@@ -130,7 +130,7 @@ REACTION = re.compile(r"^(是吗|是么|是嘛|真的吗|真的么|真的|真的
                       r"咋了|咋回事|怎么了|然后呢|什么节奏|啥节奏|什么操作|啥操作|不会吧|不是吧|这么|这么多|这么贵|这么快|为啥|为什么|所以呢|"
                       r"是不是|对吧|对不|好吧|好吗|在吗|有吗|谁|啊|哦|嗯|嗯嗯|\?+|？+)[\s?？!！。.~～…]*$", re.I)
 EXCLAIM = re.compile(r"(太牛|牛逼|厉害|666|太强|佩服|膜拜|威武|可怕|吓人|太好了|太贵了|不错啊|好吧|太.{0,4}了吧)")
-OFFER = re.compile(r"(要不要试试|可以试试|私聊|加我|联系我|我可以帮|帮你问|帮你打听|我帮你|有什么问题.{0,12}(回答|解答|找我|问我)|"
+OFFER = re.compile(r"(要不要试试|可以试试|(?<!的话)(?<!的话，)私聊|加我|联系我|我可以帮|帮你问|帮你打听|我帮你|有什么问题.{0,12}(回答|解答|找我|问我)|"
                    r"我有.{0,24}(要么|要吗|需要吗|要不要)|(我们|我的团队|我司)[^，,。]{0,4}(在招|急招)|有(什么|啥)问题.{0,6}(和|跟|找|问)我|跟您聊|跟你聊|我让.{0,12}(联系|找|聊)|要不我|我再给你|我给你(拉|找|介绍))")
 ANSWER_START = re.compile(r"^(是的|是啊|对的|对啊|对，|对,|没错|不是|没有|可以的|嗯|恩|哦|噢|有的|会的|不会|不用|一般是|主要是|因为|"
                           r"先查|先看|建议|你可以|可以先|试试|检查一下)")
@@ -427,7 +427,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     if LAUGHTER.search(body) or set(m.emojis) & JOKE_EMOJI:
         cue(-1.5, "laughter or a joking emoji")
     if OFFER.search(body):
-        cue(-2.0, "an offer, not a question")
+        cue(-3.0, "an offer, not a question")
     if CONNECT.search(body):  # 加微信，有些问题请教: the request is to connect
         cue(-2.0, "asks to connect (加微信), not for information")
     if not req and (HEADLINE.search(body) or (

@@ -89,6 +89,8 @@ def asks(text, before=(), sender="提问者"):
     "谁没有收到今天的对账文件？",
     "对账单按商户号拆开发好不好",
     "这样设计好吗",
+    # 有的话私聊我: a follow-up to a request, not an offer
+    "有做跨境收款的朋友推荐么，有的话私聊我",
 ])
 def test_real_questions(text):
     assert asks(text)
@@ -261,6 +263,8 @@ def test_real_questions(text):
     "我做清算都十年了好不好",
     "这在国内是违规的好吗",
     "就一个字段的事，有啥可争的",
+    # an offer, even with a question mark and an @
+    "@陈安妮-某银行-架构 我有对账平台的设计文档，要么？",
 ])
 def test_not_questions(text):
     assert not asks(text)
