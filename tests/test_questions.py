@@ -91,6 +91,7 @@ def asks(text, before=(), sender="提问者"):
     "这样设计好吗",
     # 有的话私聊我: a follow-up to a request, not an offer
     "有做跨境收款的朋友推荐么，有的话私聊我",
+    "我能问一下你们的清算周期吗",
 ])
 def test_real_questions(text):
     assert asks(text)
@@ -265,6 +266,9 @@ def test_real_questions(text):
     "就一个字段的事，有啥可争的",
     # an offer, even with a question mark and an @
     "@陈安妮-某银行-架构 我有对账平台的设计文档，要么？",
+    # 我能说…吗: a remark; 得过来吗: you cannot
+    "我能说这就是个资金池吗？",
+    "渠道那么多，你对得过来么？",
 ])
 def test_not_questions(text):
     assert not asks(text)
