@@ -110,7 +110,9 @@ RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎�
                         # 客气啥 (you are welcome), 瞎说什么 (nonsense), 冷成啥样了 (how very)
                         r"(客气|谦虚|瞎说|瞎扯|瞎操心|胡说)(啥|什么)|成(什么|啥)样(子)?了|"
                         # 我能说…吗 (may I say: a remark), 你管得过来吗 (you cannot)
-                        r"我(能|可以)说[^，,。？?]{1,20}[吗么嘛]|得过来[吗么嘛])")
+                        r"我(能|可以)说[^，,。？?]{1,20}[吗么嘛]|得过来[吗么嘛]|"
+                        # 你以为…？ (you think so?), 谁会这么用 (nobody would)
+                        r"你以为|谁(会|敢|能)(这么|那么))")
 # question words with 还/就/都 and no question mark, mostly rhetorical: 为啥还要共享, 怎么就说人家,
 # 还要CA干啥, 上哪找, 做什么梦
 RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.{0,10}(干啥|干嘛|做什么)|上哪|做什么梦|买什么|有什么关系|"

@@ -269,6 +269,8 @@ def test_real_questions(text):
     # 我能说…吗: a remark; 得过来吗: you cannot
     "我能说这就是个资金池吗？",
     "渠道那么多，你对得过来么？",
+    "都接了三方了，你以为数据还能不出去？",
+    "生产库直接给外包开权限，谁会这么干?",
 ])
 def test_not_questions(text):
     assert not asks(text)
