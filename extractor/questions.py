@@ -289,12 +289,27 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
     return None
 
 
+# the rest of a group nickname with spaces after an @ and its lost separator '?' (@降峰 某银行 北京?):
+# two or three short parts with no question word in them
+_NICKNAME_TAIL = re.compile(r"@([^\s@]+)((?: [^\s@?？，,。！!吗么呢啥什怎哪谁几]{1,12}){2,3})\?")
+
+
+def _without_nickname_tail(m: Message, body: str) -> str:
+    """The body without the parts of a spaced nickname and the '?' the export put after it."""
+    for nt in _NICKNAME_TAIL.finditer(m.text):
+        if nt.group(1) in m.mentions:
+            body = body.replace(nt.group(2).strip() + "?", " ", 1).strip()
+    return body
+
+
 def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], dict]:
     """Score one message as a question. Returns (score in 0..1, reasons, flags)."""
     flags: dict = {}
     if m.kind not in ("text", "link") or m.copy_of:
         return 0.0, [], flags
     body = m.body
+    if m.mentions and "?" in body:
+        body = _without_nickname_tail(m, body)
     if not body:
         return 0.0, [], flags
     tokens = m.tokens

@@ -92,6 +92,8 @@ def asks(text, before=(), sender="提问者"):
     # 有的话私聊我: a follow-up to a request, not an offer
     "有做跨境收款的朋友推荐么，有的话私聊我",
     "我能问一下你们的清算周期吗",
+    "@王小五 某城商行 北京?你们的对账文件几点生成？",
+    "@王小五 某城商行 北京?啥不匹配",
 ])
 def test_real_questions(text):
     assert asks(text)
@@ -276,6 +278,9 @@ def test_real_questions(text):
     "客户只关心是不是实时到账",
     "现在不确定是不是要报备到人行",
     "这个接口最早怎么设计的已经无从考证了",
+    # the '?' after a group nickname with spaces is the export's lost separator
+    "@王小五 某城商行 架构 北京?[强][强]",
+    "聚合支付@王小五 某城商行 北京?",
 ])
 def test_not_questions(text):
     assert not asks(text)
