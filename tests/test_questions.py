@@ -94,6 +94,8 @@ def asks(text, before=(), sender="提问者"):
     "我能问一下你们的清算周期吗",
     "@王小五 某城商行 北京?你们的对账文件几点生成？",
     "@王小五 某城商行 北京?啥不匹配",
+    "交换的是哪些数据? 和清算有关吗",
+    "用的是redis? 还是memcache",
 ])
 def test_real_questions(text):
     assert asks(text)
@@ -281,6 +283,9 @@ def test_real_questions(text):
     # the '?' after a group nickname with spaces is the export's lost separator
     "@王小五 某城商行 架构 北京?[强][强]",
     "聚合支付@王小五 某城商行 北京?",
+    # a '?' between Latin letters (a lost character) or before a URL query
+    "这个岗位对应的是C?O级别",
+    "头像按规则生成，比如 img.example.com/{uid}.png?v=2",
 ])
 def test_not_questions(text):
     assert not asks(text)
