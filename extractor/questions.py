@@ -292,14 +292,17 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
 
 # the rest of a group nickname with spaces after an @ and its lost separator '?' (@降峰 某银行 北京?):
 # two or three short parts with no question word in them
-_NICKNAME_TAIL = re.compile(r"@([^\s@]+)((?: [^\s@?？，,。！!吗么呢啥什怎哪谁几]{1,12}){2,3})\?")
+# (or one part when the @ ends the message after its words: 谢谢分享@Dilys 某银行?)
+_NICKNAME_TAIL = re.compile(r"@([^\s@]+)((?: [^\s@?？，,。！!吗么呢啥什怎哪谁几]{1,12}){2,3})\?|"
+                            r"(?<=\S)@([^\s@]+)( [^\s@?？，,。！!吗么呢啥什怎哪谁几]{1,12})\?(?=(\s|\[[^\[\]]{1,8}\])*(@|$))")
 
 
 def _without_nickname_tail(m: Message, body: str) -> str:
     """The body without the parts of a spaced nickname and the '?' the export put after it."""
     for nt in _NICKNAME_TAIL.finditer(m.text):
-        if nt.group(1) in m.mentions:
-            body = body.replace(nt.group(2).strip() + "?", " ", 1).strip()
+        name, tail = (nt.group(1), nt.group(2)) if nt.group(1) else (nt.group(3), nt.group(4))
+        if name in m.mentions:
+            body = body.replace(tail.strip() + "?", " ", 1).strip()
     return body
 
 

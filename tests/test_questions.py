@@ -96,6 +96,7 @@ def asks(text, before=(), sender="提问者"):
     "@王小五 某城商行 北京?啥不匹配",
     "交换的是哪些数据? 和清算有关吗",
     "用的是redis? 还是memcache",
+    "@赵六 你们全停了?",
 ])
 def test_real_questions(text):
     assert asks(text)
@@ -286,6 +287,8 @@ def test_real_questions(text):
     # a '?' between Latin letters (a lost character) or before a URL query
     "这个岗位对应的是C?O级别",
     "头像按规则生成，比如 img.example.com/{uid}.png?v=2",
+    "谢谢分享@赵六 某支付?",
+    "讲得很透彻，受教了@赵六 某支付?[抱拳]",
 ])
 def test_not_questions(text):
     assert not asks(text)
