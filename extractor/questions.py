@@ -297,6 +297,10 @@ _NICKNAME_TAIL = re.compile(r"@([^\s@]+)((?: [^\s@?？，,。！!吗么呢啥什
                             r"(?<=\S)@([^\s@]+)( [^\s@?？，,。！!吗么呢啥什怎哪谁几]{1,12})\?(?=(\s|\[[^\[\]]{1,8}\])*(@|$))")
 
 
+# a quoted message whose 「」 the export turned into '?': ? name: quoted text ? - - - - reply
+_LOST_QUOTE = re.compile(r"^\?\s*[^:：?\n]{1,60}[:：].*?\?\s*(?:-\s*){3,}(.*)$", re.S)
+
+
 def _without_nickname_tail(m: Message, body: str) -> str:
     """The body without the parts of a spaced nickname and the '?' the export put after it."""
     for nt in _NICKNAME_TAIL.finditer(m.text):
@@ -314,9 +318,17 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     body = m.body
     if m.mentions and "?" in body:
         body = _without_nickname_tail(m, body)
+    tokens = m.tokens
+    if body.startswith("?") and "- - -" in body:
+        lq = _LOST_QUOTE.match(body)
+        if lq:  # only the reply is the sender's own words (and its words)
+            skip, at = len(_SPACE.sub("", body[:lq.start(1)])), 0
+            while tokens and at < skip:
+                at += len(tokens[0])
+                tokens = tokens[1:]
+            body = lq.group(1).strip()
     if not body:
         return 0.0, [], flags
-    tokens = m.tokens
     reasons: list[str] = []
     x = -1.5
     tail = _tail(body)

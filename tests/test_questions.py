@@ -97,6 +97,7 @@ def asks(text, before=(), sender="提问者"):
     "交换的是哪些数据? 和清算有关吗",
     "用的是redis? 还是memcache",
     "@赵六 你们全停了?",
+    "? 赵六-某支付: 我们是T+1结算 ? - - - - - - - - - - - - - - - 节假日也是T+1吗？",
 ])
 def test_real_questions(text):
     assert asks(text)
@@ -289,6 +290,8 @@ def test_real_questions(text):
     "头像按规则生成，比如 img.example.com/{uid}.png?v=2",
     "谢谢分享@赵六 某支付?",
     "讲得很透彻，受教了@赵六 某支付?[抱拳]",
+    # a quoted question whose 「」 were lost to '?', answered by the sender
+    "? 赵六-某支付: 退款的钱一般怎么处理？ ? - - - - - - - - - - - - - - - 一般先从商户的待结算款里扣",
 ])
 def test_not_questions(text):
     assert not asks(text)
