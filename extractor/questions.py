@@ -319,14 +319,16 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     if m.mentions and "?" in body:
         body = _without_nickname_tail(m, body)
     tokens = m.tokens
-    if body.startswith("?") and "- - -" in body:
-        lq = _LOST_QUOTE.match(body)
-        if lq:  # only the reply is the sender's own words (and its words)
+    if body.startswith("?") and not body.startswith("??"):  # 「」 or “” the export turned into '?'
+        lq = _LOST_QUOTE.match(body) if "- - -" in body else None
+        if lq:  # a quoted message and the reply: only the reply is the sender's own words
             skip, at = len(_SPACE.sub("", body[:lq.start(1)])), 0
             while tokens and at < skip:
                 at += len(tokens[0])
                 tokens = tokens[1:]
             body = lq.group(1).strip()
+        elif body.endswith("?") and len(body) > 2:
+            body = body.strip("? ")  # ?2. 群规…?: a quotation, not a question mark
     if not body:
         return 0.0, [], flags
     reasons: list[str] = []
