@@ -297,6 +297,8 @@ _NICKNAME_TAIL = re.compile(r"@([^\s@]+)((?: [^\s@?？，,。！!吗么呢啥什
                             r"(?<=\S)@([^\s@]+)( [^\s@?？，,。！!吗么呢啥什怎哪谁几]{1,12})\?(?=(\s|\[[^\[\]]{1,8}\])*(@|$))")
 
 
+# a '?' right after the end of a sentence (。?, ！?, ，?) or a kaomoji's ')': an emoji the export lost
+_LOST_AT_END = re.compile(r"[。！!，,；;)）]\s*\?$")
 # a quoted message whose 「」 the export turned into '?': ? name: quoted text ? - - - - reply
 _LOST_QUOTE = re.compile(r"^\?\s*[^:：?\n]{1,60}[:：].*?\?\s*(?:-\s*){3,}(.*)$", re.S)
 
@@ -329,6 +331,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             body = lq.group(1).strip()
         elif body.endswith("?") and len(body) > 2:
             body = body.strip("? ")  # ?2. 群规…?: a quotation, not a question mark
+    if body.endswith("?") and _LOST_AT_END.search(body):
+        body = body[:-1].rstrip()  # 谢谢。?: an emoji the export lost, not a question mark
     if not body:
         return 0.0, [], flags
     reasons: list[str] = []

@@ -294,6 +294,8 @@ def test_real_questions(text):
     "? 赵六-某支付: 退款的钱一般怎么处理？ ? - - - - - - - - - - - - - - - 一般先从商户的待结算款里扣",
     # quotation marks lost to '?' around a quoted text
     "?2. 所有人员必须将昵称修改为 姓名-公司-岗位。对不合规人员，群主有权移出本群。?",
+    # a '?' after the end of a sentence: an emoji the export lost
+    "分享期间请不要打断讲师，分享完成后请大家积极交流。谢谢。?",
 ])
 def test_not_questions(text):
     assert not asks(text)
