@@ -296,6 +296,10 @@ def test_real_questions(text):
     "?2. 所有人员必须将昵称修改为 姓名-公司-岗位。对不合规人员，群主有权移出本群。?",
     # a '?' after the end of a sentence: an emoji the export lost
     "分享期间请不要打断讲师，分享完成后请大家积极交流。谢谢。?",
+    # a Q&A site's answer pasted with its title; clickbait titles; a question told in a story
+    "清算机构之间的备付金怎么划拨？ - 某某的回答 - 知乎",
+    "条码支付新规落地？你可能没看懂监管的用意",
+    "上次去供应商那开会，我问了一个问题，你们的对账是怎么做的？他们半天没答上来",
 ])
 def test_not_questions(text):
     assert not asks(text)
