@@ -44,6 +44,10 @@ _ANYONE_THERE = re.compile(r"(在吗|在不在|有人吗)")
 _PARTICLE_CLAUSES = re.compile(r"[\s,，。.!！?？;；~～…]+")
 _NEGATED_VERB_END = re.compile(r"(没|没有|不)[\u4e00-\u9fff]{0,2}$")
 _SAID_ABOUT = re.compile(r"^(?!时候的)..+的(问题|事|事情)$")
+# 在/去/到/从 + a place or a person before 哪里: 'there' (the common slip for 那里): 去老张哪里, 在七街的大转盘哪里
+_PLACE_BEFORE = re.compile(r"((在|去|到|从)([^在去到从，,。]{2,10}|[你我他她](们)?)|就在)$")
+# after the question word, its clause is said to matter: …怎么防止重复出账倒是很重要
+_SUBJECT_AFTER = re.compile(r".{0,12}?(倒|才|也|就)?是?(很|最|非常|比较)(重要|关键)")
 _WANTS_TO_KNOW = re.compile(r"(懂|明白|了解|好奇|请教|问)")
 _ADMISSION_AFTER = re.compile(r"(不知道|不知|不清楚|不确定|不记得|不得而知|无从(考究|考证|得知|知晓|查起)|无法(得知|知道|确定))了?$")
 _WHAT_IF = re.compile(r"(要是|如果|假如|万一|一旦|是不是|有没有|能不能|会不会)")
@@ -274,6 +278,10 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
                 continue
             if not asked and _SAID_ABOUT.search("".join(after)) and not _WANTS_TO_KNOW.search(before):
                 continue  # 而是谁来推动的问题: "the question of who", said, not asked
+            if not asked and t in ("哪里", "哪儿") and _PLACE_BEFORE.search(before):
+                continue  # 在大转盘哪里, 去老张哪里面试: 'there' (那里), said, not asked
+            if not asked and _SUBJECT_AFTER.match("".join(after)):
+                continue  # 怎么防止重复出账倒是很重要: the question word's clause is the subject
             if _ADMISSION_AFTER.search("".join(after)):
                 continue  # 客户啥样的不知: an admission, not a question
             if clause.count(t) > 1 or (t == "怎么" and "怎么" in after):

@@ -97,6 +97,9 @@ def asks(text, before=(), sender="提问者"):
     "交换的是哪些数据? 和清算有关吗",
     "用的是redis? 还是memcache",
     "@赵六 你们全停了?",
+    "你们公司在哪里",
+    "去哪里申请支付牌照",
+    "你觉得什么最重要？",
     "? 赵六-某支付: 我们是T+1结算 ? - - - - - - - - - - - - - - - 节假日也是T+1吗？",
 ])
 def test_real_questions(text):
@@ -300,6 +303,10 @@ def test_real_questions(text):
     "清算机构之间的备付金怎么划拨？ - 某某的回答 - 知乎",
     "条码支付新规落地？你可能没看懂监管的用意",
     "上次去供应商那开会，我问了一个问题，你们的对账是怎么做的？他们半天没答上来",
+    # 哪里 for 那里 after a place or a person; a question word's clause as the subject
+    "我上周去老王哪里聊了一下午",
+    "以前公司就在科技园地铁站哪里",
+    "对账时，怎么处理长短款倒是很重要",
 ])
 def test_not_questions(text):
     assert not asks(text)
