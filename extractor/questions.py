@@ -158,6 +158,10 @@ INTERJECTION = re.compile(r"^(我擦|卧槽|握草|我靠|我草|我勒个去|�
 LAUGHTER = re.compile(r"(哈哈|呵呵|嘿嘿|嘻嘻|hhh|233|😂|😄|笑死|开玩笑|玩笑)", re.I)
 JOKE_EMOJI = {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮", "抠鼻", "色", "嘿哈", "机智", "憨笑", "笑哭"}
 ECHO_MAX = 8  # characters before a question mark inside that echo rather than ask (八位？…)
+QUOTE_MIN = 10  # characters of someone else's message quoted in a reply
+# what is left of a message without a quoted question still asks: ？, 吗, a question word, 同问 (me too)
+_ASKS_IN_REST = re.compile(r"[？?吗么呢]|什么|怎么|啥|哪|谁|为何|如何|是否|多少|能否|有没有|是不是|同问|同求")
+QUOTE_BACK = 15  # messages back to look for it
 SETUP_MIN = 12  # characters of a statement that sets up the question before it
 CONTEXT_SECONDS = 180
 REPLY_CONTEXT_SECONDS = 600
@@ -515,6 +519,19 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
                               and _PUNCT_AND_SPACES.sub("", p.body) == core
                               for p in prev[-5:]):
         cue(-3.0, "repeats someone else's message (a chain)")
+    elif len(core) >= 14:
+        # 问题：<someone's question> 回答：…, <someone's question> ---- 是的，…: the question is quoted
+        # and answered; a question about the quote (…---- 这个怎么理解？) still asks
+        for p in prev[-QUOTE_BACK:]:
+            if p.sender == m.sender or len(p.body) < QUOTE_MIN or p.body[:3] not in body:
+                continue  # (a quote starts like the message it quotes: most are ruled out at once)
+            pc = _PUNCT_AND_SPACES.sub("", p.body)
+            at = core.find(pc) if len(pc) >= QUOTE_MIN else -1
+            if at >= 0 and len(pc) < len(core):
+                rest = body.replace(p.body, " ", 1) if p.body in body else core[:at] + " " + core[at + len(pc):]
+                if not _ASKS_IN_REST.search(rest):
+                    cue(-3.0, "quotes someone else's question and answers it")
+                break
     if REPORTED.search(body):
         cue(-3.5, "reports someone else's question")
     after_q = _QMARK.split(body, maxsplit=1)

@@ -419,3 +419,15 @@ def test_a_speakers_questions_to_the_audience_in_a_talk_are_not_questions():
 def test_asking_for_a_good_way_is_not_rhetorical():
     assert asks("渠道对账单经常中午才给，我们T+1对账的任务只能干等，大家有什么好办法吗")
     assert not asks("这有什么好担心的")
+
+
+def test_a_quoted_question_answered_by_the_sender_is_not_a_question():
+    before = [("甲", "渠道的对账文件一般几点推送？")]
+    assert not asks("问题：渠道的对账文件一般几点推送？ 回答：一般是凌晨两点以后", before=before, sender="乙")
+    assert not asks("渠道的对账文件一般几点推送？---- 各家不一样，银联是凌晨", before=before, sender="乙")
+
+
+def test_a_question_about_a_quoted_message_still_asks():
+    before = [("甲", "对账文件一般凌晨推送过来的")]
+    assert asks("对账文件一般凌晨推送过来的 ---- 这个时间能改吗？", before=before, sender="乙")
+    assert asks("渠道的对账文件一般几点推送？同问", before=[("甲", "渠道的对账文件一般几点推送？")], sender="乙")
