@@ -382,7 +382,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
                 cue(1.8, f"a clause ends with {cl[-1]}")
                 break
     qword = _question_word(tokens, asked=bool(strong or particle), clauses=clauses)
-    if CONFIRM.search(tail):
+    if CONFIRM.search(tail) and not (clauses and clauses[-1][-2:] == ["算是", "吧"]):  # 算是吧: 'sort of', an answer
         cue(2.0, "asks for confirmation (是吧/对吧)")
         particle = particle or "吧"
     elif (last == "呢" and not qword and not strong and len(core) >= 3 and STATEMENT_NE.search(_tail(body))

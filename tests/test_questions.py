@@ -100,6 +100,7 @@ def asks(text, before=(), sender="提问者"):
     "你们公司在哪里",
     "去哪里申请支付牌照",
     "你觉得什么最重要？",
+    "这笔只管上传，不管结算是吧",
     "? 赵六-某支付: 我们是T+1结算 ? - - - - - - - - - - - - - - - 节假日也是T+1吗？",
 ])
 def test_real_questions(text):
@@ -307,6 +308,8 @@ def test_real_questions(text):
     "我上周去老王哪里聊了一下午",
     "以前公司就在科技园地铁站哪里",
     "对账时，怎么处理长短款倒是很重要",
+    # 算是吧: 'sort of', an answer
+    "网联那边应该算是吧。",
 ])
 def test_not_questions(text):
     assert not asks(text)
