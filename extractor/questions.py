@@ -432,6 +432,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     req = REQUEST.search(body)
     if req and req.group(1) in ("指点", "指教") and _THANKS_BEFORE.search(body, 0, req.start()):
         req = None  # 谢谢指点: thanks
+    elif req and req.group(1) in ("请教", "咨询", "打听") and body.startswith(("了", "过"), req.end()):
+        req = None  # 我刚请教了老同事, 咨询过合作机构: told, not asked
     if req and not NOT_REQUEST_BEFORE.search(body[:req.start()]):
         cue(2.0, f"request {req.group(1)[:8]}")
     else:

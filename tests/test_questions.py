@@ -310,6 +310,9 @@ def test_real_questions(text):
     "对账时，怎么处理长短款倒是很重要",
     # 算是吧: 'sort of', an answer
     "网联那边应该算是吧。",
+    # 请教了/咨询过: a request told, not made
+    "我刚请教了以前的同事，你这个说法是对的",
+    "上个月咨询过两家机构，报价都差不多",
 ])
 def test_not_questions(text):
     assert not asks(text)
