@@ -167,6 +167,18 @@ CONTEXT_SECONDS = 180
 REPLY_CONTEXT_SECONDS = 600
 
 
+# in a clause that ends with 呢, the words of a statement (还有一堆需求呢, 也许还能多买几个呢), and of
+# an ask the question words may have missed (哪块, 咋个, 多大, 能否, A还是B)
+_NE_STATEMENT_WORDS = re.compile(r"(还(?!有)|也|都|就|才|可能|也许|估计|感觉|应该|很|挺|了|在)")
+_NE_ASKS = re.compile(r"[哪咋啥谁几你您怎什]|多大|多少|能否|是否|还是")
+
+
+def _ne_statement(clause: str) -> bool:
+    """A whole clause before 呢 (5+ characters, with 还/也/了/很…) states something; 'what about X呢'
+    asks about a few words (出款账户呢, 理财不需要牌照的情况呢)."""
+    return len(clause) >= 6 and _NE_STATEMENT_WORDS.search(clause) is not None and _NE_ASKS.search(clause) is None
+
+
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
@@ -385,8 +397,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     if CONFIRM.search(tail) and not (clauses and clauses[-1][-2:] == ["算是", "吧"]):  # 算是吧: 'sort of', an answer
         cue(2.0, "asks for confirmation (是吧/对吧)")
         particle = particle or "吧"
-    elif (last == "呢" and not qword and not strong and len(core) >= 3 and STATEMENT_NE.search(_tail(body))
-          and not _WHAT_IF.search(body)):  # 一旦资金链断了呢: what if
+    elif (last == "呢" and not qword and not strong and len(core) >= 3 and not _WHAT_IF.search(body)  # 一旦资金链断了呢: what if
+          and (STATEMENT_NE.search(_tail(body)) or _ne_statement(_PARTICLE_CLAUSES.split(tail)[-1]))):
         cue(0.5, "ends with 呢 in a statement (还没…呢, 正在…呢)")
     elif last == "呢":
         cue(1.8 if not qword else 1.0, "ends with 呢")

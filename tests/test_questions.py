@@ -101,6 +101,11 @@ def asks(text, before=(), sender="提问者"):
     "去哪里申请支付牌照",
     "你觉得什么最重要？",
     "这笔只管上传，不管结算是吧",
+    # 'what about X呢', 'what if…呢' and asks the question words missed still ask
+    "出款账户呢",
+    "还有支付宝和直连银行之间的差错呢",
+    "如果商户已经注销了呢",
+    "你具体哪块不清楚呢",
     "? 赵六-某支付: 我们是T+1结算 ? - - - - - - - - - - - - - - - 节假日也是T+1吗？",
 ])
 def test_real_questions(text):
@@ -313,6 +318,9 @@ def test_real_questions(text):
     # 请教了/咨询过: a request told, not made
     "我刚请教了以前的同事，你这个说法是对的",
     "上个月咨询过两家机构，报价都差不多",
+    # a whole clause before 呢 states something
+    "我们这边还积压着一堆对账的需求呢",
+    "渠道那边的手续费一笔也要好几毛呢",
 ])
 def test_not_questions(text):
     assert not asks(text)
