@@ -31,22 +31,22 @@ _NON_WORD = re.compile(r"\W")
 _SELF_ANSWER_START = re.compile(r"\s*(因为|其实|就是|所以|是因为|答案|我觉得|我认为|后来|结果|原来|最后)")
 _CLAUSE_SPLIT = re.compile(r"[，,。；;]")
 _CLAUSE_END = re.compile(r"[，,。；;？?！!]")
-# 好不好/好吗 after a finished statement: emphasis (我干了快二十年了好不好, 这是违规的好吗)
+# 好不好/好吗 after a finished statement: emphasis (我做清算都十年了好不好, 这在国内是违规的好吗)
 _EMPHATIC_END = re.compile(r"(了|的|[，,])\s*好(不好|吗|么|嘛)$")
 # after a clause with a question word, the sender goes on with its answer or a comment on it:
-# 怎么实现，那是技术的事; 为什么不能销户，是因为…; 冗多少，这就是关键; 什么大牌，都不如…
+# 什么时候推送，那是渠道定的; 为什么要实名，是因为…; 限流限多少，这才是难点; 什么大厂出身，都不如…
 _ANSWER_AFTER_COMMA = re.compile(r"\s*(要看|就看|看|主要|应该|一般是|其实|估计|肯定|就是|因为|所以|(那|这)(就|才|也)?是|是因为|是为了|也是|"
                                  r"(也|还)(要|得)看|(就|也|还|都|要)?取决于)")
-# right after it, 都: whichever it is (什么大牌，都不如…; 放到哪里，都没人…)
+# right after it, 都: whichever it is (什么大厂出身，都不如…; 放在哪里，都一样)
 _EITHER_AFTER_COMMA = re.compile(r"\s*都(?!有|是|在|可以|能|会|用)")
 _YOU = re.compile(r"[你您]")
 _ANYONE_THERE = re.compile(r"(在吗|在不在|有人吗)")
 _PARTICLE_CLAUSES = re.compile(r"[\s,，。.!！?？;；~～…]+")
 _NEGATED_VERB_END = re.compile(r"(没|没有|不)[\u4e00-\u9fff]{0,2}$")
 _SAID_ABOUT = re.compile(r"^(?!时候的)..+的(问题|事|事情)$")
-# 在/去/到/从 + a place or a person before 哪里: 'there' (the common slip for 那里): 去老张哪里, 在七街的大转盘哪里
+# 在/去/到/从 + a place or a person before 哪里: 'there' (the common slip for 那里): 去老王哪里, 在地铁站哪里
 _PLACE_BEFORE = re.compile(r"((在|去|到|从)([^在去到从，,。]{2,10}|[你我他她](们)?)|就在)$")
-# after the question word, its clause is said to matter: …怎么防止重复出账倒是很重要
+# after the question word, its clause is said to matter: …怎么处理长短款倒是很重要
 _SUBJECT_AFTER = re.compile(r".{0,12}?(倒|才|也|就)?是?(很|最|非常|比较)(重要|关键)")
 _WANTS_TO_KNOW = re.compile(r"(懂|明白|了解|好奇|请教|问)")
 _ADMISSION_AFTER = re.compile(r"(不知道|不知|不清楚|不确定|不记得|不得而知|无从(考究|考证|得知|知晓|查起)|无法(得知|知道|确定))了?$")
@@ -157,7 +157,7 @@ CONNECT = re.compile(r"(方便|可以|能否?|能不能)[^，,。？?]{0,3}加(�
 INTERJECTION = re.compile(r"^(我擦|卧槽|握草|我靠|我草|我勒个去|我的天|天哪|天啊)[\s,，!！。]")
 LAUGHTER = re.compile(r"(哈哈|呵呵|嘿嘿|嘻嘻|hhh|233|😂|😄|笑死|开玩笑|玩笑)", re.I)
 JOKE_EMOJI = {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮", "抠鼻", "色", "嘿哈", "机智", "憨笑", "笑哭"}
-ECHO_MAX = 8  # characters before a question mark inside that echo rather than ask (八位？…)
+ECHO_MAX = 8  # characters before a question mark inside that echo rather than ask (九位？…)
 QUOTE_MIN = 10  # characters of someone else's message quoted in a reply
 # what is left of a message without a quoted question still asks: ？, 吗, a question word, 同问 (me too)
 _ASKS_IN_REST = re.compile(r"[？?吗么呢]|什么|怎么|啥|哪|谁|为何|如何|是否|多少|能否|有没有|是不是|同问|同求")
@@ -167,7 +167,7 @@ CONTEXT_SECONDS = 180
 REPLY_CONTEXT_SECONDS = 600
 
 
-# in a clause that ends with 呢, the words of a statement (还有一堆需求呢, 也许还能多买几个呢), and of
+# in a clause that ends with 呢, the words of a statement (还积压着一堆需求呢, 一笔也要好几毛呢), and of
 # an ask the question words may have missed (哪块, 咋个, 多大, 能否, A还是B)
 _NE_STATEMENT_WORDS = re.compile(r"(还(?!有)|也|都|就|才|可能|也许|估计|感觉|应该|很|挺|了|在)")
 _NE_ASKS = re.compile(r"[哪咋啥谁几你您怎什]|多大|多少|能否|是否|还是")
@@ -175,7 +175,7 @@ _NE_ASKS = re.compile(r"[哪咋啥谁几你您怎什]|多大|多少|能否|是�
 
 def _ne_statement(clause: str) -> bool:
     """A whole clause before 呢 (5+ characters, with 还/也/了/很…) states something; 'what about X呢'
-    asks about a few words (出款账户呢, 理财不需要牌照的情况呢)."""
+    asks about a few words (出款账户呢, 商户注销以后的情况呢)."""
     return len(clause) >= 6 and _NE_STATEMENT_WORDS.search(clause) is not None and _NE_ASKS.search(clause) is None
 
 
@@ -295,9 +295,9 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
             if not asked and _SAID_ABOUT.search("".join(after)) and not _WANTS_TO_KNOW.search(before):
                 continue  # 而是谁来推动的问题: "the question of who", said, not asked
             if not asked and t in ("哪里", "哪儿") and _PLACE_BEFORE.search(before):
-                continue  # 在大转盘哪里, 去老张哪里面试: 'there' (那里), said, not asked
+                continue  # 在地铁站哪里, 去老王哪里聊: 'there' (那里), said, not asked
             if not asked and _SUBJECT_AFTER.match("".join(after)):
-                continue  # 怎么防止重复出账倒是很重要: the question word's clause is the subject
+                continue  # 怎么处理长短款倒是很重要: the question word's clause is the subject
             if _ADMISSION_AFTER.search("".join(after)):
                 continue  # 客户啥样的不知: an admission, not a question
             if clause.count(t) > 1 or (t == "怎么" and "怎么" in after):
@@ -316,9 +316,9 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
     return None
 
 
-# the rest of a group nickname with spaces after an @ and its lost separator '?' (@降峰 某银行 北京?):
+# the rest of a group nickname with spaces after an @ and its lost separator '?' (@王小五 某城商行 北京?):
 # two or three short parts with no question word in them
-# (or one part when the @ ends the message after its words: 谢谢分享@Dilys 某银行?)
+# (or one part when the @ ends the message after its words: 谢谢分享@赵六 某支付?)
 _NICKNAME_TAIL = re.compile(r"@([^\s@]+)((?: [^\s@?？，,。！!吗么呢啥什怎哪谁几]{1,12}){2,3})\?|"
                             r"(?<=\S)@([^\s@]+)( [^\s@?？，,。！!吗么呢啥什怎哪谁几]{1,12})\?(?=(\s|\[[^\[\]]{1,8}\])*(@|$))")
 
@@ -356,7 +356,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
                 tokens = tokens[1:]
             body = lq.group(1).strip()
         elif body.endswith("?") and len(body) > 2:
-            body = body.strip("? ")  # ?2. 群规…?: a quotation, not a question mark
+            body = body.strip("? ")  # ?1. 群规…?: a quotation, not a question mark
     if body.endswith("?") and _LOST_AT_END.search(body):
         body = body[:-1].rstrip()  # 谢谢。?: an emoji the export lost, not a question mark
     if not body:
@@ -425,7 +425,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     elif ana and not strong and body[:ana.start()].endswith(("就是", "在于", "无非", "无非是")):
         ana = None  # 关键就是会不会被封: the point is whether, said as a statement
     elif ana and not strong and _ADMISSION_AFTER.search(_tail(_CLAUSE_END.split(body[ana.end():], maxsplit=1)[0])):
-        ana = None  # 按钮是不是自动的就不知道了: an admission
+        ana = None  # 能不能续牌不知道: an admission
     if ana and not (ana.group(1) == "要不要" and "不要不要" in body):
         head = body[:ana.start()]
         if _A_NOT_A_EMBEDDED.search(head):
@@ -440,12 +440,12 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         alt_de = None  # 不管是现存的还是未来的, 要看钱是自己的还是客户的
     if alt and (strong or particle or last in ("啊", "呀", "呢") or alt.group(2) or alt_de):
         cue(1.6, "alternative question (还是)")
-        inside = False  # 服贸？货贸？还是…: the alternatives ask
+        inside = False  # 线上？线下？还是…: the alternatives ask
     req = REQUEST.search(body)
     if req and req.group(1) in ("指点", "指教") and _THANKS_BEFORE.search(body, 0, req.start()):
         req = None  # 谢谢指点: thanks
     elif req and req.group(1) in ("请教", "咨询", "打听") and body.startswith(("了", "过"), req.end()):
-        req = None  # 我刚请教了老同事, 咨询过合作机构: told, not asked
+        req = None  # 我刚请教了以前的同事, 咨询过两家机构: told, not asked
     if req and not NOT_REQUEST_BEFORE.search(body[:req.start()]):
         cue(2.0, f"request {req.group(1)[:8]}")
     else:
@@ -497,13 +497,13 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-1.5, "laughter or a joking emoji")
     if OFFER.search(body):
         cue(-3.0, "an offer, not a question")
-    if CONNECT.search(body):  # 加微信，有些问题请教: the request is to connect
+    if CONNECT.search(body):  # 加个微信吧，有些问题想请教: the request is to connect
         cue(-2.0, "asks to connect (加微信), not for information")
     if not req and (HEADLINE.search(body) or (
             HEADLINE_DASH.search(body) and body.count("——") == 1 and len(core) <= 40 and not m.mentions and not _FIRST_OR_SECOND_PERSON.search(body))):
         cue(-4.5, "the title of a shared article, or a quotation")
     if inside and not (qword or particle or ana or req):
-        # 八位？我看到很多都九位了; 中央汇金？不可能被批准的: a few words echoed with a question
+        # 九位？我见过的都是十二位了; 央行入股？不可能批下来的: a few words echoed with a question
         # mark (surprise, doubt), then the sender's own comment: nothing is asked of the others
         parts = _QMARK.split(body)
         if (len(_PUNCT_AND_SPACES.sub("", parts[0])) <= ECHO_MAX and not parts[0].rstrip().endswith("呢")
