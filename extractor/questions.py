@@ -20,7 +20,8 @@ _TRAILING_NOISE = re.compile(r"(\[[^\[\]]{1,8}\]|\s|[~～。.…!！,，、])+$"
 _SPACE = re.compile(r"\s")
 _PUNCT_AND_SPACES = re.compile(r"[\s?？!！。.,，~～…]+")
 _ENDS_WITH_QMARK = re.compile(r"(^|[^?？])[？?]$")
-_QMARK_INSIDE = re.compile(r"[\u4e00-\u9fff\w][?](?![?\u4e00-\u9fff])")
+# (not between Latin letters or digits, nor before =: a lost character, a URL query: C?O, .png?t=1)
+_QMARK_INSIDE = re.compile(r"(?![A-Za-z0-9_])[\u4e00-\u9fff\w][?](?![?\u4e00-\u9fff])|[A-Za-z0-9_][?](?![?\u4e00-\u9fffA-Za-z0-9_=])")
 _ENDS_WITH_QQ = re.compile(r"\?\?+$")
 _OPINION_START = re.compile(r"(这不是|不是|其实)")
 _QMARK = re.compile(r"[？?]")
@@ -29,19 +30,31 @@ _SELF_ANSWER_LIST = re.compile(r"\s*(答[:：]|A[:：]|1[、.．]|首先|一是|
 _NON_WORD = re.compile(r"\W")
 _SELF_ANSWER_START = re.compile(r"\s*(因为|其实|就是|所以|是因为|答案|我觉得|我认为|后来|结果|原来|最后)")
 _CLAUSE_SPLIT = re.compile(r"[，,。；;]")
-_ANSWER_AFTER_COMMA = re.compile(r"\s*(要看|就看|看|主要|应该|一般是|其实|估计|肯定|就是|因为|所以)")
+_CLAUSE_END = re.compile(r"[，,。；;？?！!]")
+# 好不好/好吗 after a finished statement: emphasis (我做清算都十年了好不好, 这在国内是违规的好吗)
+_EMPHATIC_END = re.compile(r"(了|的|[，,])\s*好(不好|吗|么|嘛)$")
+# after a clause with a question word, the sender goes on with its answer or a comment on it:
+# 什么时候推送，那是渠道定的; 为什么要实名，是因为…; 限流限多少，这才是难点; 什么大厂出身，都不如…
+_ANSWER_AFTER_COMMA = re.compile(r"\s*(要看|就看|看|主要|应该|一般是|其实|估计|肯定|就是|因为|所以|(那|这)(就|才|也)?是|是因为|是为了|也是|"
+                                 r"(也|还)(要|得)看|(就|也|还|都|要)?取决于)")
+# right after it, 都: whichever it is (什么大厂出身，都不如…; 放在哪里，都一样)
+_EITHER_AFTER_COMMA = re.compile(r"\s*都(?!有|是|在|可以|能|会|用)")
 _YOU = re.compile(r"[你您]")
 _ANYONE_THERE = re.compile(r"(在吗|在不在|有人吗)")
 _PARTICLE_CLAUSES = re.compile(r"[\s,，。.!！?？;；~～…]+")
 _NEGATED_VERB_END = re.compile(r"(没|没有|不)[\u4e00-\u9fff]{0,2}$")
 _SAID_ABOUT = re.compile(r"^(?!时候的)..+的(问题|事|事情)$")
+# 在/去/到/从 + a place or a person before 哪里: 'there' (the common slip for 那里): 去老王哪里, 在地铁站哪里
+_PLACE_BEFORE = re.compile(r"((在|去|到|从)([^在去到从，,。]{2,10}|[你我他她](们)?)|就在)$")
+# after the question word, its clause is said to matter: …怎么处理长短款倒是很重要
+_SUBJECT_AFTER = re.compile(r".{0,12}?(倒|才|也|就)?是?(很|最|非常|比较)(重要|关键)")
 _WANTS_TO_KNOW = re.compile(r"(懂|明白|了解|好奇|请教|问)")
-_ADMISSION_AFTER = re.compile(r"(不知道|不知|不清楚|不确定|不记得|不得而知)了?$")
+_ADMISSION_AFTER = re.compile(r"(不知道|不知|不清楚|不确定|不记得|不得而知|无从(考究|考证|得知|知晓|查起)|无法(得知|知道|确定))了?$")
 _WHAT_IF = re.compile(r"(要是|如果|假如|万一|一旦|是不是|有没有|能不能|会不会)")
 _STILL_BEFORE = re.compile(r"[就还也倒可]$")
 _DEGREE_AFTER = re.compile(r"(很|太|特别|非常|那么|十分)")
 _A_NOT_A_EMBEDDED = re.compile(r"(看|要看|就看|取决于|问|不知道|关键|决定|如果|假如|找找|问问|查查|试试|搜搜|判断|检查|核实|校验|验证|确认|"
-                               r"在讨论|在聊|要聊|在考虑|不论|不管|无论)[^，,。]{0,12}$")
+                               r"在讨论|在聊|要聊|在考虑|不论|不管|无论|查明|查清|不确定|不清楚|(不|只)?关心|关注|想说)[^，,。]{0,12}$")
 _ALTERNATIVE_EMBEDDED = re.compile(r"(不管|无论|不论|看|不清楚|不知道|不确定)[^，,。]{0,6}$")
 _THANKS_BEFORE = re.compile(r"(谢|感谢)[^，,。？?]{0,4}$")
 _SURPRISE = re.compile(r"[？?][！!]|[！!][？?]")
@@ -55,7 +68,7 @@ QUESTION_WORDS = {
     "哪些", "哪家", "哪种", "哪位", "谁", "多少", "多久", "多大", "多长", "多远", "多高", "是否", "能否", "可否",
     "有无", "咋", "咋办", "咋样", "干嘛", "何时", "什么样", "怎么办", "啥样", "几点", "几楼", "几级", "几号",
     "几岁", "怎么弄", "怎么做", "啥时候", "什么时候", "如何是好", "咋整", "多少钱", "啥意思", "什么意思", "有何",
-    "撒", "哪方面", "哪款", "哪类", "几个", "几家", "几种", "几天", "几年", "几月", "几次", "几位", "几",
+    "撒", "哪方面", "哪款", "哪类", "哪块", "哪边", "咋个", "几个", "几家", "几种", "几天", "几年", "几月", "几次", "几位", "几",
 }
 # 几 words that are often "several" rather than "how many": interrogative only at the end of a clause
 SEVERAL = {"几个", "几家", "几种", "几天", "几年", "几月", "几次", "几位", "几"}
@@ -64,7 +77,7 @@ INDIRECT = re.compile(r"(不知道|不管|无论|不论|没什么|没啥|没有�
                       r"取决于|决定|关键|在于|忘记|没试过|至于|说清楚|讲清楚|(也|还|都)看|告知|分不出|看不出|说不出|看不清|"
                       r"判断(?!的)|检查|核实|校验|验证|(不要|别|不用|不必)太?纠结|在乎|在意|猜到|猜|觉得|认为|觉着|问我|问你|问他|"
                       r"(?<![谁你])知道|指不定|说不定|不定|如果|假如|要是|选择|想好|想清楚|想着|想学|学会|教你|教我|没说|"
-                      r"(?<![为])(没|不|不了|看|不是|不算|再|不会|不用|不太)$|^(要|就|得|还得)?看|没有比|并没有|算不上)")
+                      r"(?<![为])(没|不|不了|看|不是|不算|再|不会|不用|不太)$|^(要|就|得|还得)?看|没有比|并没有|算不上|(这|那)(就|也|正)是$)")
 # question words that still ask inside a hypothetical (如果…怎么办)
 ASKS_ANYWAY = {"怎么办", "咋办", "如何是好", "咋整"}
 # words right before a 几 word that make it "a few": 这几年, 早几年, 好几家
@@ -87,9 +100,9 @@ ALTERNATIVE = re.compile(r"(是|用|走|选|做).{1,30}还是.{1,30}|还是[^，
 ALTERNATIVE_DE = re.compile(r"是(?!的)[^，,。？?！!是]{1,12}的还是[^，,。？?！!]{1,12}的")
 CONFIRM = re.compile(r"(是吧|对吧|是不|对不|是么|对么|是嘛|没错吧)$")
 REQUEST = re.compile(r"(请教|请问|求推荐|求助|求问|求教|求解|求分享|求个|求一个|求一份|求份|求大神|求指点|想了解|想问|想请教|"
-                     r"问一下|问下|问个问题|咨询(?!师|公司|顾问|费|业务|服务|行业|和|类|机构|项目|的|平台)|谁有|谁知道|谁了解|谁做过|哪位|有没有人|有人.{0,24}[吗么]|有谁|推荐一下|"
+                     r"问一下|问下|问个问题|咨询(?!师|公司|顾问|费|业务|服务|行业|和|类|机构|项目|的|平台)|谁有|谁知道|谁了解|谁做过|哪位|有没有人|有人[^，,。；;！!？?]{0,24}(?<![怎什那这多要])[吗么嘛]|有谁|推荐一下|"
                      r"推荐个|推荐几|给推荐|帮忙看|帮看|指点|指教|打听|了解一下|想知道|大家.{0,6}怎么|"
-                     r"有.{0,12}推荐|麻烦.{0,20}(一下|下)|能.{0,8}介绍|"
+                     r"有[^，,。；;！!？?]{0,12}推荐|麻烦[^，,。；;！!？?]{0,20}(一下|下)|能.{0,8}介绍|"
                      r"有没有.{0,16}(做过|用过|接过|搞过|了解过?|对接过)|有(小伙伴|朋友|同学|大神|大佬|同行).{0,24}[吗么嘛])")
 # checking one's understanding with the group: 不知道我的理解对不对, 这样理解对吗
 UNDERSTANDING = re.compile(r"(理解|说法|想法|认识)[^，,。？?]{0,4}(是否|对不对|对吗|对么|对不|是不是)(对|正确|合理|准确|一致)?")
@@ -98,27 +111,37 @@ RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎�
                         r"又如何|何尝|谁说|还不是|不也是|能怎样|能怎么样|又怎样|有什么好[^，。？?办方建推工]{1,4}的|有啥好[^，。？?办方建推工]{1,4}的|凭什么|何况|"
                         r"怎么会有|至于吗|至于么|好意思|是人吗|你猜|猜猜|开玩笑|谁让你|谁叫你|谁用谁|要不然怎么|不然怎么|怎么说.{0,10}呢|"
                         r"你说.{0,20}[吗么]|指不定|说不定|能不[^能，,。？?]{1,2}[吗么]|有没有王法|是个头|"
-                        r"哪能|哪懂|哪来什么|有这么.{1,8}的[吗么嘛]|凑什么热闹|怕什么|怕啥|总不能|总不会|哪里?(需要|用得着|要)那么|哪里是|(这|那)哪是|那还.{1,3}(啥|什么)$|急什么|着什么急|慌什么|怪谁|能怪)")
+                        r"哪能|哪懂|哪来什么|有这么.{1,8}的[吗么嘛]|凑什么热闹|怕什么|怕啥|总不能|总不会|哪里?(需要|用得着|要)那么|哪里是|(这|那)哪是|那还.{1,3}(啥|什么)$|急什么|着什么急|慌什么|怪谁|能怪|"
+                        # 客气啥 (you are welcome), 瞎说什么 (nonsense), 冷成啥样了 (how very)
+                        r"(客气|谦虚|瞎说|瞎扯|瞎操心|胡说)(啥|什么)|成(什么|啥)样(子)?了|"
+                        # 我能说…吗 (may I say: a remark), 你管得过来吗 (you cannot)
+                        r"我(能|可以)说[^，,。？?]{1,20}[吗么嘛]|得过来[吗么嘛]|"
+                        # 你以为…？ (you think so?), 谁会这么用 (nobody would)
+                        r"你以为|谁(会|敢|能)(这么|那么))")
 # question words with 还/就/都 and no question mark, mostly rhetorical: 为啥还要共享, 怎么就说人家,
 # 还要CA干啥, 上哪找, 做什么梦
 RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.{0,10}(干啥|干嘛|做什么)|上哪|做什么梦|买什么|有什么关系|"
                               r"有啥关系|什么都|啥都|谁都|哪都|怎么都|谁敢|谁会去|谁愿意|怎么能|谁不|还能说(啥|什么)|"
                               # complaints and wonder: 怎么又到周末了, 咋这么宽; one's own impression: 我怎么觉得…
-                              r"我说怎么|怪不得|难怪|哪里?还(需要|用|要)|(怎么|咋)又|(怎么|咋)(会|就)?这么|我(怎么|咋)(感觉|觉得|记得|好像)|"
+                              r"我说[^，,。？?]{0,4}(怎么|咋)|谁(家里?)?没有?|怪不得|难怪|哪里?还(需要|用|要)|(怎么|咋)又|(怎么|咋)(会|就)?这么|我(怎么|咋)(感觉|觉得|记得|好像)|"
                               # 还是怎么的: "or something"
-                              r"还是怎么(的|着)(?=[，,。.\s]|$)|算(啥|什么)[。!！~]*$)")
+                              r"还是怎么(的|着)(?=[，,。.\s]|$)|算(啥|什么)[。!！~]*$|"
+                              # 有啥可争的, 有什么不能干的: nothing to
+                              r"有(啥|什么)(可|不|值得|牛逼|了不起|稀奇|奇怪|恶心|丢人)[^，,。？?]{0,4}的[。.!！~]*$)")
 # the title of a shared article, pasted as text: 【观点】为什么…？, 独家：…如何…, 评论|…, …一文看全, 金控——下一个…？
 HEADLINE = re.compile(r"(^【[^】]{1,14}】.|[\u4e00-\u9fff]\s*[｜|]|[｜|]\s*[\u4e00-\u9fff]|揭秘|^解密|深度剖析|有望.{0,6}出炉|终于有人|讲透|看完这篇|我是如何[^，,。]{2,30}的|[-—]\s*《[^》]{1,12}》\s*$|一文(看|读|详解|带你|搞懂|了解|说清)|大盘点|智商税|"
-                      r"^(独家|评论|深度|重磅|观点|专访|快讯|原创|行业|视点|干货)\s*[：:]|^[^，,。？?]{0,8}(真相|内幕)[：:]|-(手机)?(搜狐|新浪|网易|腾讯|凤凰))")
+                      r"^(独家|评论|深度|重磅|观点|专访|快讯|原创|行业|视点|干货)\s*[：:]|^[^，,。？?]{0,8}(真相|内幕)[：:]|-(手机)?(搜狐|新浪|网易|腾讯|凤凰)|"
+                      # a Q&A site's answer or column, and clickbait tails: …？ - 某人的回答, 你可能没看懂…, 也是醉了
+                      r"[-—]\s*\S{1,12}的回答|知乎专栏|你可能(没|不)(看懂|知道)|看最全|也是醉了|的若干思考)")
 HEADLINE_DASH = re.compile(r"^[^，。,：:？?！!\s]{2,14}\s*——")
 TITLE = re.compile(r"《[^《》]*》")
-REPORTED = re.compile(r"((反问|质问)(道|说)?[，,:：]|(他|她|他们|她们)(是)?在问|问了?我?一句|问我说|有人问我|他问我|她问我|被问到|客户问我|同事问我|问了我)")
+REPORTED = re.compile(r"((反问|质问)(道|说)?[，,:：]|问了(一个|个)问题|(他|她|他们|她们)(是)?在问|问了?我?一句|问我说|有人问我|他问我|她问我|被问到|客户问我|同事问我|问了我)")
 NOT_QUESTION_NOT = re.compile(r"不(是|都是|也是|就是|还是)?.{0,30}[吗么嘛]$|不是.{0,30}[吗么嘛]")  # a rebuttal when it answers someone
 REACTION = re.compile(r"^(是吗|是么|是嘛|真的吗|真的么|真的|真的假的|啥|啥情况|啥意思|什么鬼|什么情况|what|why|"
                       r"咋了|咋回事|怎么了|然后呢|什么节奏|啥节奏|什么操作|啥操作|不会吧|不是吧|这么|这么多|这么贵|这么快|为啥|为什么|所以呢|"
                       r"是不是|对吧|对不|好吧|好吗|在吗|有吗|谁|啊|哦|嗯|嗯嗯|\?+|？+)[\s?？!！。.~～…]*$", re.I)
 EXCLAIM = re.compile(r"(太牛|牛逼|厉害|666|太强|佩服|膜拜|威武|可怕|吓人|太好了|太贵了|不错啊|好吧|太.{0,4}了吧)")
-OFFER = re.compile(r"(要不要试试|可以试试|私聊|加我|联系我|我可以帮|帮你问|帮你打听|我帮你|有什么问题.{0,12}(回答|解答|找我|问我)|"
+OFFER = re.compile(r"(要不要试试|可以试试|(?<!的话)(?<!的话，)私聊|加我|联系我|我可以帮|帮你问|帮你打听|我帮你|有什么问题.{0,12}(回答|解答|找我|问我)|"
                    r"我有.{0,24}(要么|要吗|需要吗|要不要)|(我们|我的团队|我司)[^，,。]{0,4}(在招|急招)|有(什么|啥)问题.{0,6}(和|跟|找|问)我|跟您聊|跟你聊|我让.{0,12}(联系|找|聊)|要不我|我再给你|我给你(拉|找|介绍))")
 ANSWER_START = re.compile(r"^(是的|是啊|对的|对啊|对，|对,|没错|不是|没有|可以的|嗯|恩|哦|噢|有的|会的|不会|不用|一般是|主要是|因为|"
                           r"先查|先看|建议|你可以|可以先|试试|检查一下)")
@@ -134,9 +157,26 @@ CONNECT = re.compile(r"(方便|可以|能否?|能不能)[^，,。？?]{0,3}加(�
 INTERJECTION = re.compile(r"^(我擦|卧槽|握草|我靠|我草|我勒个去|我的天|天哪|天啊)[\s,，!！。]")
 LAUGHTER = re.compile(r"(哈哈|呵呵|嘿嘿|嘻嘻|hhh|233|😂|😄|笑死|开玩笑|玩笑)", re.I)
 JOKE_EMOJI = {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮", "抠鼻", "色", "嘿哈", "机智", "憨笑", "笑哭"}
+ECHO_MAX = 8  # characters before a question mark inside that echo rather than ask (九位？…)
+QUOTE_MIN = 10  # characters of someone else's message quoted in a reply
+# what is left of a message without a quoted question still asks: ？, 吗, a question word, 同问 (me too)
+_ASKS_IN_REST = re.compile(r"[？?吗么呢]|什么|怎么|啥|哪|谁|为何|如何|是否|多少|能否|有没有|是不是|同问|同求")
+QUOTE_BACK = 15  # messages back to look for it
 SETUP_MIN = 12  # characters of a statement that sets up the question before it
 CONTEXT_SECONDS = 180
 REPLY_CONTEXT_SECONDS = 600
+
+
+# in a clause that ends with 呢, the words of a statement (还积压着一堆需求呢, 一笔也要好几毛呢), and of
+# an ask the question words may have missed (哪块, 咋个, 多大, 能否, A还是B)
+_NE_STATEMENT_WORDS = re.compile(r"(还(?!有)|也|都|就|才|可能|也许|估计|感觉|应该|很|挺|了|在)")
+_NE_ASKS = re.compile(r"[哪咋啥谁几你您怎什]|多大|多少|能否|是否|还是")
+
+
+def _ne_statement(clause: str) -> bool:
+    """A whole clause before 呢 (5+ characters, with 还/也/了/很…) states something; 'what about X呢'
+    asks about a few words (出款账户呢, 商户注销以后的情况呢)."""
+    return len(clause) >= 6 and _NE_STATEMENT_WORDS.search(clause) is not None and _NE_ASKS.search(clause) is None
 
 
 def _sigmoid(x: float) -> float:
@@ -254,6 +294,10 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
                 continue
             if not asked and _SAID_ABOUT.search("".join(after)) and not _WANTS_TO_KNOW.search(before):
                 continue  # 而是谁来推动的问题: "the question of who", said, not asked
+            if not asked and t in ("哪里", "哪儿") and _PLACE_BEFORE.search(before):
+                continue  # 在地铁站哪里, 去老王哪里聊: 'there' (那里), said, not asked
+            if not asked and _SUBJECT_AFTER.match("".join(after)):
+                continue  # 怎么处理长短款倒是很重要: the question word's clause is the subject
             if _ADMISSION_AFTER.search("".join(after)):
                 continue  # 客户啥样的不知: an admission, not a question
             if clause.count(t) > 1 or (t == "怎么" and "怎么" in after):
@@ -289,17 +333,53 @@ NO_CUE = -1.5  # the log-odds of a message before any cue
 _NO_CUE_SCORE = _sigmoid(NO_CUE)
 
 
+# the rest of a group nickname with spaces after an @ and its lost separator '?' (@王小五 某城商行 北京?):
+# two or three short parts with no question word in them
+# (or one part when the @ ends the message after its words: 谢谢分享@赵六 某支付?)
+_NICKNAME_TAIL = re.compile(r"@([^\s@]+)((?: [^\s@?？，,。！!吗么呢啥什怎哪谁几]{1,12}){2,3})\?|"
+                            r"(?<=\S)@([^\s@]+)( [^\s@?？，,。！!吗么呢啥什怎哪谁几]{1,12})\?(?=(\s|\[[^\[\]]{1,8}\])*(@|$))")
+
+
+# a '?' right after the end of a sentence (。?, ！?, ，?) or a kaomoji's ')': an emoji the export lost
+_LOST_AT_END = re.compile(r"[。！!，,；;)）]\s*\?$")
+# a quoted message whose 「」 the export turned into '?': ? name: quoted text ? - - - - reply
+_LOST_QUOTE = re.compile(r"^\?\s*[^:：?\n]{1,60}[:：].*?\?\s*(?:-\s*){3,}(.*)$", re.S)
+
+
+def _without_nickname_tail(m: Message, body: str) -> str:
+    """The body without the parts of a spaced nickname and the '?' the export put after it."""
+    for nt in _NICKNAME_TAIL.finditer(m.text):
+        name, tail = (nt.group(1), nt.group(2)) if nt.group(1) else (nt.group(3), nt.group(4))
+        if name in m.mentions:
+            body = body.replace(tail.strip() + "?", " ", 1).strip()
+    return body
+
+
 def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], dict]:
     """Score one message as a question. Returns (score in 0..1, reasons, flags)."""
     flags: dict = {}
     if m.kind not in ("text", "link") or m.copy_of:
         return 0.0, [], flags
     body = m.body
+    if m.mentions and "?" in body:
+        body = _without_nickname_tail(m, body)
+    tokens = m.tokens
+    if body.startswith("?") and not body.startswith("??"):  # 「」 or “” the export turned into '?'
+        lq = _LOST_QUOTE.match(body) if "- - -" in body else None
+        if lq:  # a quoted message and the reply: only the reply is the sender's own words
+            skip, at = len(_SPACE.sub("", body[:lq.start(1)])), 0
+            while tokens and at < skip:
+                at += len(tokens[0])
+                tokens = tokens[1:]
+            body = lq.group(1).strip()
+        elif body.endswith("?") and len(body) > 2:
+            body = body.strip("? ")  # ?1. 群规…?: a quotation, not a question mark
+    if body.endswith("?") and _LOST_AT_END.search(body):
+        body = body[:-1].rstrip()  # 谢谢。?: an emoji the export lost, not a question mark
     if not body:
         return 0.0, [], flags
     if _SHORTCUT[0] and not MAY_ASK.search(body) and not REQUEST.search(body):
         return _NO_CUE_SCORE, [], {"strong": False, "weak": True, "request": False}
-    tokens = m.tokens
     reasons: list[str] = []
     x = NO_CUE
     tail = _tail(body)
@@ -310,13 +390,13 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         x += weight
         reasons.append(f"{reason} ({weight:+.1f})")
 
-    strong = False
+    strong = inside = False
     if _ENDS_WITH_QMARK.search(tail) or (tail.endswith("》") and "《" not in tail):
         cue(3.0, "ends with a question mark")
         strong = True
     elif "？" in body or _QMARK_INSIDE.search(body):
         cue(1.5, "question mark inside")
-        strong = True
+        strong = inside = True
     elif _ENDS_WITH_QQ.search(tail):
         cue(0.6, "ends with '??' (a question mark, or lost characters)")
     clauses = _clauses(tokens)
@@ -333,11 +413,11 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
                 cue(1.8, f"a clause ends with {cl[-1]}")
                 break
     qword = _question_word(tokens, asked=bool(strong or particle), clauses=clauses)
-    if CONFIRM.search(tail):
+    if CONFIRM.search(tail) and not (clauses and clauses[-1][-2:] == ["算是", "吧"]):  # 算是吧: 'sort of', an answer
         cue(2.0, "asks for confirmation (是吧/对吧)")
         particle = particle or "吧"
-    elif (last == "呢" and not qword and not strong and len(core) >= 3 and STATEMENT_NE.search(_tail(body))
-          and not _WHAT_IF.search(body)):  # 一旦资金链断了呢: what if
+    elif (last == "呢" and not qword and not strong and len(core) >= 3 and not _WHAT_IF.search(body)  # 一旦资金链断了呢: what if
+          and (STATEMENT_NE.search(_tail(body)) or _ne_statement(_PARTICLE_CLAUSES.split(tail)[-1]))):
         cue(0.5, "ends with 呢 in a statement (还没…呢, 正在…呢)")
     elif last == "呢":
         cue(1.8 if not qword else 1.0, "ends with 呢")
@@ -363,6 +443,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         ana = None  # 能不能结算属于资质问题, 审不审取决于风险评估: the alternative is the subject
     elif ana and not strong and body[:ana.start()].endswith(("就是", "在于", "无非", "无非是")):
         ana = None  # 关键就是会不会被封: the point is whether, said as a statement
+    elif ana and not strong and _ADMISSION_AFTER.search(_tail(_CLAUSE_END.split(body[ana.end():], maxsplit=1)[0])):
+        ana = None  # 能不能续牌不知道: an admission
     if ana and not (ana.group(1) == "要不要" and "不要不要" in body):
         head = body[:ana.start()]
         if _A_NOT_A_EMBEDDED.search(head):
@@ -377,9 +459,12 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         alt_de = None  # 不管是现存的还是未来的, 要看钱是自己的还是客户的
     if alt and (strong or particle or last in ("啊", "呀", "呢") or alt.group(2) or alt_de):
         cue(1.6, "alternative question (还是)")
+        inside = False  # 线上？线下？还是…: the alternatives ask
     req = REQUEST.search(body)
     if req and req.group(1) in ("指点", "指教") and _THANKS_BEFORE.search(body, 0, req.start()):
         req = None  # 谢谢指点: thanks
+    elif req and req.group(1) in ("请教", "咨询", "打听") and body.startswith(("了", "过"), req.end()):
+        req = None  # 我刚请教了以前的同事, 咨询过两家机构: told, not asked
     if req and not NOT_REQUEST_BEFORE.search(body[:req.start()]):
         cue(2.0, f"request {req.group(1)[:8]}")
     else:
@@ -430,12 +515,21 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     if LAUGHTER.search(body) or set(m.emojis) & JOKE_EMOJI:
         cue(-1.5, "laughter or a joking emoji")
     if OFFER.search(body):
-        cue(-2.0, "an offer, not a question")
-    if CONNECT.search(body) and not req:
+        cue(-3.0, "an offer, not a question")
+    if CONNECT.search(body):  # 加个微信吧，有些问题想请教: the request is to connect
         cue(-2.0, "asks to connect (加微信), not for information")
     if not req and (HEADLINE.search(body) or (
             HEADLINE_DASH.search(body) and body.count("——") == 1 and len(core) <= 40 and not m.mentions and not _FIRST_OR_SECOND_PERSON.search(body))):
         cue(-4.5, "the title of a shared article, or a quotation")
+    if inside and not (qword or particle or ana or req):
+        # 九位？我见过的都是十二位了; 央行入股？不可能批下来的: a few words echoed with a question
+        # mark (surprise, doubt), then the sender's own comment: nothing is asked of the others
+        parts = _QMARK.split(body)
+        if (len(_PUNCT_AND_SPACES.sub("", parts[0])) <= ECHO_MAX and not parts[0].rstrip().endswith("呢")
+                and len(_PUNCT_AND_SPACES.sub("", parts[-1])) >= 4):
+            cue(-1.5, "a few words with a question mark, then the sender's own comment")
+    if not strong and _EMPHATIC_END.search(tail):
+        cue(-2.5, "好不好/好吗 after a statement: emphasis, not a question")
     if ANSWER_START.match(body) and not strong:
         cue(-1.0, "starts like an answer")
     if len(core) > 60 and not tail.endswith(("？", "?")) and not und:
@@ -458,6 +552,19 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
                               and _PUNCT_AND_SPACES.sub("", p.body) == core
                               for p in prev[-5:]):
         cue(-3.0, "repeats someone else's message (a chain)")
+    elif len(core) >= 14:
+        # 问题：<someone's question> 回答：…, <someone's question> ---- 是的，…: the question is quoted
+        # and answered; a question about the quote (…---- 这个怎么理解？) still asks
+        for p in prev[-QUOTE_BACK:]:
+            if p.sender == m.sender or len(p.body) < QUOTE_MIN or p.body[:3] not in body:
+                continue  # (a quote starts like the message it quotes: most are ruled out at once)
+            pc = _PUNCT_AND_SPACES.sub("", p.body)
+            at = core.find(pc) if len(pc) >= QUOTE_MIN else -1
+            if at >= 0 and len(pc) < len(core):
+                rest = body.replace(p.body, " ", 1) if p.body in body else core[:at] + " " + core[at + len(pc):]
+                if not _ASKS_IN_REST.search(rest):
+                    cue(-3.0, "quotes someone else's question and answers it")
+                break
     if REPORTED.search(body):
         cue(-3.5, "reports someone else's question")
     after_q = _QMARK.split(body, maxsplit=1)
@@ -474,6 +581,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         if at is not None and any(_ANSWER_AFTER_COMMA.match(part)
                                   for part in parts[at + 1:]):
             cue(-1.0, "answers itself after a comma")
+        elif at is not None and at + 1 < len(parts) and _EITHER_AFTER_COMMA.match(parts[at + 1]):
+            cue(-1.0, "whichever it is (…，都…)")
     return _sigmoid(x), reasons, flags
 
 

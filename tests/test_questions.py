@@ -75,6 +75,41 @@ def asks(text, before=(), sender="提问者"):
     # 有没有…做过, 有小伙伴…么: asks the group even with a joking emoji and a long setup
     "想插个话题，有没有第三方支付的小伙伴做过给银行代付的功能，银行付款到备付金户，支付公司3秒内代付，这个3秒无法核实是否到账，有小伙伴做过类似业务么[捂脸]",
     "统一接口的话，如果接口有调整，岂不是所有渠道都要测试？",
+    # a question word with context after the comma
+    "清算中心那边出什么事了呢，好几个渠道的回调都超时了",
+    "你们的备付金都放在哪家银行，都有哪些限制",
+    "有人知道短信验证码通道怎么选的嘛",
+    "群里有人对接过网联的协议支付么",
+    "有好用的压测工具推荐吗",
+    "麻烦各位帮我看一下这个报错",
+    # a question mark inside, with the setup after it, still asks
+    "群里有人能联系上银联的技术支持？我们的报文一直被拒",
+    "这个对账文件的格式呢？我们下载下来是乱码",
+    "你们用的是哪家的短信通道？最近到达率很低",
+    "谁没有收到今天的对账文件？",
+    "对账单按商户号拆开发好不好",
+    "这样设计好吗",
+    # 有的话私聊我: a follow-up to a request, not an offer
+    "有做跨境收款的朋友推荐么，有的话私聊我",
+    "我能问一下你们的清算周期吗",
+    "@王小五 某城商行 北京?你们的对账文件几点生成？",
+    "@王小五 某城商行 北京?哪一步报错",
+    "传的是哪些字段? 和风控有关吗",
+    "用的是redis? 还是memcache",
+    "@赵六 你们全停了?",
+    "你们公司在哪里",
+    "去哪里申请支付牌照",
+    "你觉得什么最重要？",
+    "这个接口只管下单，不管退款是吧",
+    # 'what about X呢', 'what if…呢' and asks the question words missed still ask
+    "退款账户呢",
+    "还有银联和网联之间的对账差异呢",
+    "如果商户已经注销了呢",
+    "你是哪块没看懂呢",
+    # 哪块, 哪边, 咋个 ask like 哪个, 咋
+    "你们现在主要做哪块",
+    "这么多渠道，咋个对账",
+    "? 赵六-某支付: 我们是T+1结算 ? - - - - - - - - - - - - - - - 节假日也是T+1吗？",
 ])
 def test_real_questions(text):
     assert asks(text)
@@ -217,6 +252,78 @@ def test_real_questions(text):
     "账户体系——下一个监管重点？",
     "一文读懂聚合支付为什么会被叫停？",
     "深度揭秘某银行如何做到秒级清算",
+    # a question word, then the sender's own answer or comment after the comma
+    "对账文件什么时候推送，那是渠道自己定的",
+    "商户为什么要做实名，是因为监管要求了解你的客户",
+    "限流限多少，降级降哪些，这才是方案的难点",
+    "什么大厂出身，都不如踏实做事",
+    # 有人…么 does not reach across a comma, nor take the 么 of 这么/怎么
+    "有人说这个通道很稳，结果那哥么一上线就挂了",
+    "去年就有人这么干过",
+    # 有…推荐, 麻烦…下 stay inside one clause: 麻烦 as 'a hassle', a recommendation given
+    "跨境这块麻烦啊，每笔都要线下补材料",
+    "有好几家，推荐找做跨境的那两家",
+    # a few words echoed with a question mark, then the sender's own comment
+    "六位？我们接的几家都是八位验证码了",
+    "外资控股？审批肯定过不了的",
+    "这样算二清了吧？资金已经落地了",
+    # rhetorical idioms: you are welcome, nonsense, how very, no wonder, everyone has
+    "客气啥，都是同行",
+    "你瞎扯什么呢",
+    "这个月被催收电话烦成什么样了",
+    "我说这两天怎么代付老是超时",
+    "现在谁家没有个聚合码",
+    # statements: 这就是为什么…, …取决于…, an A-not-A admitted not known, a request to connect
+    "这就是为什么大家都不愿意做二清",
+    "走哪个通道，取决于商户的行业",
+    "新规出来以后能不能续牌不知道",
+    "方便的话加个微信，后面有事再请教",
+    # emphasis: 好不好/好吗 after a finished statement; 有啥可…的: nothing to
+    "我做清算都十年了好不好",
+    "这在国内是违规的好吗",
+    "就一个字段的事，有啥可争的",
+    # an offer, even with a question mark and an @
+    "@陈安妮-某银行-架构 我有对账平台的设计文档，要么？",
+    # 我能说…吗: a remark; 得过来吗: you cannot
+    "我能说这就是个资金池吗？",
+    "渠道那么多，你对得过来么？",
+    "都接了三方了，你以为数据还能不出去？",
+    "生产库直接给外包开权限，谁会这么干?",
+    # whether-clauses embedded in a statement; 无从考证 (an admission)
+    "出了问题再去查明是不是接口超时",
+    "客户只关心是不是实时到账",
+    "现在不确定是不是要报备到人行",
+    "这个接口最早怎么设计的已经无从考证了",
+    # the '?' after a group nickname with spaces is the export's lost separator
+    "@王小五 某城商行 架构 北京?[强][强]",
+    "聚合支付@王小五 某城商行 北京?",
+    # a '?' between Latin letters (a lost character) or before a URL query
+    "这个岗位对应的是C?O级别",
+    "头像按规则生成，比如 img.example.com/{uid}.png?v=2",
+    "谢谢分享@赵六 某支付?",
+    "讲得很透彻，受教了@赵六 某支付?[抱拳]",
+    # a quoted question whose 「」 were lost to '?', answered by the sender
+    "? 赵六-某支付: 退款的钱一般怎么处理？ ? - - - - - - - - - - - - - - - 一般先从商户的待结算款里扣",
+    # quotation marks lost to '?' around a quoted text
+    "?2. 入群后请把群名片改成 公司-岗位-城市。三次提醒仍未修改的，会被请出群。?",
+    # a '?' after the end of a sentence: an emoji the export lost
+    "今晚的直播八点开始，请大家提前进会议室。?",
+    # a Q&A site's answer pasted with its title; clickbait titles; a question told in a story
+    "清算机构之间的备付金怎么划拨？ - 某某的回答 - 知乎",
+    "条码支付新规落地？你可能没看懂监管的用意",
+    "上次去供应商那开会，我问了一个问题，你们的对账是怎么做的？他们半天没答上来",
+    # 哪里 for 那里 after a place or a person; a question word's clause as the subject
+    "我上周去老王哪里聊了一下午",
+    "以前公司就在科技园地铁站哪里",
+    "上线前，怎么回滚倒是最关键",
+    # 算是吧: 'sort of', an answer
+    "网联那边应该算是吧。",
+    # 请教了/咨询过: a request told, not made
+    "昨天专门请教了法务同事，这种模式没问题",
+    "上个月咨询过两家机构，报价都差不多",
+    # a whole clause before 呢 states something
+    "我们组最近也在重构账务系统呢",
+    "渠道那边的手续费一笔也要好几毛呢",
 ])
 def test_not_questions(text):
     assert not asks(text)
@@ -367,3 +474,15 @@ def test_the_shortcut_for_messages_without_a_cue_scores_as_the_full_cues():
     finally:
         questions._SHORTCUT[0] = True
     assert fast == full  # ... gives what the full cues give
+
+
+def test_a_quoted_question_answered_by_the_sender_is_not_a_question():
+    before = [("甲", "渠道的对账文件一般几点推送？")]
+    assert not asks("问题：渠道的对账文件一般几点推送？ 回答：一般是凌晨两点以后", before=before, sender="乙")
+    assert not asks("渠道的对账文件一般几点推送？---- 各家不一样，银联是凌晨", before=before, sender="乙")
+
+
+def test_a_question_about_a_quoted_message_still_asks():
+    before = [("甲", "对账文件一般凌晨推送过来的")]
+    assert asks("对账文件一般凌晨推送过来的 ---- 这个时间能改吗？", before=before, sender="乙")
+    assert asks("渠道的对账文件一般几点推送？同问", before=[("甲", "渠道的对账文件一般几点推送？")], sender="乙")
