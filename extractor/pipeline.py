@@ -653,6 +653,7 @@ class Workers:
             return gen if ordered_stream else list(gen)
         global _STATE
         _STATE = state
+        _release_free_memory()  # the workers inherit what the process holds: not its freed heap
         ctx = multiprocessing.get_context("fork")
         pool = ctx.Pool(self.n, initializer=_worker_start)
         # small batches: the last ones keep every worker busy to the end (a batch costs ~0.1 ms to send)
@@ -668,6 +669,18 @@ class Workers:
 
 
 _STATE = None
+
+
+def _release_free_memory() -> None:
+    """Hand the heap's free pages back to the system (glibc's malloc_trim), where there is one:
+    a forked worker shares the pages its parent holds, and what a pass freed (a pass's results,
+    a first directory) would otherwise stay resident in the parent and count in every worker."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 _DONE = 0
