@@ -6,6 +6,7 @@ file that is gone removes its own rows, unchanged files are left alone.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import hashlib
@@ -120,21 +121,44 @@ def build_files(files: list[InputFile], db_path: str, **kw) -> Summary:
     into a new file that replaces it only when complete (the old one stays usable until then).
     So is a new knowledge base: written without a write-ahead log (a new file has nothing to
     protect, and the log would write every page twice), it becomes one in WAL mode, synced, when
-    complete, and only then takes its name."""
+    complete, and only then takes its name. Two builds that would both make that new file take
+    turns (a lock on its folder): the second then finds the first one's knowledge base and
+    updates it."""
     version = store.stored_version(db_path)
     if version == store.SCHEMA_VERSION or (version is None and os.path.exists(db_path)):
         return _build_files(files, db_path, **kw)
-    fresh = f"{db_path}.rebuild"
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        if os.path.exists(fresh + suffix):
-            os.remove(fresh + suffix)
-    summary = _build_files(files, fresh, new_file=True, **kw)
-    store.finish_new_db(fresh)
-    for suffix in ("-wal", "-shm"):
-        if os.path.exists(db_path + suffix):
-            os.remove(db_path + suffix)
-    os.replace(fresh, db_path)
+    with _folder_lock(db_path):
+        version = store.stored_version(db_path)  # made by another build while this one waited?
+        if version == store.SCHEMA_VERSION or (version is None and os.path.exists(db_path)):
+            return _build_files(files, db_path, **kw)
+        fresh = f"{db_path}.rebuild"
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            if os.path.exists(fresh + suffix):
+                os.remove(fresh + suffix)
+        summary = _build_files(files, fresh, new_file=True, **kw)
+        store.finish_new_db(fresh)
+        for suffix in ("-wal", "-shm"):
+            if os.path.exists(db_path + suffix):
+                os.remove(db_path + suffix)
+        os.replace(fresh, db_path)
     return summary
+
+
+@contextlib.contextmanager
+def _folder_lock(db_path: str):
+    """An exclusive lock on the folder of db_path while a new knowledge base is made there (where
+    the system has flock; a lock on the folder leaves no lock file behind)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not a POSIX system
+        yield
+        return
+    fd = os.open(os.path.dirname(os.path.abspath(db_path)), os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the folder releases its lock
 
 
 def _build_files(

@@ -147,3 +147,19 @@ def test_a_new_knowledge_base_appears_only_when_complete(tmp_path):
     assert con.execute("pragma journal_mode").fetchone() == ("wal",)
     assert con.execute("pragma integrity_check").fetchone() == ("ok",)
     con.close()
+
+
+def test_two_first_builds_at_once_take_turns(tmp_path):
+    """Two builds of the same new knowledge base started together: one makes it, the other waits,
+    then finds it made and has nothing left to do; neither publishes half a file."""
+    chats, db = tmp_path / "chats", tmp_path / "kb.db"
+    make_days(chats, 0, 20)
+    reference = tmp_path / "reference.db"
+    assert run_build(chats, reference).wait() == 0
+    first, second = run_build(chats, db), run_build(chats, db)
+    assert first.wait() == 0 and second.wait() == 0
+    assert snapshot(db) == snapshot(reference)
+    assert not (tmp_path / "kb.db.rebuild").exists()
+    con = sqlite3.connect(str(db))
+    assert con.execute("pragma integrity_check").fetchone() == ("ok",)
+    con.close()
