@@ -59,6 +59,9 @@ _ALTERNATIVE_EMBEDDED = re.compile(r"(不管|无论|不论|看|不清楚|不知�
 _THANKS_BEFORE = re.compile(r"(谢|感谢)[^，,。？?]{0,4}$")
 _SURPRISE = re.compile(r"[？?][！!]|[！!][？?]")
 _FIRST_OR_SECOND_PERSON = re.compile(r"[你您我]")
+# a full stop and then more of the sender's own sentences: 先分析X是怎样的。这个可以通过…
+_FULL_STOP_THEN = re.compile(r"(?<!。)。(?!。)\s*(.*)$", re.S)  # (not 。。: an ellipsis)
+_LEADING_MENTION = re.compile(r"^(\s*@\S+\s*[，,]?)+")
 
 
 THRESHOLD = 0.5
@@ -583,6 +586,16 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             cue(-1.0, "answers itself after a comma")
         elif at is not None and at + 1 < len(parts) and _EITHER_AFTER_COMMA.match(parts[at + 1]):
             cue(-1.0, "whichever it is (…，都…)")
+    if (qword or ana) and not (strong or particle or req or flags.get("ba")):
+        # 先看刷单的特征是怎样的。这个可以从案例里分析: the sentence with the question word ends with
+        # a full stop and the sender goes on: a statement about it, not an ask (an ask without a
+        # question mark is the last thing said, or is followed by a comma)
+        # (能否…。…, 是不是…。…: an ask that opens the message goes on with its details)
+        at = body.find(qword) if qword else ana.start()
+        lead = _LEADING_MENTION.match(body)
+        stop = _FULL_STOP_THEN.search(body, max(at, 0))
+        if at > (lead.end() if lead else 0) + 1 and stop and len(_NON_WORD.sub("", stop.group(1))) >= 4:
+            cue(-1.0, "a sentence closed with a full stop, then more statements")
     return _sigmoid(x), reasons, flags
 
 

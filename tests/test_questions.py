@@ -38,6 +38,10 @@ def asks(text, before=(), sender="提问者"):
     # 同问 (the same question) is never rhetorical; a flow drawn with dashes is not a title
     "同问，这么多商户怎么能快速对完账",
     "支付成功——进入待结算——T+1结算，是这样吗？",
+    # an ask that opens the message goes on after a full stop; an ellipsis is no full stop; the ask said last
+    "是否需要单独开一个备付金账户。我们现在只有一个",
+    "对账差错一般在哪里处理。。我们系统里找不到入口",
+    "商户说不该他们出。退款手续费谁来承担",
     "用什么方案，什么时候上线？",
     # a list of asks without a question mark is still a question
     "评估表如何组成，如何根据评估表确认风控等级",
@@ -173,6 +177,10 @@ def test_real_questions(text):
     "我怎么觉得银联的规范写得不如网联",
     "好像是通道不稳定还是怎么的，反正没成功",
     "我还在跟银行确认配置呢",
+    # the sentence with the question word ends with a full stop and the sender goes on: a statement
+    "先梳理一下退款的流程是怎样的。这一步可以从历史工单里整理。",
+    "下面简单讲讲什么是清分。清分和结算是两个环节。",
+    "我们讨论过要不要信任渠道的回调。如果每笔都等对账，体验就很差",
     "缓存用不用也没有关系",
     "手续费也没亏多少，走代扣还省了钱",
     "不要太纠结于用哪个框架",
