@@ -637,6 +637,21 @@ def _talks_on(originals: list[Message], i: int) -> bool:
     return after >= 2
 
 
+# the sender's next message draws his own conclusion: 所以…, 肯定…, 显然…
+CONCLUDES = re.compile(r"^\s*(所以|肯定|显然|可见|由此可见)")
+_ASKS_AGAIN = re.compile(r"[？?]|[吗么呢]\W*$")
+
+
+def _concludes_after(originals: list[Message], i: int) -> bool:
+    """The sender's next message, within a minute and before anyone else speaks, draws the
+    conclusion (还用等几年？ / 所以大家都转型了): the question was a step in his own argument."""
+    m = originals[i]
+    for o in originals[i + 1:i + 2]:
+        if o.sender == m.sender and o.kind == "text" and _gap(m, o) <= 60:
+            return bool(CONCLUDES.match(o.body)) and not _ASKS_AGAIN.search(o.body) and not REQUEST.search(o.body)
+    return False
+
+
 CONFIRM_REPLY = re.compile(r"^(对|是的|是啊|是呀|没错|对的|对啊|嗯|恩|是|不是|没有|有的|不会|会的|不一定)([，,。.!！~～\s]|$)")
 
 
@@ -673,6 +688,8 @@ def detect_questions(msgs: list[Message], member) -> list[Question]:
             s, reasons = _shift(s, reasons, 1.2, "the next reply confirms or denies it (对/是的/没有)")
         if s >= THRESHOLD and not flags.get("request") and _banter_around(originals, i) >= BANTER_AROUND:
             s, reasons = _shift(s, reasons, -1.0, "in a stretch of laughter and joking emoji")
+        if s >= THRESHOLD and not flags.get("request") and _concludes_after(originals, i):
+            s, reasons = _shift(s, reasons, -2.0, "the sender goes on with his own conclusion (所以…/肯定…)")
         if s >= 0.3 and _talks_on(originals, i):
             s, reasons = _shift(s, reasons, -3.5, "goes on talking: a question in a talk or monologue, answered by the asker")
         m.asks = s >= THRESHOLD

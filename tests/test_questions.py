@@ -494,3 +494,15 @@ def test_a_question_about_a_quoted_message_still_asks():
     before = [("甲", "对账文件一般凌晨推送过来的")]
     assert asks("对账文件一般凌晨推送过来的 ---- 这个时间能改吗？", before=before, sender="乙")
     assert asks("渠道的对账文件一般几点推送？同问", before=[("甲", "渠道的对账文件一般几点推送？")], sender="乙")
+
+
+def test_a_question_the_sender_follows_with_his_own_conclusion_is_not_a_question():
+    msgs = list(FILLER) + [("09:20:00", "王五", "这种小平台有实力去接银行存管么"),
+                           ("09:20:20", "王五", "肯定没这个实力，只能找别的路子")]
+    assert 2 not in questions_by_n(analyse_day(msgs))
+    msgs = list(FILLER) + [("09:20:00", "王五", "长款的钱最后归谁"),
+                           ("09:20:20", "王五", "所以想问问大家一般怎么处理")]
+    assert 2 in questions_by_n(analyse_day(msgs))
+    msgs = list(FILLER) + [("09:20:00", "王五", "这种小平台有实力去接银行存管么"),
+                           ("09:20:20", "赵六", "肯定没这个实力")]
+    assert 2 in questions_by_n(analyse_day(msgs))
