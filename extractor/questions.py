@@ -59,6 +59,9 @@ _ALTERNATIVE_EMBEDDED = re.compile(r"(不管|无论|不论|看|不清楚|不知�
 _THANKS_BEFORE = re.compile(r"(谢|感谢)[^，,。？?]{0,4}$")
 _SURPRISE = re.compile(r"[？?][！!]|[！!][？?]")
 _FIRST_OR_SECOND_PERSON = re.compile(r"[你您我]")
+# an exclamation: it ends with ！, or opens with a degree word or an interjection (这么快, 太离谱了, 我靠)
+_EXCLAIMED = re.compile(r"[！!]\W*$|^\W*(这么|那么|太|真是|简直|我靠|我擦|卧槽|天哪|吓死)")
+_THANKS = re.compile(r"(谢|感谢|多谢|拜托|求)")
 # a full stop and then more of the sender's own sentences: 先分析X是怎样的。这个可以通过…
 _FULL_STOP_THEN = re.compile(r"(?<!。)。(?!。)\s*(.*)$", re.S)  # (not 。。: an ellipsis)
 _LEADING_MENTION = re.compile(r"^(\s*@\S+\s*[，,]?)+")
@@ -524,6 +527,12 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     if not req and (HEADLINE.search(body) or (
             HEADLINE_DASH.search(body) and body.count("——") == 1 and len(core) <= 40 and not m.mentions and not _FIRST_OR_SECOND_PERSON.search(body))):
         cue(-4.5, "the title of a shared article, or a quotation")
+    if inside and not (req or qword):
+        # 还敢这么干？胆子太大了！ / 不收手续费？这么划算: after its question mark the sender exclaims
+        # (surprise, doubt, mockery): a remark, not an ask
+        after = _QMARK.split(body)[-1].strip()
+        if len(_NON_WORD.sub("", after)) >= 2 and _EXCLAIMED.search(after) and not _THANKS.search(after):
+            cue(-1.5, "a question mark, then the sender's exclamation")
     if inside and not (qword or particle or ana or req):
         # 九位？我见过的都是十二位了; 央行入股？不可能批下来的: a few words echoed with a question
         # mark (surprise, doubt), then the sender's own comment: nothing is asked of the others

@@ -42,6 +42,9 @@ def asks(text, before=(), sender="提问者"):
     "是否需要单独开一个备付金账户。我们现在只有一个",
     "对账差错一般在哪里处理。。我们系统里找不到入口",
     "商户说不该他们出。退款手续费谁来承担",
+    # …but not a question word's ask, nor thanks after the ask
+    "这个规定是谁定的？太离谱了",
+    "有人有这家银行的接口文档吗？感谢！",
     "用什么方案，什么时候上线？",
     # a list of asks without a question mark is still a question
     "评估表如何组成，如何根据评估表确认风控等级",
@@ -181,6 +184,10 @@ def test_real_questions(text):
     "先梳理一下退款的流程是怎样的。这一步可以从历史工单里整理。",
     "下面简单讲讲什么是清分。清分和结算是两个环节。",
     "我们讨论过要不要信任渠道的回调。如果每笔都等对账，体验就很差",
+    # a question mark, then the sender's own exclamation: surprise or mockery
+    "还敢直接用私人账户收款？胆子真大！",
+    "这家通道现在转账都不收手续费了？这么大方",
+    "这种换皮的功能也能算产品创新？太好笑了",
     "缓存用不用也没有关系",
     "手续费也没亏多少，走代扣还省了钱",
     "不要太纠结于用哪个框架",
