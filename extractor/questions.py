@@ -123,7 +123,9 @@ RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎�
                         # 我能说…吗 (may I say: a remark), 你管得过来吗 (you cannot)
                         r"我(能|可以)说[^，,。？?]{1,20}[吗么嘛]|得过来[吗么嘛]|"
                         # 你以为…？ (you think so?), 谁会这么用 (nobody would)
-                        r"你以为|谁(会|敢|能)(这么|那么))")
+                        r"你以为|谁(会|敢|能)(这么|那么)|"
+                        # 谁知道呢, 天知道 (who knows): nobody can tell
+                        r"谁知道呢|天知道|鬼知道)")
 # question words with 还/就/都 and no question mark, mostly rhetorical: 为啥还要共享, 怎么就说人家,
 # 还要CA干啥, 上哪找, 做什么梦
 RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.{0,10}(干啥|干嘛|做什么)|上哪|做什么梦|买什么|有什么关系|"
@@ -469,6 +471,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     req = REQUEST.search(body)
     if req and req.group(1) in ("指点", "指教") and _THANKS_BEFORE.search(body, 0, req.start()):
         req = None  # 谢谢指点: thanks
+    elif req and req.group(1) == "谁知道" and body.startswith("呢", req.end()):
+        req = None  # 谁知道呢: who knows (rhetorical)
     elif req and req.group(1) in ("请教", "咨询", "打听") and body.startswith(("了", "过"), req.end()):
         req = None  # 我刚请教了以前的同事, 咨询过两家机构: told, not asked
     if req and not NOT_REQUEST_BEFORE.search(body[:req.start()]):

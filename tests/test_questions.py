@@ -44,6 +44,7 @@ def asks(text, before=(), sender="提问者"):
     "商户说不该他们出。退款手续费谁来承担",
     # …but not a question word's ask, nor thanks after the ask
     "这个规定是谁定的？太离谱了",
+    "谁知道这个报错码是什么意思",
     "有人有这家银行的接口文档吗？感谢！",
     "用什么方案，什么时候上线？",
     # a list of asks without a question mark is still a question
@@ -184,6 +185,9 @@ def test_real_questions(text):
     "先梳理一下退款的流程是怎样的。这一步可以从历史工单里整理。",
     "下面简单讲讲什么是清分。清分和结算是两个环节。",
     "我们讨论过要不要信任渠道的回调。如果每笔都等对账，体验就很差",
+    # 谁知道呢, 天知道 (who knows): rhetorical, though 谁知道 asks
+    "明年费率会不会再降，谁知道呢",
+    "鬼知道监管下一步还会查什么？",
     # a question mark, then the sender's own exclamation: surprise or mockery
     "还敢直接用私人账户收款？胆子真大！",
     "这家通道现在转账都不收手续费了？这么大方",
