@@ -665,6 +665,19 @@ def _concludes_after(originals: list[Message], i: int) -> bool:
     return False
 
 
+# a message that only laughs or smirks: 哈哈哈, 嘿嘿, [奸笑] (not [捂脸] or [呲牙]: often embarrassment, politeness)
+ONLY_LAUGHTER = re.compile(r"^\s*((哈|呵|嘿|嘻){2,}|h{3,}|2333+|\[(奸笑|坏笑|偷笑|阴险|调皮)\])+[\s!！~～。.…]*$", re.I)
+
+
+def _laughs_after(originals: list[Message], i: int) -> bool:
+    """The sender's next message, within a minute and before anyone else speaks, only laughs
+    (你们聚会不带我吗 / 哈哈哈): the question was a joke."""
+    m = originals[i]
+    for o in originals[i + 1:i + 2]:
+        return o.sender == m.sender and _gap(m, o) <= 60 and bool(ONLY_LAUGHTER.match(o.text or ""))
+    return False
+
+
 CONFIRM_REPLY = re.compile(r"^(对|是的|是啊|是呀|没错|对的|对啊|嗯|恩|是|不是|没有|有的|不会|会的|不一定)([，,。.!！~～\s]|$)")
 
 
@@ -701,6 +714,8 @@ def detect_questions(msgs: list[Message], member) -> list[Question]:
             s, reasons = _shift(s, reasons, 1.2, "the next reply confirms or denies it (对/是的/没有)")
         if s >= THRESHOLD and not flags.get("request") and _banter_around(originals, i) >= BANTER_AROUND:
             s, reasons = _shift(s, reasons, -1.0, "in a stretch of laughter and joking emoji")
+        if s >= THRESHOLD and not flags.get("request") and _laughs_after(originals, i):
+            s, reasons = _shift(s, reasons, -1.5, "the sender laughs right after it: a joke")
         if s >= THRESHOLD and not flags.get("request") and _concludes_after(originals, i):
             s, reasons = _shift(s, reasons, -2.0, "the sender goes on with his own conclusion (所以…/肯定…)")
         if s >= 0.3 and _talks_on(originals, i):

@@ -517,3 +517,16 @@ def test_a_question_the_sender_follows_with_his_own_conclusion_is_not_a_question
     msgs = list(FILLER) + [("09:20:00", "王五", "这种小平台有实力去接银行存管么"),
                            ("09:20:20", "赵六", "肯定没这个实力")]
     assert 2 in questions_by_n(analyse_day(msgs))
+
+
+def test_a_question_the_sender_laughs_at_right_after_is_a_joke():
+    msgs = list(FILLER) + [("09:20:00", "王五", "周末聚餐是不打算叫我吗"),
+                           ("09:20:05", "王五", "哈哈哈")]
+    assert 2 not in questions_by_n(analyse_day(msgs))
+    # someone else laughing, or the asker's embarrassed emoji, does not make it a joke
+    msgs = list(FILLER) + [("09:20:00", "王五", "你们的清算系统支持多币种吗"),
+                           ("09:20:05", "赵六", "哈哈哈")]
+    assert 2 in questions_by_n(analyse_day(msgs))
+    msgs = list(FILLER) + [("09:20:00", "王五", "你们的清算系统支持多币种吗"),
+                           ("09:20:05", "王五", "[捂脸]")]
+    assert 2 in questions_by_n(analyse_day(msgs))
