@@ -62,7 +62,7 @@ _FIRST_OR_SECOND_PERSON = re.compile(r"[你您我]")
 # an exclamation: it ends with ！, or opens with a degree word or an interjection (这么快, 太离谱了, 我靠)
 _EXCLAIMED = re.compile(r"[！!]\W*$|^\W*(这么|那么|太|真是|简直|我靠|我擦|卧槽|天哪|吓死)")
 _THANKS = re.compile(r"(谢|感谢|多谢|拜托|求)")
-# a full stop and then more of the sender's own sentences: 先分析X是怎样的。这个可以通过…
+# a full stop and then more of the sender's own sentences: 下面说说什么是轧差。轧差就是…
 _FULL_STOP_THEN = re.compile(r"(?<!。)。(?!。)\s*(.*)$", re.S)  # (not 。。: an ellipsis)
 _LEADING_MENTION = re.compile(r"^(\s*@\S+\s*[，,]?)+")
 
@@ -532,7 +532,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             HEADLINE_DASH.search(body) and body.count("——") == 1 and len(core) <= 40 and not m.mentions and not _FIRST_OR_SECOND_PERSON.search(body))):
         cue(-4.5, "the title of a shared article, or a quotation")
     if inside and not (req or qword):
-        # 还敢这么干？胆子太大了！ / 不收手续费？这么划算: after its question mark the sender exclaims
+        # 这也能叫创新？太好笑了 / 连测试环境都没有？真是服了: after its question mark the sender exclaims
         # (surprise, doubt, mockery): a remark, not an ask
         after = _QMARK.split(body)[-1].strip()
         if len(_NON_WORD.sub("", after)) >= 2 and _EXCLAIMED.search(after) and not _THANKS.search(after):
@@ -600,7 +600,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         elif at is not None and at + 1 < len(parts) and _EITHER_AFTER_COMMA.match(parts[at + 1]):
             cue(-1.0, "whichever it is (…，都…)")
     if (qword or ana) and not (strong or particle or req or flags.get("ba")):
-        # 先看刷单的特征是怎样的。这个可以从案例里分析: the sentence with the question word ends with
+        # 下面说说什么是轧差。轧差就是把应收应付相抵: the sentence with the question word ends with
         # a full stop and the sender goes on: a statement about it, not an ask (an ask without a
         # question mark is the last thing said, or is followed by a comma)
         # (能否…。…, 是不是…。…: an ask that opens the message goes on with its details)
@@ -657,7 +657,7 @@ _ASKS_AGAIN = re.compile(r"[？?]|[吗么呢]\W*$")
 
 def _concludes_after(originals: list[Message], i: int) -> bool:
     """The sender's next message, within a minute and before anyone else speaks, draws the
-    conclusion (还用等几年？ / 所以大家都转型了): the question was a step in his own argument."""
+    conclusion (小机构扛得住这种审查吗 / 肯定扛不住): the question was a step in his own argument."""
     m = originals[i]
     for o in originals[i + 1:i + 2]:
         if o.sender == m.sender and o.kind == "text" and _gap(m, o) <= 60:
@@ -671,7 +671,7 @@ ONLY_LAUGHTER = re.compile(r"^\s*((哈|呵|嘿|嘻){2,}|h{3,}|2333+|\[(奸笑|�
 
 def _laughs_after(originals: list[Message], i: int) -> bool:
     """The sender's next message, within a minute and before anyone else speaks, only laughs
-    (你们聚会不带我吗 / 哈哈哈): the question was a joke."""
+    (年终奖够买岛了吗 / 哈哈哈): the question was a joke."""
     m = originals[i]
     for o in originals[i + 1:i + 2]:
         return o.sender == m.sender and _gap(m, o) <= 60 and bool(ONLY_LAUGHTER.match(o.text or ""))
