@@ -59,6 +59,12 @@ _ALTERNATIVE_EMBEDDED = re.compile(r"(不管|无论|不论|看|不清楚|不知�
 _THANKS_BEFORE = re.compile(r"(谢|感谢)[^，,。？?]{0,4}$")
 _SURPRISE = re.compile(r"[？?][！!]|[！!][？?]")
 _FIRST_OR_SECOND_PERSON = re.compile(r"[你您我]")
+# an exclamation: it ends with ！, or opens with a degree word or an interjection (这么快, 太离谱了, 我靠)
+_EXCLAIMED = re.compile(r"[！!]\W*$|^\W*(这么|那么|太|真是|简直|我靠|我擦|卧槽|天哪|吓死)")
+_THANKS = re.compile(r"(谢|感谢|多谢|拜托|求)")
+# a full stop and then more of the sender's own sentences: 下面说说什么是轧差。轧差就是…
+_FULL_STOP_THEN = re.compile(r"(?<!。)。(?!。)\s*(.*)$", re.S)  # (not 。。: an ellipsis)
+_LEADING_MENTION = re.compile(r"^(\s*@\S+\s*[，,]?)+")
 
 
 THRESHOLD = 0.5
@@ -117,7 +123,9 @@ RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎�
                         # 我能说…吗 (may I say: a remark), 你管得过来吗 (you cannot)
                         r"我(能|可以)说[^，,。？?]{1,20}[吗么嘛]|得过来[吗么嘛]|"
                         # 你以为…？ (you think so?), 谁会这么用 (nobody would)
-                        r"你以为|谁(会|敢|能)(这么|那么))")
+                        r"你以为|谁(会|敢|能)(这么|那么)|"
+                        # 谁知道呢, 天知道 (who knows): nobody can tell
+                        r"谁知道呢|天知道|鬼知道)")
 # question words with 还/就/都 and no question mark, mostly rhetorical: 为啥还要共享, 怎么就说人家,
 # 还要CA干啥, 上哪找, 做什么梦
 RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.{0,10}(干啥|干嘛|做什么)|上哪|做什么梦|买什么|有什么关系|"
@@ -463,6 +471,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     req = REQUEST.search(body)
     if req and req.group(1) in ("指点", "指教") and _THANKS_BEFORE.search(body, 0, req.start()):
         req = None  # 谢谢指点: thanks
+    elif req and req.group(1) == "谁知道" and body.startswith("呢", req.end()):
+        req = None  # 谁知道呢: who knows (rhetorical)
     elif req and req.group(1) in ("请教", "咨询", "打听") and body.startswith(("了", "过"), req.end()):
         req = None  # 我刚请教了以前的同事, 咨询过两家机构: told, not asked
     if req and not NOT_REQUEST_BEFORE.search(body[:req.start()]):
@@ -521,6 +531,12 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     if not req and (HEADLINE.search(body) or (
             HEADLINE_DASH.search(body) and body.count("——") == 1 and len(core) <= 40 and not m.mentions and not _FIRST_OR_SECOND_PERSON.search(body))):
         cue(-4.5, "the title of a shared article, or a quotation")
+    if inside and not (req or qword):
+        # 这也能叫创新？太好笑了 / 连测试环境都没有？真是服了: after its question mark the sender exclaims
+        # (surprise, doubt, mockery): a remark, not an ask
+        after = _QMARK.split(body)[-1].strip()
+        if len(_NON_WORD.sub("", after)) >= 2 and _EXCLAIMED.search(after) and not _THANKS.search(after):
+            cue(-1.5, "a question mark, then the sender's exclamation")
     if inside and not (qword or particle or ana or req):
         # 九位？我见过的都是十二位了; 央行入股？不可能批下来的: a few words echoed with a question
         # mark (surprise, doubt), then the sender's own comment: nothing is asked of the others
@@ -583,6 +599,16 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             cue(-1.0, "answers itself after a comma")
         elif at is not None and at + 1 < len(parts) and _EITHER_AFTER_COMMA.match(parts[at + 1]):
             cue(-1.0, "whichever it is (…，都…)")
+    if (qword or ana) and not (strong or particle or req or flags.get("ba")):
+        # 下面说说什么是轧差。轧差就是把应收应付相抵: the sentence with the question word ends with
+        # a full stop and the sender goes on: a statement about it, not an ask (an ask without a
+        # question mark is the last thing said, or is followed by a comma)
+        # (能否…。…, 是不是…。…: an ask that opens the message goes on with its details)
+        at = body.find(qword) if qword else ana.start()
+        lead = _LEADING_MENTION.match(body)
+        stop = _FULL_STOP_THEN.search(body, max(at, 0))
+        if at > (lead.end() if lead else 0) + 1 and stop and len(_NON_WORD.sub("", stop.group(1))) >= 4:
+            cue(-1.0, "a sentence closed with a full stop, then more statements")
     return _sigmoid(x), reasons, flags
 
 
@@ -624,6 +650,34 @@ def _talks_on(originals: list[Message], i: int) -> bool:
     return after >= 2
 
 
+# the sender's next message draws his own conclusion: 所以…, 肯定…, 显然…
+CONCLUDES = re.compile(r"^\s*(所以|肯定|显然|可见|由此可见)")
+_ASKS_AGAIN = re.compile(r"[？?]|[吗么呢]\W*$")
+
+
+def _concludes_after(originals: list[Message], i: int) -> bool:
+    """The sender's next message, within a minute and before anyone else speaks, draws the
+    conclusion (小机构扛得住这种审查吗 / 肯定扛不住): the question was a step in his own argument."""
+    m = originals[i]
+    for o in originals[i + 1:i + 2]:
+        if o.sender == m.sender and o.kind == "text" and _gap(m, o) <= 60:
+            return bool(CONCLUDES.match(o.body)) and not _ASKS_AGAIN.search(o.body) and not REQUEST.search(o.body)
+    return False
+
+
+# a message that only laughs or smirks: 哈哈哈, 嘿嘿, [奸笑] (not [捂脸] or [呲牙]: often embarrassment, politeness)
+ONLY_LAUGHTER = re.compile(r"^\s*((哈|呵|嘿|嘻){2,}|h{3,}|2333+|\[(奸笑|坏笑|偷笑|阴险|调皮)\])+[\s!！~～。.…]*$", re.I)
+
+
+def _laughs_after(originals: list[Message], i: int) -> bool:
+    """The sender's next message, within a minute and before anyone else speaks, only laughs
+    (年终奖够买岛了吗 / 哈哈哈): the question was a joke."""
+    m = originals[i]
+    for o in originals[i + 1:i + 2]:
+        return o.sender == m.sender and _gap(m, o) <= 60 and bool(ONLY_LAUGHTER.match(o.text or ""))
+    return False
+
+
 CONFIRM_REPLY = re.compile(r"^(对|是的|是啊|是呀|没错|对的|对啊|嗯|恩|是|不是|没有|有的|不会|会的|不一定)([，,。.!！~～\s]|$)")
 
 
@@ -660,6 +714,10 @@ def detect_questions(msgs: list[Message], member) -> list[Question]:
             s, reasons = _shift(s, reasons, 1.2, "the next reply confirms or denies it (对/是的/没有)")
         if s >= THRESHOLD and not flags.get("request") and _banter_around(originals, i) >= BANTER_AROUND:
             s, reasons = _shift(s, reasons, -1.0, "in a stretch of laughter and joking emoji")
+        if s >= THRESHOLD and not flags.get("request") and _laughs_after(originals, i):
+            s, reasons = _shift(s, reasons, -1.5, "the sender laughs right after it: a joke")
+        if s >= THRESHOLD and not flags.get("request") and _concludes_after(originals, i):
+            s, reasons = _shift(s, reasons, -2.0, "the sender goes on with his own conclusion (所以…/肯定…)")
         if s >= 0.3 and _talks_on(originals, i):
             s, reasons = _shift(s, reasons, -3.5, "goes on talking: a question in a talk or monologue, answered by the asker")
         m.asks = s >= THRESHOLD

@@ -38,6 +38,14 @@ def asks(text, before=(), sender="提问者"):
     # 同问 (the same question) is never rhetorical; a flow drawn with dashes is not a title
     "同问，这么多商户怎么能快速对完账",
     "支付成功——进入待结算——T+1结算，是这样吗？",
+    # an ask that opens the message goes on after a full stop; an ellipsis is no full stop; the ask said last
+    "是否需要单独开一个备付金账户。我们现在只有一个",
+    "对账差错一般在哪里处理。。我们系统里找不到入口",
+    "商户说不该他们出。退款手续费谁来承担",
+    # …but not a question word's ask, nor thanks after the ask
+    "这个规定是谁定的？太离谱了",
+    "谁知道这个报错码是什么意思",
+    "有人有这家银行的接口文档吗？感谢！",
     "用什么方案，什么时候上线？",
     # a list of asks without a question mark is still a question
     "评估表如何组成，如何根据评估表确认风控等级",
@@ -173,6 +181,17 @@ def test_real_questions(text):
     "我怎么觉得银联的规范写得不如网联",
     "好像是通道不稳定还是怎么的，反正没成功",
     "我还在跟银行确认配置呢",
+    # the sentence with the question word ends with a full stop and the sender goes on: a statement
+    "先梳理一下退款的流程是怎样的。这一步我们放在下周做。",
+    "下面简单讲讲什么是清分。清分和结算是两个环节。",
+    "我们讨论过要不要信任渠道的回调。如果每笔都等对账，体验就很差",
+    # 谁知道呢, 天知道 (who knows): rhetorical, though 谁知道 asks
+    "明年费率会不会再降，谁知道呢",
+    "鬼知道监管下一步还会查什么？",
+    # a question mark, then the sender's own exclamation: surprise or mockery
+    "上线前连压测都不做？胆子真大！",
+    "这家通道现在转账都不收手续费了？这么大方",
+    "这种换皮的功能也能算产品创新？太好笑了",
     "缓存用不用也没有关系",
     "手续费也没亏多少，走代扣还省了钱",
     "不要太纠结于用哪个框架",
@@ -486,3 +505,28 @@ def test_a_question_about_a_quoted_message_still_asks():
     before = [("甲", "对账文件一般凌晨推送过来的")]
     assert asks("对账文件一般凌晨推送过来的 ---- 这个时间能改吗？", before=before, sender="乙")
     assert asks("渠道的对账文件一般几点推送？同问", before=[("甲", "渠道的对账文件一般几点推送？")], sender="乙")
+
+
+def test_a_question_the_sender_follows_with_his_own_conclusion_is_not_a_question():
+    msgs = list(FILLER) + [("09:20:00", "王五", "这种小机构扛得住这么严的审查么"),
+                           ("09:20:20", "王五", "肯定扛不住，只能找别的路子")]
+    assert 2 not in questions_by_n(analyse_day(msgs))
+    msgs = list(FILLER) + [("09:20:00", "王五", "长款的钱最后归谁"),
+                           ("09:20:20", "王五", "所以想问问大家一般怎么处理")]
+    assert 2 in questions_by_n(analyse_day(msgs))
+    msgs = list(FILLER) + [("09:20:00", "王五", "这种小机构扛得住这么严的审查么"),
+                           ("09:20:20", "赵六", "肯定扛不住")]
+    assert 2 in questions_by_n(analyse_day(msgs))
+
+
+def test_a_question_the_sender_laughs_at_right_after_is_a_joke():
+    msgs = list(FILLER) + [("09:20:00", "王五", "年终奖发下来够买个小岛了吗"),
+                           ("09:20:05", "王五", "哈哈哈")]
+    assert 2 not in questions_by_n(analyse_day(msgs))
+    # someone else laughing, or the asker's embarrassed emoji, does not make it a joke
+    msgs = list(FILLER) + [("09:20:00", "王五", "你们的清算系统支持多币种吗"),
+                           ("09:20:05", "赵六", "哈哈哈")]
+    assert 2 in questions_by_n(analyse_day(msgs))
+    msgs = list(FILLER) + [("09:20:00", "王五", "你们的清算系统支持多币种吗"),
+                           ("09:20:05", "王五", "[捂脸]")]
+    assert 2 in questions_by_n(analyse_day(msgs))
