@@ -702,7 +702,7 @@ class Linker:
 
     def _back_to_back(self, q1: Question, q2: Question) -> bool:
         """q1 and then q2 asked by one asker in a row (only the asker spoke between, within
-        CONTEXT_SECONDS): a reply to the second often answers both."""
+        PAIR_SECONDS): a reply to the second often answers both."""
         if q1 is q2 or q1.asker != q2.asker:
             return False
         end = max(self.pos[m.id] for m in q1.messages)

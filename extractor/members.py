@@ -19,12 +19,11 @@ import unicodedata
 from collections import Counter, defaultdict
 from typing import Iterable, Optional
 
-from .normalize import name_key
+from .normalize import name_key, squash
 from .records import Message
 
 # patterns used in the hot paths, compiled once (re.<function>(pattern, ...) looks each up in re's cache)
 _EMOJI_CODE = re.compile(r"\[[^\]]{1,8}\]")
-_SPACES_QMARKS = re.compile(r"[\s?？]+")
 
 
 PART_SPLIT = re.compile(r"[\s\-_~～+＋·•、,，/|()（）\[\]【】@＠:：.。&＆#＃]+")
@@ -75,7 +74,6 @@ def collect_evidence(msgs: list[Message], candidates: list[tuple[int, int]], dou
             mentions.append([name, m.sender, before, after])
     quotes = []
     by_id = {m.id: m for m in msgs}
-    squash = lambda s: _SPACES_QMARKS.sub("", s or "")
     for m in msgs:
         if m.quote_sender:
             target = by_id.get(m.reply_to) if m.reply_to else None

@@ -311,7 +311,7 @@ def link_quotes(msgs: list[Message], same_name, certain_only: bool = False) -> N
     for k, m in enumerate(msgs):
         if not m.quote_text or m.reply_to:
             continue
-        q = _squash(m.quote_text)
+        q = squash(m.quote_text)
         if not q:
             continue
         best = None
@@ -319,7 +319,7 @@ def link_quotes(msgs: list[Message], same_name, certain_only: bool = False) -> N
             o = msgs[i]
             if o.copy_of:
                 continue
-            t = _squash(o.text)
+            t = squash(o.text)
             if not t:
                 continue
             if t == q or (len(q) >= 6 and (q in t or t in q)) or (len(q) >= 10 and t[:10] == q[:10]):
@@ -332,5 +332,6 @@ def link_quotes(msgs: list[Message], same_name, certain_only: bool = False) -> N
             m.reply_to = best[1].id
 
 
-def _squash(s: str) -> str:
+def squash(s: Optional[str]) -> str:
+    """A text without spaces and question marks (the export's lost characters), to compare quotes."""
     return _SPACES_QMARKS.sub("", s or "")

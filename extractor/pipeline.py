@@ -273,8 +273,8 @@ def _build_files(
             sources: list[Spooled] = []
             word_blocks: list[bytes] = []  # document frequencies of the new words, packed
             new_docs = 0
-            tasks = [(f.path, f.rel, f.root, grp, digest, named, timezone, spool, i, redact)
-                     for i, (f, grp, digest, named, old) in enumerate(todo)]
+            tasks = [(f.path, f.rel, f.root, grp, digest, named, timezone, spool, redact)
+                     for f, grp, digest, named, old in todo]
             for (f, grp, digest, named, old), (kind, problems, spooled) in zip(todo, pool.map(_read_file, tasks)):
                 if kind == "auxiliary":
                     summary.auxiliary.append(f.rel)  # part of an export (users.json, a sidecar): read through its siblings
@@ -478,7 +478,7 @@ def _read_evidence(where: tuple[str, int, int, int]) -> dict:
 
 def _read_file(task) -> tuple[str, list[Problem], list[Spooled]]:
     """Pass 1 for one file: its conversations read, normalised, segmented and spooled."""
-    path, rel, root, grp, digest, named, timezone, spool, _index, redact = task
+    path, rel, root, grp, digest, named, timezone, spool, redact = task
     st = os.stat(path)
     with open(path, "rb") as fh:
         data = fh.read()

@@ -520,8 +520,9 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-1.5, "an exclamation, not a question")
     elif ("!" in body or "！" in body) and not strong:
         cue(-0.5, "an exclamation")
-    if INTERJECTION.match(body):
-        cue(-2.0, f"an interjection of surprise ({INTERJECTION.match(body).group(1)})")
+    interjection = INTERJECTION.match(body)
+    if interjection:
+        cue(-2.0, f"an interjection of surprise ({interjection.group(1)})")
     if LAUGHTER.search(body) or set(m.emojis) & JOKE_EMOJI:
         cue(-1.5, "laughter or a joking emoji")
     if OFFER.search(body):
@@ -531,18 +532,18 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     if not req and (HEADLINE.search(body) or (
             HEADLINE_DASH.search(body) and body.count("——") == 1 and len(core) <= 40 and not m.mentions and not _FIRST_OR_SECOND_PERSON.search(body))):
         cue(-4.5, "the title of a shared article, or a quotation")
+    at_qmarks = _QMARK.split(body) if inside else ()  # the message split at its question marks
     if inside and not (req or qword):
         # 这也能叫创新？太好笑了 / 连测试环境都没有？真是服了: after its question mark the sender exclaims
         # (surprise, doubt, mockery): a remark, not an ask
-        after = _QMARK.split(body)[-1].strip()
+        after = at_qmarks[-1].strip()
         if len(_NON_WORD.sub("", after)) >= 2 and _EXCLAIMED.search(after) and not _THANKS.search(after):
             cue(-1.5, "a question mark, then the sender's exclamation")
     if inside and not (qword or particle or ana or req):
         # 九位？我见过的都是十二位了; 央行入股？不可能批下来的: a few words echoed with a question
         # mark (surprise, doubt), then the sender's own comment: nothing is asked of the others
-        parts = _QMARK.split(body)
-        if (len(_PUNCT_AND_SPACES.sub("", parts[0])) <= ECHO_MAX and not parts[0].rstrip().endswith("呢")
-                and len(_PUNCT_AND_SPACES.sub("", parts[-1])) >= 4):
+        if (len(_PUNCT_AND_SPACES.sub("", at_qmarks[0])) <= ECHO_MAX and not at_qmarks[0].rstrip().endswith("呢")
+                and len(_PUNCT_AND_SPACES.sub("", at_qmarks[-1])) >= 4):
             cue(-1.5, "a few words with a question mark, then the sender's own comment")
     if not strong and _EMPHATIC_END.search(tail):
         cue(-2.5, "好不好/好吗 after a statement: emphasis, not a question")
@@ -655,14 +656,22 @@ CONCLUDES = re.compile(r"^\s*(所以|肯定|显然|可见|由此可见)")
 _ASKS_AGAIN = re.compile(r"[？?]|[吗么呢]\W*$")
 
 
+def _own_next(originals: list[Message], i: int, seconds: float = 60) -> Optional[Message]:
+    """The message right after position i when its sender sent it too, within ``seconds``
+    (no one else spoke in between)."""
+    if i + 1 < len(originals):
+        o = originals[i + 1]
+        if o.sender == originals[i].sender and _gap(originals[i], o) <= seconds:
+            return o
+    return None
+
+
 def _concludes_after(originals: list[Message], i: int) -> bool:
     """The sender's next message, within a minute and before anyone else speaks, draws the
     conclusion (小机构扛得住这种审查吗 / 肯定扛不住): the question was a step in his own argument."""
-    m = originals[i]
-    for o in originals[i + 1:i + 2]:
-        if o.sender == m.sender and o.kind == "text" and _gap(m, o) <= 60:
-            return bool(CONCLUDES.match(o.body)) and not _ASKS_AGAIN.search(o.body) and not REQUEST.search(o.body)
-    return False
+    o = _own_next(originals, i)
+    return (o is not None and o.kind == "text" and bool(CONCLUDES.match(o.body))
+            and not _ASKS_AGAIN.search(o.body) and not REQUEST.search(o.body))
 
 
 # a message that only laughs or smirks: 哈哈哈, 嘿嘿, [奸笑] (not [捂脸] or [呲牙]: often embarrassment, politeness)
@@ -672,10 +681,8 @@ ONLY_LAUGHTER = re.compile(r"^\s*((哈|呵|嘿|嘻){2,}|h{3,}|2333+|\[(奸笑|�
 def _laughs_after(originals: list[Message], i: int) -> bool:
     """The sender's next message, within a minute and before anyone else speaks, only laughs
     (年终奖够买岛了吗 / 哈哈哈): the question was a joke."""
-    m = originals[i]
-    for o in originals[i + 1:i + 2]:
-        return o.sender == m.sender and _gap(m, o) <= 60 and bool(ONLY_LAUGHTER.match(o.text or ""))
-    return False
+    o = _own_next(originals, i)
+    return o is not None and bool(ONLY_LAUGHTER.match(o.text or ""))
 
 
 CONFIRM_REPLY = re.compile(r"^(对|是的|是啊|是呀|没错|对的|对啊|嗯|恩|是|不是|没有|有的|不会|会的|不一定)([，,。.!！~～\s]|$)")
