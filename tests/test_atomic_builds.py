@@ -44,6 +44,27 @@ def snapshot(db):
         con.close()
 
 
+def timed_build(chats, db):
+    """Build and return how long it took (a build to kill part way through takes about as long)."""
+    start = time.monotonic()
+    assert run_build(chats, db).wait() == 0
+    return time.monotonic() - start
+
+
+def kill_part_way(chats, db, seconds, finished):
+    """Start a build into db and kill it after ``seconds`` (SIGKILL: no cleanup of any kind). On a
+    busy machine the build may finish sooner: ``finished()`` then checks and undoes it, and the
+    next try is killed sooner."""
+    for attempt in range(6):
+        proc = run_build(chats, db)
+        time.sleep(seconds / 2 ** attempt)
+        proc.send_signal(signal.SIGKILL)
+        if proc.wait() == -signal.SIGKILL:
+            return
+        finished()
+    pytest.fail("the build always finished before it could be killed")
+
+
 def _copy(a, b):
     src, dst = sqlite3.connect(str(a)), sqlite3.connect(str(b))
     src.backup(dst)
@@ -60,23 +81,14 @@ def test_a_killed_build_leaves_the_previous_database_whole(tmp_path, fraction):
     _copy(db, previous)
     _copy(db, reference)  # the same history, not interrupted
     make_days(chats, 5, 20)
-    start = time.monotonic()
-    assert run_build(chats, reference).wait() == 0
-    duration = time.monotonic() - start
+    duration = timed_build(chats, reference)
     done = snapshot(reference)
-    # kill the same build part way through (SIGKILL: no cleanup of any kind); on a busy machine the
-    # build may finish sooner than the reference did: then start again from the previous database
-    # and kill it sooner
-    for attempt in range(6):
-        proc = run_build(chats, db)
-        time.sleep(duration * fraction / 2 ** attempt)
-        proc.send_signal(signal.SIGKILL)
-        if proc.wait() == -signal.SIGKILL:
-            break
-        assert snapshot(db) == done  # it finished: the new database, whole
+
+    def finished():  # the new database, whole; then start again from the previous one
+        assert snapshot(db) == done
         _copy(previous, db)
-    else:
-        pytest.fail("the build always finished before it could be killed")
+
+    kill_part_way(chats, db, duration * fraction, finished)
     con = sqlite3.connect(str(db))
     assert con.execute("pragma integrity_check").fetchone() == ("ok",)
     con.close()
@@ -126,19 +138,9 @@ def test_a_new_knowledge_base_appears_only_when_complete(tmp_path):
     chats, db = tmp_path / "chats", tmp_path / "kb.db"
     make_days(chats, 0, 25)
     reference = tmp_path / "reference.db"
-    start = time.monotonic()
-    assert run_build(chats, reference).wait() == 0
-    duration = time.monotonic() - start
+    duration = timed_build(chats, reference)
     done = snapshot(reference)
-    for attempt in range(6):
-        proc = run_build(chats, db)
-        time.sleep(duration * 0.5 / 2 ** attempt)
-        proc.send_signal(signal.SIGKILL)
-        if proc.wait() == -signal.SIGKILL:
-            break
-        db.unlink()  # it finished: try again, killed sooner
-    else:
-        pytest.fail("the build always finished before it could be killed")
+    kill_part_way(chats, db, duration * 0.5, db.unlink)  # finished: try again without it
     assert not db.exists() or snapshot(db) == done  # nothing half made under the knowledge base's name
     assert run_build(chats, db).wait() == 0
     assert snapshot(db) == done
