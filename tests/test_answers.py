@@ -203,3 +203,40 @@ def test_a_question_mark_without_a_question_word_asks_yes_or_no():
     assert not any("yes/no" in r for a in q.answers for r in a.reasons)
     msgs = {m.n: m for m in p.msgs}
     assert _intonation_question(msgs[2]) and not _intonation_question(q.msgs[2])
+
+
+def test_thanks_from_a_third_member_is_not_the_answer_and_leaves_the_question_open():
+    p = analyse_day(START + [
+        ("20:00:00", "小雨", "请教下，分期扣款失败一般怎么补扣，有哪些坑？"),
+        ("20:00:20", "老马", "谢谢分享"),
+        ("20:01:10", "周敏", "一般是逾期后按天补扣，余额不足的卡要限制补扣次数"),
+    ])
+    assert top_answer_n(p, 2) == 4
+    lead = answers_of(p, 2)[0]
+    assert any("first reply" in r for r in lead.reasons), lead.reasons
+    assert 3 not in {m.n for a in answers_of(p, 2) for m in a.messages}
+    # thanks alone after a question answers nothing
+    q = analyse_day(START + [
+        ("20:00:00", "小雨", "网联的批次对账，批次号从哪里拿？"),
+        ("20:00:40", "老马", "感谢分享[强]"),
+    ])
+    assert answers_of(q, 2) == []
+
+
+def test_a_one_character_fragment_does_not_lead_the_answer():
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "代付也要验四要素吗？"),
+        ("09:00:20", "周敏", "上"),
+        ("09:00:25", "周敏", "不用，一般卡号加户名就够了"),
+    ])
+    assert top_answer_n(p, 2) == 4
+    assert 3 not in {m.n for a in answers_of(p, 2) for m in a.messages}
+
+
+def test_a_one_character_answer_that_echoes_the_question_counts():
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "@周敏 还在做跨境收单吗"),
+        ("09:00:30", "周敏", "在"),
+    ])
+    assert top_answer_n(p, 2) == 3
+    assert not any("fragment" in r for a in answers_of(p, 2) for r in a.reasons)
