@@ -240,3 +240,20 @@ def test_a_one_character_answer_that_echoes_the_question_counts():
     ])
     assert top_answer_n(p, 2) == 3
     assert not any("fragment" in r for a in answers_of(p, 2) for r in a.reasons)
+
+
+def test_a_reply_echoing_the_questions_verb_answers_a_yes_no_question():
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "钟总，当年做快捷支付那批人可认识？"),
+        ("09:00:40", "周敏", "我们那会儿主要在做跨境的收单业务，流程跟国内的完全两样"),
+        ("09:01:10", "钟敏", "不认识，我在国际业务"),
+    ])
+    a = answers_of(p, 2)
+    assert top_answer_n(p, 2) == 4, [(x.lead.n, x.score, x.reasons) for x in a]
+    assert any("own verb" in r for r in a[0].reasons)
+    # a topic word opening a longer reply is no echo
+    q = analyse_day(START + [
+        ("09:00:00", "林晓峰", "公众号支付能在电脑上的微信里用吗"),
+        ("09:00:40", "周敏", "电脑上的微信打开链接默认走浏览器，所以一般都用扫码"),
+    ])
+    assert not any("own verb" in r for x in q.answers for r in x.reasons)
