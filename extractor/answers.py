@@ -113,7 +113,6 @@ DESCRIPTIONS = {
     "too_fast": "came too fast to be a reply to it",
     "greeting": "a greeting or goodbye",
     "no_knowledge": "says they do not know, or only that they will answer",
-    "own_question": "its sender had just asked a question of their own",
     "fragment": "a one-character fragment",
     "acknowledges": "thanks or a me-too, not an answer",
 }
@@ -167,7 +166,6 @@ WEIGHTS = {
     "greeting": -2.0,
     "no_knowledge": -1.5,
     # set by hand (see PRIOR): not refitted
-    "own_question": -1.0,
     "fragment": -1.5,
     "acknowledges": -2.0,
     "echoes": 1.1,  # as yes_no: the same kind of reply
