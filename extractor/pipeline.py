@@ -10,6 +10,7 @@ import contextlib
 import functools
 import gc
 import hashlib
+import itertools
 import json
 import marshal
 import multiprocessing
@@ -271,11 +272,12 @@ def _build_files(
                 preload_segmenter()
             # pass 1: read, normalise, segment, spool
             sources: list[Spooled] = []
-            word_blocks: list[bytes] = []  # document frequencies of the new words, packed
+            delta: Counter = Counter()  # document frequencies of the new words, added up as they come
             new_docs = 0
             tasks = [(f.path, f.rel, f.root, grp, digest, named, timezone, spool, redact)
                      for f, grp, digest, named, old in todo]
-            for (f, grp, digest, named, old), (kind, problems, spooled) in zip(todo, pool.map(_read_file, tasks)):
+            for (f, grp, digest, named, old), (kind, problems, spooled) in zip(
+                    todo, pool.map(_read_file, tasks, ordered_stream=True)):
                 if kind == "auxiliary":
                     summary.auxiliary.append(f.rel)  # part of an export (users.json, a sidecar): read through its siblings
                     continue
@@ -291,7 +293,7 @@ def _build_files(
                     summary.replaced.append(f.rel)
                 for s in spooled:
                     if s.words is not None:
-                        word_blocks.append(s.words[0])
+                        _merge_words(s.words[0], delta)
                         new_docs += s.words[1]
                         s.words = None
                 sources.extend(spooled)
@@ -311,14 +313,13 @@ def _build_files(
             del old_rows
             first = Directory(_Evidence(old_evidence, [s.evidence for s in marked], sources)) if marked else None
             _tick("first directory")
-            for s, (df_part, docs_part, where) in zip(marked, pool.map(_mark_source, [s.spool for s in marked], state=first)):
+            for s, (df_part, docs_part, where) in zip(
+                    marked, pool.map(_mark_source, [s.spool for s in marked], state=first, ordered_stream=True)):
                 s.spool = where
-                word_blocks.append(df_part)
+                _merge_words(df_part, delta)
                 new_docs += docs_part
                 s.evidence = None
             del first
-            delta = _merge_words(word_blocks)
-            del word_blocks
             _tick("pass 2: copies, quotes, evidence")
             # evidence is read back from the spool, never all held in memory
             directory = Directory(_Evidence(old_evidence, None, sources))
@@ -340,17 +341,22 @@ def _build_files(
                 _tick("idf")
                 store.delete_sources(db, set(changed_ids) | {r["id"] for r in gone} | new_ids)
                 # pass 3: questions and answers; rows written as they come, in order
-                with store.bulk_search_index(db):
+                with store.bulk_search_index(db) as index_new_rows:
                     # from workers, the rows come packed by marshal (several times faster than pickle)
                     analyse_fn = _analyse_source_packed if pool.n > 1 else _analyse_source
-                    for rows in pool.map(analyse_fn, [s.spool for s in sources],
-                                         state=(directory, idf, pseudonym_key), ordered_stream=True):
-                        if type(rows) is bytes:
-                            rows = marshal.loads(rows)
-                        store.write_source_rows(db, *rows)
-                        summary.new_messages += len(rows[1])
+                    results = pool.map(analyse_fn, [s.spool for s in sources],
+                                       state=(directory, idf, pseudonym_key), ordered_stream=True)
+                    with contextlib.closing(results):
+                        # the workers have started: the terms are saved meanwhile
+                        store.save_terms(db, {t: df.get(t, 0) for t, v in delta.items() if v}, docs)
+                        for k, rows in enumerate(results, 1):
+                            if type(rows) is bytes:
+                                rows = marshal.loads(rows)
+                            store.write_source_rows(db, *rows)
+                            summary.new_messages += len(rows[1])
+                            if k % FTS_EVERY == 0:
+                                index_new_rows()
                 _tick("pass 3: questions, answers, rows written")
-                store.save_terms(db, {t: df.get(t, 0) for t, v in delta.items() if v}, docs)
                 stats = sender_stats(db)
                 remap_members(db, directory, stats)
                 _tick("terms saved, members remapped")
@@ -596,24 +602,21 @@ def _document_words(p: Parsed) -> tuple[bytes, int]:
     return "\n".join(f"{w}\t{c}" for w, c in df.items()).encode("utf-8"), docs
 
 
-def _merge_words(blocks: list[bytes]) -> Counter:
-    """The packed document frequencies of the sources, added up in one go."""
-    out: Counter = Counter()
-    for block in blocks:
-        text = block.decode("utf-8")
-        if not text:
-            continue
-        lines = text.count("\n") + 1
-        if text.count("\t") == lines:  # one tab a line (no word holds a tab): split in one go
-            cells = text.replace("\n", "\t").split("\t")
-            for w, c in zip(cells[0::2], map(int, cells[1::2])):
-                out[w] += c
-            continue
-        for line in text.split("\n"):
-            if line:
-                w, _, c = line.rpartition("\t")
-                out[w] += int(c)
-    return out
+def _merge_words(block: bytes, out: Counter) -> None:
+    """The packed document frequencies of a source (_document_words), added to ``out``."""
+    text = block.decode("utf-8")
+    if not text:
+        return
+    lines = text.count("\n") + 1
+    if text.count("\t") == lines:  # one tab a line (no word holds a tab): split in one go
+        cells = text.replace("\n", "\t").split("\t")
+        for w, c in zip(cells[0::2], map(int, cells[1::2])):
+            out[w] += c
+        return
+    for line in text.split("\n"):
+        if line:
+            w, _, c = line.rpartition("\t")
+            out[w] += int(c)
 
 
 def _analyse_source(where: tuple, state) -> tuple:
@@ -635,6 +638,7 @@ def _analyse_source_packed(where: tuple, state) -> bytes:
 
 
 NO_STATE = object()
+FTS_EVERY = 48  # sources written between two additions to the full-text indexes (in a new knowledge base)
 
 
 class Workers:
@@ -727,28 +731,36 @@ def _work(fn, with_state: bool, item):
     return out
 
 
-def _bounded(pool, call, items, chunk, n):
-    """Ordered results of a pool, with only a few batches in flight (bounded memory)."""
-    global _STATE
+def _bounded(pool, call, items, chunk, n) -> "_Stream":
+    """Ordered results of a pool, with only a few batches in flight (bounded memory). The first
+    batches are sent at once: the workers start before the results are asked for."""
     window = 16 * n  # batches in flight: a slow one at the head does not leave the workers idle
-    try:
-        pending = []
-        batches = [items[i:i + chunk] for i in range(0, len(items), chunk)]
-        it = iter(batches)
-        for b in it:
-            pending.append(pool.map_async(call, b))
-            if len(pending) >= window:
-                break
-        while pending:
-            for r in pending.pop(0).get():
-                yield r
-            b = next(it, None)
-            if b is not None:
-                pending.append(pool.map_async(call, b))
-    finally:
+    batches = iter([items[i:i + chunk] for i in range(0, len(items), chunk)])
+    return _Stream(pool, call, batches, [pool.map_async(call, b) for b in itertools.islice(batches, window)])
+
+
+class _Stream:
+    """The results of _bounded, in order; the pool ends when they are all read, or on close()."""
+
+    def __init__(self, pool, call, batches, pending):
+        self.pool, self.call, self.batches, self.pending = pool, call, batches, pending
+
+    def __iter__(self):
+        try:
+            while self.pending:
+                yield from self.pending.pop(0).get()
+                b = next(self.batches, None)
+                if b is not None:
+                    self.pending.append(self.pool.map_async(self.call, b))
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        global _STATE
         _STATE = None
-        pool.terminate()
-        pool.join()
+        self.pending = []
+        self.pool.terminate()
+        self.pool.join()
 
 
 def parse_conversation(conv: Conversation, source: Optional[dict] = None) -> Parsed:
