@@ -230,3 +230,35 @@ def test_an_upgraded_analysis_reads_every_file_again(tmp_path, write_day, monkey
     db = sqlite_utils.Database(db_path)
     assert db["meta"].get("analysis")["value"] == "a-newer-version"
     assert db["messages"].count == 8 and db["questions"].count == 2
+
+
+def test_a_new_build_indexes_every_question_for_search_in_batches(tmp_path, write_day, monkeypatch):
+    """A new knowledge base fills its full-text indexes every FTS_EVERY sources while the rows
+    come in (and once more at the end): every question and answer is found, the index is sound,
+    and the triggers are back for the next build."""
+    monkeypatch.setattr(pipeline, "FTS_EVERY", 2)
+    topics = ["对账", "退款", "分润", "清算", "结算"]
+    for k, topic in enumerate(topics):
+        write_day("支付群", f"2024-03-{11 + k:02d}", [
+            ("09:00:00", "林晓峰", f"请教下各位，{topic}系统一般怎么设计？"),
+            ("09:01:00", "wood", f"{topic}要先把流水落库，再按批次处理"),
+        ])
+    db_path = str(tmp_path / "kb.db")
+    pipeline.build([str(tmp_path / "chats")], db_path)
+    db = sqlite_utils.Database(db_path)
+    for table in ("questions", "answers"):
+        db.execute(f"insert into [{table}_fts]([{table}_fts]) values('integrity-check')")
+        for topic in topics:
+            match = " ".join(f'"{t}"' for t in query_terms(topic))
+            assert db.execute(f"select count(*) from [{table}_fts] where [{table}_fts] match ?", [match]).fetchone()[0] == 1
+    assert {r[0] for r in db.execute("select name from sqlite_master where type = 'trigger'")} >= {
+        "questions_ai", "questions_ad", "questions_au", "answers_ai", "answers_ad", "answers_au"}
+    db.close()
+    # a day added later is indexed by those triggers
+    write_day("支付群", "2024-03-20", [("09:00:00", "赵一鸣", "请教下各位，跨境收单一般怎么设计？"),
+                                      ("09:01:00", "wood", "跨境收单要先看牌照")])
+    pipeline.build([str(tmp_path / "chats")], db_path)
+    db = sqlite_utils.Database(db_path)
+    match = " ".join(f'"{t}"' for t in query_terms("跨境"))
+    assert db.execute("select count(*) from questions_fts where questions_fts match ?", [match]).fetchone()[0] == 1
+    db.execute("insert into questions_fts(questions_fts) values('integrity-check')")
