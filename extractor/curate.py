@@ -55,9 +55,7 @@ def keywords(q: Question, idf, directory=None, limit: int = 5) -> list[str]:
         if w not in subject:
             ok = telling.get(w)
             if ok is None:
-                ok = telling[w] = (
-                    len(w) >= 2 and w not in CHAT_WORDS and w[0] not in FUNCTION_CHARS and w[-1] not in FUNCTION_CHARS
-                    and (idf.general(w) >= GENERAL_RARE or idf(w) >= idf.rare))
+                ok = telling[w] = _may_weigh(w) and (idf.general(w) >= GENERAL_RARE or idf(w) >= idf.rare)
             if not ok:
                 continue
         out.append(w)
@@ -77,6 +75,12 @@ FUNCTION_CHARS = set("那这要问真是的了有咋在也都就还很太吗么�
 TOPIC_KEYNESS = 3.0  # used 20 times more often here than in general Chinese
 GENERAL_RARE = 9.5  # jieba's IDF of words that general Chinese text seldom uses
 PERSONAL = re.compile(r"(你在哪|你们在哪|在哪个城市|哪里人|你是哪|你在[^，。？?]{1,6}[吗？?]|几楼|你也在|老家|你那边天气|你多大|你几岁)")
+
+
+def _may_weigh(w: str) -> bool:
+    """A word that topic_words and keywords weigh (against general Chinese): two characters or
+    more, not of the chat's own life, no function character glued to either end."""
+    return len(w) >= 2 and w not in CHAT_WORDS and w[0] not in FUNCTION_CHARS and w[-1] not in FUNCTION_CHARS
 
 
 def name_parts_of(directory) -> set[str]:
@@ -99,9 +103,8 @@ def topic_words(words, idf, names: frozenset = frozenset()) -> list[str]:
             continue
         is_topic = cache.get(w)
         if is_topic is None:
-            is_topic = cache[w] = (
-                len(w) >= 2 and w not in CHAT_WORDS and w[0] not in FUNCTION_CHARS and w[-1] not in FUNCTION_CHARS
-                and ((idf.df.get(w, 0) >= 3 and idf.keyness(w) >= TOPIC_KEYNESS)
+            is_topic = cache[w] = _may_weigh(w) and (
+                ((idf.df.get(w, 0) >= 3 and idf.keyness(w) >= TOPIC_KEYNESS)
                      or (idf.trust < 1 and idf.general(w) >= GENERAL_RARE))  # a small archive: rare in general Chinese
             )
         if is_topic:
