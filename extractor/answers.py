@@ -24,7 +24,7 @@ import re
 from typing import Iterator, Optional
 
 from .records import Answer, Message, Question
-from .members import name_parts
+from .members import name_parts, names_similar
 from .segment import GeneralIdf, general_idf, message_words
 
 THRESHOLD = 0.55  # the top answer must reach this
@@ -76,6 +76,9 @@ ACK_CHARS = 12
 WORD_CHARS = re.compile(r"\w")
 FRAGMENT_ANSWERS = "我在无否"  # one character that answers (有谁…？ 我)
 NO_OVERLAP = (0.0, [], False, 0.0)
+# a mention of a member whose display name plainly names the asker (田浩沛 / 田浩沛-某支付-技术: one person
+# under two names on different days, not joined by copies) addresses the asker, a little less surely
+ALIKE = 0.9
 JOKE_EMOJI = {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮"}
 
 # Feature -> how a reason reads. The details in braces come from the features' values.
@@ -307,6 +310,29 @@ class Linker:
             self._mentioned[m.id] = out
         return out
 
+    def alike(self, a: str, b: str) -> bool:
+        """Two members whose display names plainly name one person (members.names_similar)."""
+        cache = self.dir.__dict__.setdefault("_alike", {})  # the same for every conversation: kept on the directory
+        out = cache.get((a, b))
+        if out is None:
+            names = self.dir.members
+            na = names.get(a, {}).get("names", [a])
+            nb = names.get(b, {}).get("names", [b])
+            out = cache[(a, b)] = a != b and any(names_similar(x, y) for x in na for y in nb)
+        return out
+
+    def addressed_to(self, mentions: dict[str, float], member: str) -> float:
+        """How surely mentions (member -> confidence) address the member: the member itself, or a
+        member whose name plainly names the same person (ALIKE)."""
+        v = mentions.get(member)
+        if v is not None:
+            return v
+        best = 0.0
+        for other, conf in mentions.items():
+            if conf * ALIKE > best and self.alike(other, member):
+                best = conf * ALIKE
+        return best
+
     def name_words(self, m: Message) -> frozenset[str]:
         """Parts of the sender's names (a nickname often carries the company: 胡新松-银联)."""
         out = self._name_words.get(m.sender)
@@ -513,6 +539,7 @@ class Linker:
         bisect_left = bisect.bisect_left
         exp = math.exp
         mentioned = self.mentioned
+        addressed_to = self.addressed_to
         word_set = self.word_set
         rivals = self.rivals
         q_len_part = q_len / 20.0
@@ -531,7 +558,7 @@ class Linker:
             reply_to = c.reply_to
             c_mentions = c.mentions
             if (late or k >= near_end) and not (reply_to in qids or (c_mentions and (
-                    asker in mentioned(c) or who in qm))):
+                    addressed_to(mentioned(c), asker) or (qm and addressed_to(qm, who))))):
                 continue  # beyond the ordinary window only replies addressed to the question count
             # the messages in between: by others than the asker, neither emoji nor system
             between = eligible_before[k] - eligible_from - (bisect_left(own, k) - own_before)
@@ -547,8 +574,9 @@ class Linker:
                 f["quotes_other"] = 1
                 x += w["quotes_other"]
             cm = mentioned(c) if c_mentions else {}
-            if asker in cm:
-                f["mentions_asker"] = v = cm[asker]
+            v = addressed_to(cm, asker) if cm else 0.0
+            if v:
+                f["mentions_asker"] = v
                 x += w["mentions_asker"] * v
             elif cm:
                 f["mentions_other"] = 1
@@ -556,8 +584,9 @@ class Linker:
             elif c_mentions:
                 f["mentions_unknown"] = 1
                 x += w["mentions_unknown"]
-            if who in qm:
-                f["asked_with_at"] = v = qm[who]
+            v = addressed_to(qm, who) if qm else 0.0
+            if v:
+                f["asked_with_at"] = v
                 x += w["asked_with_at"] * v
             elif qm:
                 f["question_to_other"] = 1

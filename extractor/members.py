@@ -30,6 +30,28 @@ PART_SPLIT = re.compile(r"[\s\-_~～+＋·•、,，/|()（）\[\]【】@＠:：
 BEHAVIOUR_WINDOW = 8  # messages
 BEHAVIOUR_SECONDS = 15 * 60
 SUBSTANTIVE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+# the common Chinese surnames: a name part of three Han characters that starts with one is a personal
+# name (张学鸿-某银行-研发), and two personal names with different surnames are two people (two characters
+# are too often a nickname or a place: 熊猫, 苏行)
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
+    "钟谭陆汪范金石廖贾夏韦付方邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施牛樊葛邢"
+    "齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝游辛"
+    "靳管柴蒙鲍喻祁蒲房滕屈饶解牟艾尤穆卓缪简车项连麦褚娄窦戚岑党宫费卜冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬栾"
+    "隋商刁荣巫寇桑郎甄丛仲虞敖巩佘池查迟邝")
+HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{3}$")
+# a member seen around the mentions of a personal name that is not theirs (another surname) is a bystander
+OTHER_SURNAME = 0.3
+SAME_SURNAME = 0.1  # ... and one with the same surname is more likely its owner
+
+
+def personal_name(name: str) -> Optional[str]:
+    """The name's first part when it is a Chinese personal name (a common surname and two characters):
+    张学鸿 in 张学鸿-前宜信-研发; else None."""
+    parts = name_parts(name)
+    if parts and HAN_NAME.match(parts[0]) and parts[0][0] in SURNAMES:
+        return parts[0]
+    return None
 
 
 def name_parts(name: str) -> list[str]:
@@ -205,6 +227,7 @@ class Directory:
                     counts[mem] = counts.get(mem, 0) + v
         self._resolved: dict[str, tuple[Optional[str], float, str]] = {}
         self._parts_by_pair: Optional[dict[str, set[str]]] = None
+        self._surname_cache: dict[str, set] = {}
 
     # ------------------------------------------------------------------ API
     def member(self, sender: str) -> str:
@@ -241,10 +264,18 @@ class Directory:
         beh = self.behaviour.get(name)
         if beh:
             n = self.mention_counts[name]
+            surname = personal_name(name)
             for m, w in sorted(beh.items(), key=lambda kv: (-kv[1], kv[0]))[:5]:
                 share = w / n
                 # a member seen around most mentions of the name is probably its owner
-                scores[m] += min(0.9, share) * (1.0 if n >= 2 else 0.6)
+                s = min(0.9, share) * (1.0 if n >= 2 else 0.6)
+                if surname:
+                    theirs = self._surnames(m)
+                    if surname[0] in theirs:
+                        s += SAME_SURNAME
+                    elif theirs and None not in theirs:  # every name of theirs is a personal name, none with it
+                        s *= OTHER_SURNAME
+                scores[m] += s
                 how.setdefault(m, "replies around mentions")
         if not scores:
             return None, 0.0, ""
@@ -257,6 +288,18 @@ class Directory:
         if confidence < 0.3:
             return None, 0.0, ""
         return best, round(confidence, 2), how[best]
+
+    def _surnames(self, member: str) -> set:
+        """The surnames of the member's display names that are personal names (None for a name that is not)."""
+        cache = self._surname_cache
+        out = cache.get(member)
+        if out is None:
+            out = set()
+            for n in self.members.get(member, {}).get("names", [member]):
+                pn = personal_name(n)
+                out.add(pn[0] if pn else None)
+            cache[member] = out
+        return out
 
     def _name_candidates(self, name: str, key: str) -> dict[str, float]:
         out: dict[str, float] = {}

@@ -257,3 +257,24 @@ def test_a_reply_echoing_the_questions_verb_answers_a_yes_no_question():
         ("09:00:40", "周敏", "电脑上的微信打开链接默认走浏览器，所以一般都用扫码"),
     ])
     assert not any("own verb" in r for x in q.answers for r in x.reasons)
+
+
+def test_a_reply_at_the_askers_other_display_name_is_addressed_to_the_asker():
+    # the asker posts as 林晓峰 one day and as 林晓峰-某支付-产品 another: two members (no copies join them),
+    # and an @林晓峰 reply to the second still addresses the asker
+    chatter = [
+        ("10:01:00", "路人丙", "@路人丁 你们今晚发版吗"), ("10:02:00", "路人丁", "@路人丙 发，十点开始"),
+        ("10:03:00", "路人丙", "哈哈，又要熬夜了"), ("10:04:00", "路人戊", "[捂脸]"),
+        ("10:05:00", "路人丁", "@路人丙 你们呢"), ("10:06:00", "路人丙", "@路人丁 我们下周"),
+        ("10:07:00", "路人戊", "周末还要加班吗"), ("10:08:00", "路人丙", "@路人戊 不用"),
+    ]
+    parsed = analyse_days([
+        ("2024-03-11", START + [("09:00:00", "林晓峰", "今天好冷"), ("09:01:00", "路人丙", "降温了")]),
+        ("2024-03-12", START + [("10:00:00", "林晓峰-某支付-产品", "平台商户做T+1结算，碰到节假日是怎么顺延的？")]
+         + chatter + [("10:40:00", "周敏", "@林晓峰 节假日顺延到下一个工作日结算，备付金那边也一样")]),
+    ])
+    p = parsed[1]
+    assert p.msgs[2].member_id != parsed[0].msgs[2].member_id  # two members
+    assert top_answer_n(p, 2) == 11
+    a = answers_of(p, 2)[0]
+    assert any("@mentions the asker" in r for r in a.reasons)

@@ -87,3 +87,21 @@ def test_unknown_mentions_stay_unresolved():
     d = directory_of([("2018-01-02", [("10:00:00", "甲", "@完全不认识的人 你好"), ("10:01:00", "乙", "在吗")])])
     who, conf, _ = d.resolve("完全不认识的人")
     assert who is None and conf == 0.0
+
+
+def test_a_mentioned_personal_name_is_not_given_to_a_bystander_with_another_surname():
+    # 赵立明 happens to speak right before each mention, 钱文斌 answers after it: the name 钱某人 is 钱文斌's
+    days = [(date, [
+        ("09:00:00", "赵立明", f"今天的分享不错{i}"),
+        ("09:00:30", "孙海", f"@钱某人-某行-上海 请教下，你们的二维码支持哪几种？{i}"),
+        ("09:01:30", "钱文斌", "银联和两家钱包都支持"),
+        ("09:02:00", "孙海", "多谢"),
+    ]) for i, date in enumerate(["2024-03-11", "2024-03-12"])]
+    days.append(("2024-03-13", [
+        ("09:00:00", "赵立明", "今天下雨了"),
+        ("09:00:30", "孙海", "@李明华-某银行-北京 在吗"),
+    ]))
+    d = directory_of(days)
+    who, conf, how = d.resolve("钱某人-某行-上海")
+    assert who == "钱文斌" and conf >= 0.5 and how == "replies around mentions"
+    assert d.resolve("李明华-某银行-北京")[0] is None  # only another surname seen around it
