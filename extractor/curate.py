@@ -104,9 +104,8 @@ def topic_words(words, idf, names: frozenset = frozenset()) -> list[str]:
         is_topic = cache.get(w)
         if is_topic is None:
             is_topic = cache[w] = _may_weigh(w) and (
-                ((idf.df.get(w, 0) >= 3 and idf.keyness(w) >= TOPIC_KEYNESS)
-                     or (idf.trust < 1 and idf.general(w) >= GENERAL_RARE))  # a small archive: rare in general Chinese
-            )
+                (idf.df.get(w, 0) >= 3 and idf.keyness(w) >= TOPIC_KEYNESS)
+                or (idf.trust < 1 and idf.general(w) >= GENERAL_RARE))  # a small archive: rare in general Chinese
         if is_topic:
             out.append(w)
     return out
