@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 
+from .members import SURNAMES
 from .records import Answer, Question
 from .segment import message_words
 
@@ -77,10 +78,15 @@ GENERAL_RARE = 9.5  # jieba's IDF of words that general Chinese text seldom uses
 PERSONAL = re.compile(r"(你在哪|你们在哪|在哪个城市|哪里人|你是哪|你在[^，。？?]{1,6}[吗？?]|几楼|你也在|老家|你那边天气|你多大|你几岁)")
 
 
+# how members call each other (老田, 李总, 龚老师): a person, not a subject
+ADDRESS = re.compile(rf"^(老[{''.join(SURNAMES)}]|[{''.join(SURNAMES)}](总|哥|姐|工|董|博|老师))$")
+
+
 def _may_weigh(w: str) -> bool:
     """A word that topic_words and keywords weigh (against general Chinese): two characters or
-    more, not of the chat's own life, no function character glued to either end."""
-    return len(w) >= 2 and w not in CHAT_WORDS and w[0] not in FUNCTION_CHARS and w[-1] not in FUNCTION_CHARS
+    more, not of the chat's own life, no function character glued to either end, no form of address."""
+    return (len(w) >= 2 and w not in CHAT_WORDS and w[0] not in FUNCTION_CHARS and w[-1] not in FUNCTION_CHARS
+            and not ADDRESS.match(w))
 
 
 def name_parts_of(directory) -> set[str]:

@@ -75,3 +75,25 @@ def test_payment_scenarios_are_not_small_talk():
         assert not BANTER.search(text) and not LOGISTICS.search(text), text
     for text in ["上大学的时候玩啥游戏？", "为啥我的书还没发货", "谁来个红包"]:
         assert BANTER.search(text) or LOGISTICS.search(text), text
+
+
+def test_forms_of_address_are_people_not_subject_words():
+    """老田, 李总, 龚老师 name the person spoken to: neither a subject of the group nor a keyword,
+    however often they come up; 老板, 总账, 小米 and 老用户 stay words."""
+    from extractor.answers import Idf
+    from extractor.curate import _may_weigh, keywords, topic_words
+    from extractor.records import Message, Question
+
+    for w in ["老田", "老熊", "李总", "龚总", "韩老师", "高工", "马哥"]:
+        assert not _may_weigh(w), w
+    for w in ["老板", "总账", "小米", "清算", "老用户"]:
+        assert _may_weigh(w), w
+    # in a group where 李总 is asked everything, 李总 is frequent but still no subject
+    df = {"李总": 40, "分账": 40, "协议": 40}
+    idf = Idf(df, 2000)
+    assert topic_words(["李总", "分账"], idf) == ["分账"]
+    m = Message(id="s:1", source_id="s", n=1, line=1, date=None, time=None, timestamp=None, seconds=None,
+                sender="甲", raw="李总，分账要签什么协议？", text="李总，分账要签什么协议？", kind="text",
+                body="李总，分账要签什么协议？", tokens=["李总", "，", "分账", "要", "签", "什么", "协议", "？"])
+    q = Question(message=m, context=[], score=0.9, reasons=[], asker="甲")
+    assert "李总" not in keywords(q, idf)
