@@ -278,3 +278,18 @@ def test_a_reply_at_the_askers_other_display_name_is_addressed_to_the_asker():
     assert top_answer_n(p, 2) == 11
     a = answers_of(p, 2)[0]
     assert any("@mentions the asker" in r for r in a.reasons)
+
+
+def test_an_image_sent_seconds_after_a_long_question_is_not_its_answer():
+    """Reading the question and picking an image to send takes more than a few seconds: an image
+    sent right after a long question was on its way before it (a reply to something else)."""
+    p = analyse_day(START + [
+        ("10:00:00", "钱小东", "我们在做代扣通道切换，切换期间的在途交易，对账一般怎么处理比较稳妥？"),
+        ("10:00:03", "孙建", "![2024-03-01 10:00:03](http://static.example.org/img/7.png)"),
+    ])
+    assert top_answer_n(p, 2) is None
+    p = analyse_day(START + [
+        ("10:00:00", "钱小东", "我们在做代扣通道切换，切换期间的在途交易，对账一般怎么处理比较稳妥？"),
+        ("10:00:40", "孙建", "![2024-03-01 10:00:40](http://static.example.org/img/7.png)"),
+    ])
+    assert top_answer_n(p, 2) == 3  # time enough to read it and pick the image
