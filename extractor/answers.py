@@ -42,6 +42,7 @@ CONTINUATION_SECONDS = 120
 READ_SPEED = 20.0
 TYPE_SPEED = 3.0
 PICK_SECONDS = 5.0
+FAR_TOO_FAST = 2.0  # ... and in less than half that time it weighs double
 SHARE_OF_BEST = 0.8  # a message also answers a second question if it fits it nearly as well
 PAIR_SHARE = 0.7  # ... or fairly well, when the asker asked the two in a row
 PAIR_SECONDS = 180
@@ -622,9 +623,10 @@ class Linker:
             else:
                 gap_q = 0.0 if q_seconds is None else max(0.0, c_seconds - q_seconds)
                 gap = 0.0 if last_q.seconds is None else max(0.0, c_seconds - last_q.seconds)
-            if gap_q < (PICK_SECONDS if media else len(c.body) / TYPE_SPEED) + q_len_part and not reply_to:
-                f["too_fast"] = 1
-                x += w["too_fast"]
+            needed = (PICK_SECONDS if media else len(c.body) / TYPE_SPEED) + q_len_part
+            if gap_q < needed and not reply_to:
+                f["too_fast"] = v = FAR_TOO_FAST if gap_q < needed / 2 else 1
+                x += w["too_fast"] * v
             if gap > 1200:
                 f["late"] = v = math.log2(gap / 1200.0)
                 x += w["late"] * v
