@@ -37,6 +37,12 @@ WINDOW_SECONDS = 2 * 3600  # ... and this many seconds
 ADDRESSED_WINDOW_MESSAGES = 80
 ADDRESSED_WINDOW_SECONDS = 6 * 3600
 CONTINUATION_SECONDS = 120
+# "too fast": reading the question (characters a second), typing the reply (characters a second),
+# and picking an image, a file or a link to send (seconds): a reply faster than that was begun before
+READ_SPEED = 20.0
+TYPE_SPEED = 3.0
+PICK_SECONDS = 5.0
+FAR_TOO_FAST = 2.0  # ... and in less than half that time it weighs double
 SHARE_OF_BEST = 0.8  # a message also answers a second question if it fits it nearly as well
 PAIR_SHARE = 0.7  # ... or fairly well, when the asker asked the two in a row
 PAIR_SECONDS = 180
@@ -542,7 +548,7 @@ class Linker:
         addressed_to = self.addressed_to
         word_set = self.word_set
         rivals = self.rivals
-        q_len_part = q_len / 20.0
+        q_len_part = q_len / READ_SPEED
         w = {name: WEIGHTS.get(name, 0.0) for name in DESCRIPTIONS}  # every feature's weight (0 if unweighted)
         n_originals = len(originals)
         for k in itertools.chain(range(start + 1, min(near_end, end)), far):
@@ -617,9 +623,10 @@ class Linker:
             else:
                 gap_q = 0.0 if q_seconds is None else max(0.0, c_seconds - q_seconds)
                 gap = 0.0 if last_q.seconds is None else max(0.0, c_seconds - last_q.seconds)
-            if gap_q < len(c.body) / 3.0 + q_len_part and not reply_to:
-                f["too_fast"] = 1
-                x += w["too_fast"]
+            needed = (PICK_SECONDS if media else len(c.body) / TYPE_SPEED) + q_len_part
+            if gap_q < needed and not reply_to:
+                f["too_fast"] = v = FAR_TOO_FAST if gap_q < needed / 2 else 1
+                x += w["too_fast"] * v
             if gap > 1200:
                 f["late"] = v = math.log2(gap / 1200.0)
                 x += w["late"] * v

@@ -278,3 +278,33 @@ def test_a_reply_at_the_askers_other_display_name_is_addressed_to_the_asker():
     assert top_answer_n(p, 2) == 11
     a = answers_of(p, 2)[0]
     assert any("@mentions the asker" in r for r in a.reasons)
+
+
+def test_an_image_sent_seconds_after_a_long_question_is_not_its_answer():
+    """Reading the question and picking an image to send takes more than a few seconds: an image
+    sent right after a long question was on its way before it (a reply to something else)."""
+    p = analyse_day(START + [
+        ("10:00:00", "钱小东", "我们在做代扣通道切换，切换期间的在途交易，对账一般怎么处理比较稳妥？"),
+        ("10:00:03", "孙建", "![2024-03-01 10:00:03](http://static.example.org/img/7.png)"),
+    ])
+    assert top_answer_n(p, 2) is None
+    p = analyse_day(START + [
+        ("10:00:00", "钱小东", "我们在做代扣通道切换，切换期间的在途交易，对账一般怎么处理比较稳妥？"),
+        ("10:00:40", "孙建", "![2024-03-01 10:00:40](http://static.example.org/img/7.png)"),
+    ])
+    assert top_answer_n(p, 2) == 3  # time enough to read it and pick the image
+
+
+def test_a_reply_seconds_after_a_second_question_goes_on_with_the_first():
+    """A reply two seconds after a question could not have been written for it (far too fast: it
+    weighs double): it goes on with the answer to the asker's question before."""
+    p = analyse_day(START + [
+        ("09:00:00", "郑凯", "你们拒付的举证材料一般准备哪些？"),
+        ("09:00:50", "冯涛", "订单记录和物流签收"),
+        ("09:01:00", "郑凯", "拒付率有行业标准吗？"),
+        ("09:01:02", "冯涛", "我们还会附上用户的交易凭证和聊天记录截图"),
+        ("09:02:30", "吴磊", "有，行业标准一般是拒付率控制在千分之五以内"),
+    ])
+    assert top_answer_n(p, 4) == 6
+    assert all(a.score < 0.55 for a in answers_of(p, 4) if a.lead.n == 5)
+    assert any(5 in [m.n for m in a.messages] for a in answers_of(p, 2))
