@@ -435,6 +435,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     elif last == "吧" and len(core) >= 5:
         if HEDGE.search(body) or SUGGEST_BA.search(tail) or _OPINION_START.match(body):
             cue(0.3, "ends with 吧 (an opinion or a suggestion)")
+            # 应该也有人工审核吧 / 有的: a hedged guess the next speaker confirms still asked
+            flags["ba_hedged"] = not (SUGGEST_BA.search(tail) or _OPINION_START.match(body))
         else:
             cue(0.8, "ends with 吧 (a weak cue: may ask to confirm)")
             flags["ba"] = True
@@ -721,6 +723,8 @@ def detect_questions(msgs: list[Message], member) -> list[Question]:
         # what the messages around it say: one more cue each, added on the score's log-odds
         if flags.get("ba") and 0.25 <= s < THRESHOLD and _confirmed(originals, i):
             s, reasons = _shift(s, reasons, 1.2, "the next reply confirms or denies it (对/是的/没有)")
+        elif flags.get("ba_hedged") and 0.2 <= s < THRESHOLD and _confirmed(originals, i):
+            s, reasons = _shift(s, reasons, 1.3, "a hedged guess the next reply confirms or denies (对/是的/没有)")
         if s >= THRESHOLD and not flags.get("request") and _banter_around(originals, i) >= BANTER_AROUND:
             s, reasons = _shift(s, reasons, -1.0, "in a stretch of laughter and joking emoji")
         if s >= THRESHOLD and not flags.get("request") and _laughs_after(originals, i):

@@ -379,6 +379,23 @@ def test_a_statement_with_ba_that_nobody_confirms_is_not_a_question():
     assert 2 not in questions_by_n(p)
 
 
+def test_a_hedged_guess_with_ba_that_the_next_reply_confirms_asked_for_confirmation():
+    p = analyse_day(FILLER + [
+        ("09:00:00", "小雨", "对账文件的格式应该不会经常改吧"),
+        ("09:00:20", "wood", "嗯，不会的，一年也就改一两次"),
+    ])
+    assert 2 in questions_by_n(p)
+    assert any("hedged guess" in r for r in questions_by_n(p)[2].reasons)
+    # nobody confirms it: an opinion; a suggestion (先…吧) stays a suggestion even when agreed to
+    p = analyse_day(FILLER + [
+        ("09:00:00", "小雨", "对账文件的格式应该不会经常改吧"),
+        ("09:00:20", "wood", "明天下午开会"),
+        ("09:01:00", "小雨", "先找几家大商户聊聊需求吧"),
+        ("09:01:20", "wood", "对，可以"),
+    ])
+    assert 2 not in questions_by_n(p) and 4 not in questions_by_n(p)
+
+
 def test_a_tentative_answer_with_ba_confirmed_by_the_asker_is_not_a_question():
     p = analyse_day(FILLER + [
         ("09:00:00", "小雨", "二类户的限额是多少？"),
