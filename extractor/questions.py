@@ -166,6 +166,8 @@ CONNECT = re.compile(r"(方便|可以|能否?|能不能)[^，,。？?]{0,3}加(�
                      r"加(一下|个|你)?(好友|微信)|加私聊")
 INTERJECTION = re.compile(r"^(我擦|卧槽|握草|我靠|我草|我勒个去|我的天|天哪|天啊)[\s,，!！。]")
 LAUGHTER = re.compile(r"(哈哈|呵呵|嘿嘿|嘻嘻|hhh|233|😂|😄|笑死|开玩笑|玩笑)", re.I)
+# personal topics that make a question teasing in a professional group (单身吗, 女朋友在哪): banter, not an ask
+BANTER_TOPIC = re.compile(r"(单身|男朋友|女朋友|男票|女票|相亲|约会|红灯区|人妖|泡妞|撩妹|把妹|脱单|聊骚|颜值|私房钱)")
 JOKE_EMOJI = {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮", "抠鼻", "色", "嘿哈", "机智", "憨笑", "笑哭"}
 ECHO_MAX = 8  # characters before a question mark inside that echo rather than ask (九位？…)
 QUOTE_MIN = 10  # characters of someone else's message quoted in a reply
@@ -529,6 +531,9 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-2.0, f"an interjection of surprise ({interjection.group(1)})")
     if LAUGHTER.search(body) or set(m.emojis) & JOKE_EMOJI:
         cue(-1.5, "laughter or a joking emoji")
+    banter = BANTER_TOPIC.search(body) if not req else None
+    if banter:
+        cue(-2.5, f"personal banter ({banter.group(1)})")
     if OFFER.search(body):
         cue(-3.0, "an offer, not a question")
     if CONNECT.search(body):  # 加个微信吧，有些问题想请教: the request is to connect

@@ -347,6 +347,9 @@ def test_real_questions(text):
     "分布式事务真有你们说的那么难搞么",
     "这种补贴政策，真正能拿到的小公司又有多少",
     "就算换了通道，又能多省多少呢",
+    # teasing about one's personal life in a professional group: banter
+    "你还单身吗",
+    "你女朋友也是做风控的？",
 ])
 def test_not_questions(text):
     assert not asks(text)
