@@ -58,6 +58,9 @@ _A_NOT_A_EMBEDDED = re.compile(r"(看|要看|就看|取决于|问|不知道|关�
 _ALTERNATIVE_EMBEDDED = re.compile(r"(不管|无论|不论|看|不清楚|不知道|不确定)[^，,。]{0,6}$")
 _THANKS_BEFORE = re.compile(r"(谢|感谢)[^，,。？?]{0,4}$")
 _SURPRISE = re.compile(r"[？?][！!]|[！!][？?]")
+# 竟然/居然 (to one's surprise) in a question: 居然还有扣手续费的？ wonders aloud, asks nothing
+_SURPRISE_WORD = re.compile(r"(竟然|居然)")
+_LAST_SENTENCE = re.compile(r"[。！!；;]")
 _FIRST_OR_SECOND_PERSON = re.compile(r"[你您我]")
 # an exclamation: it ends with ！, or opens with a degree word or an interjection (这么快, 太离谱了, 我靠)
 _EXCLAIMED = re.compile(r"[！!]\W*$|^\W*(这么|那么|太|真是|简直|我靠|我擦|卧槽|天哪|吓死)")
@@ -151,6 +154,8 @@ REPORTED = re.compile(r"((反问|质问)(道|说)?[，,:：]|问了(一个|个)�
 NOT_QUESTION_NOT = re.compile(r"不(是|都是|也是|就是|还是)?.{0,30}[吗么嘛]$|不是.{0,30}[吗么嘛]")  # a rebuttal when it answers someone
 REACTION = re.compile(r"^(是吗|是么|是嘛|真的吗|真的么|真的|真的假的|啥|啥情况|啥意思|什么鬼|什么情况|what|why|"
                       r"咋了|咋回事|怎么了|然后呢|什么节奏|啥节奏|什么操作|啥操作|不会吧|不是吧|这么|这么多|这么贵|这么快|为啥|为什么|所以呢|"
+                      # 这么便宜？ 还那么高？ 这也行？: surprise at what was just said
+                      r"(还|也)?(这么|这也|那也|有这么|有那么|还那么)(?!多少)[^，,。？?吗么嘛呢吧啥什怎哪谁几]{1,4}|"
                       r"是不是|对吧|对不|好吧|好吗|在吗|有吗|谁|啊|哦|嗯|嗯嗯|\?+|？+)[\s?？!！。.~～…]*$", re.I)
 EXCLAIM = re.compile(r"(太牛|牛逼|厉害|666|太强|佩服|膜拜|威武|可怕|吓人|太好了|太贵了|不错啊|好吧|太.{0,4}了吧)")
 OFFER = re.compile(r"(要不要试试|可以试试|(?<!的话)(?<!的话，)私聊|加我|联系我|我可以帮|帮你问|帮你打听|我帮你|有什么问题.{0,12}(回答|解答|找我|问我)|"
@@ -524,6 +529,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-1.0, "very short")
     if _SURPRISE.search(body):
         cue(-2.0, "surprise (？！), not a question")
+    elif _SURPRISE_WORD.search(_LAST_SENTENCE.split(tail)[-1]) and not req:  # (not 竟然是X的。有没有Y的: an ask after it)
+        cue(-2.0, f"surprise ({_SURPRISE_WORD.search(_LAST_SENTENCE.split(tail)[-1]).group(1)}), not a question")
     elif _QMARK.search(body) and EXCLAIM.search(body.split("？")[-1] if "？" in body else body):
         cue(-1.5, "an exclamation, not a question")
     elif ("!" in body or "！" in body) and not strong:

@@ -27,6 +27,9 @@ def asks(text, before=(), sender="提问者"):
     "部分退款能不能直接冲正",
     "@陈安妮-某银行-架构 你们行用的哪家的加密机",
     "退款是走原路返回还是退到余额啊",
+    # surprise, then an ask; 这么 in a check of one's understanding
+    "你给的文档竟然是旧版的。有没有新版的",
+    "这么理解对吧",
     "二类户有单日限额的吧？",
     "你们是走的网联是吧",
     "那跨境的呢",
@@ -351,6 +354,10 @@ def test_real_questions(text):
     "规则引擎也会出错，要不然还要人工复核干嘛",
     "客户投诉一下就得退，谁让人家是大商户呢",
     "你能保证每一笔回调都不丢？",
+    # surprise at what was just said
+    "这么贵？",
+    "这也能过审？",
+    "手续费居然还要另收？",
     # teasing about one's personal life in a professional group: banter
     "你还单身吗",
     "你女朋友也是做风控的？",
