@@ -723,6 +723,17 @@ def _confirmed(originals: list[Message], i: int) -> bool:
     return False
 
 
+# the clause before 吧 states a fact (是/有/没/不/能/要…的吧), not a suggestion (预约下周三吧, 建议改改吧, 还是扫码吧)
+_STATES_BA = re.compile(r"((?<!还)是|有|没|不|会|能|要)[^，,。！!？?]{0,16}吧\W*$")
+_OWN_VIEW = re.compile(r"我(个人)?(觉得|认为|感觉)")  # 我觉得…吧: the sender's view, put forward
+
+
+def _after_an_ask(originals: list[Message], i: int) -> bool:
+    """Someone else asked something in the last five messages (ten minutes): a message may answer it."""
+    m = originals[i]
+    return any(o.sender != m.sender and o.asks and _gap(o, m) <= 600 for o in originals[max(0, i - 5):i])
+
+
 def _preamble(m: Message) -> bool:
     """A request with almost nothing in it: 问个问题, 请教下各位, 有人在吗."""
     core = _PUNCT_AND_SPACES.sub("", m.body)
@@ -741,6 +752,9 @@ def detect_questions(msgs: list[Message], member) -> list[Question]:
             s, reasons = _shift(s, reasons, 1.2, "the next reply confirms or denies it (对/是的/没有)")
         elif flags.get("ba_hedged") and 0.2 <= s < THRESHOLD and _confirmed(originals, i):
             s, reasons = _shift(s, reasons, 1.3, "a hedged guess the next reply confirms or denies (对/是的/没有)")
+        elif ((flags.get("ba") or flags.get("ba_hedged")) and m.mentions and 0.2 <= s < THRESHOLD
+              and _STATES_BA.search(_tail(m.body)) and not _OWN_VIEW.search(m.body) and not _after_an_ask(originals, i)):
+            s, reasons = _shift(s, reasons, 1.3, "…吧 put to someone with @ (not an answer to a question): asks them to confirm")
         if s >= THRESHOLD and not flags.get("request") and _banter_around(originals, i) >= BANTER_AROUND:
             s, reasons = _shift(s, reasons, -1.0, "in a stretch of laughter and joking emoji")
         if s >= THRESHOLD and not flags.get("request") and _laughs_after(originals, i):

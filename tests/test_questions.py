@@ -412,6 +412,23 @@ def test_a_hedged_guess_with_ba_that_the_next_reply_confirms_asked_for_confirmat
     assert 2 not in questions_by_n(p) and 4 not in questions_by_n(p)
 
 
+def test_a_statement_with_ba_put_to_someone_with_an_at_asks_them_to_confirm():
+    p = analyse_day(FILLER + [
+        ("09:00:00", "小雨", "@王五 你们的备付金是放在一家银行的吧"),
+        ("09:00:20", "王五", "现在都集中交存了"),
+    ])
+    assert 2 in questions_by_n(p)
+    assert any("put to someone" in r for r in questions_by_n(p)[2].reasons)
+    # after someone's question it answers it; a suggestion or one's own view asks nothing
+    p = analyse_day(FILLER + [
+        ("09:00:00", "王五", "备付金现在放在哪里？"),
+        ("09:00:20", "小雨", "@王五 应该是集中交存了吧"),
+        ("10:00:00", "小雨", "@王五 下周三晚上再细聊吧"),
+        ("11:00:00", "小雨", "@王五 我觉得这种模式不会有问题吧"),
+    ])
+    assert not {3, 4, 5} & set(questions_by_n(p))
+
+
 def test_a_tentative_answer_with_ba_confirmed_by_the_asker_is_not_a_question():
     p = analyse_day(FILLER + [
         ("09:00:00", "小雨", "二类户的限额是多少？"),
