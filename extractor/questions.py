@@ -484,8 +484,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(1.6, "alternative question (还是)")
         inside = False  # 线上？线下？还是…: the alternatives ask
     req = REQUEST.search(body)
-    if req and req.group(1) in ("指点", "指教") and _THANKS_BEFORE.search(body, 0, req.start()):
-        req = None  # 谢谢指点: thanks
+    if req and req.group(1) in ("指点", "指教") and (_THANKS_BEFORE.search(body, 0, req.start()) or body.endswith("多", 0, req.start())):
+        req = None  # 谢谢指点: thanks; 请多指教, 大家多多指点: a polite formula (after a self-introduction, a talk)
     elif req and req.group(1) == "谁知道" and body.startswith("呢", req.end()):
         req = None  # 谁知道呢: who knows (rhetorical)
     elif req and req.group(1) in ("请教", "咨询", "打听") and body.startswith(("了", "过"), req.end()):

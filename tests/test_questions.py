@@ -356,6 +356,9 @@ def test_real_questions(text):
     "你能保证每一笔回调都不丢？",
     "有了统一的清算平台，你不觉得这些对接都多余了？",
     "一天宕机三次还能叫高可用？",
+    # 多多指教: a polite formula, not a request
+    "大家好，我是做清算的小李，请多多指教",
+    "以上是我们的方案，大家多指点",
     # surprise at what was just said
     "这么贵？",
     "这也能过审？",
