@@ -356,6 +356,13 @@ def test_real_questions(text):
     "你能保证每一笔回调都不丢？",
     "有了统一的清算平台，你不觉得这些对接都多余了？",
     "一天宕机三次还能叫高可用？",
+    # request words that ask nothing: thinking (想问题), a firm's name (某某咨询：), none recommended,
+    # the sender will ask someone else later
+    "昨晚一直在想问题，没睡好",
+    "某某咨询：2024年跨境支付行业报告",
+    "我翻了一遍，应用商店里没有这个推荐",
+    "好的，我一会去问下我们法务",
+    "明天我找个懂行的同事问下",
     # 多多指教: a polite formula, not a request
     "大家好，我是做清算的小李，请多多指教",
     "以上是我们的方案，大家多指点",
