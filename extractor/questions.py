@@ -305,6 +305,8 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
                 continue
             if after and after[0] == "的" and t in ("什么", "啥"):
                 continue  # 什么的 = "and so on"
+            if t == "撒" and not [x for x in after if x not in ("啊", "呀", "哈", "~")]:
+                continue  # 肯定是2.0撒, 直接问他们撒: 撒 ending a clause is a particle (嘛), not 啥
             if t in ("什么", "啥") and not asked and before.endswith(("点", "些")):
                 continue  # 做点什么别的, 喝点啥吧: "something"
             if (t in ("什么", "啥", "多少", "谁") and not asked and _NEGATED_VERB_END.search(before)

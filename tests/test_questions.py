@@ -30,6 +30,7 @@ def asks(text, before=(), sender="提问者"):
     # surprise, then an ask; 这么 in a check of one's understanding
     "你给的文档竟然是旧版的。有没有新版的",
     "这么理解对吧",
+    "你们对账用撒工具",
     "二类户有单日限额的吧？",
     "你们是走的网联是吧",
     "那跨境的呢",
@@ -363,6 +364,9 @@ def test_real_questions(text):
     "我翻了一遍，应用商店里没有这个推荐",
     "好的，我一会去问下我们法务",
     "明天我找个懂行的同事问下",
+    # 撒 ending a clause: a dialect particle (嘛), not 啥
+    "这个肯定是走备付金账户撒",
+    "直接找渠道的同学撒，他们最清楚",
     # 多多指教: a polite formula, not a request
     "大家好，我是做清算的小李，请多多指教",
     "以上是我们的方案，大家多指点",
