@@ -29,7 +29,7 @@ def asks(text, before=(), sender="提问者"):
     "退款是走原路返回还是退到余额啊",
     # surprise, then an ask; 这么 in a check of one's understanding
     "你给的文档竟然是旧版的。有没有新版的",
-    "这么理解对吧",
+    "这么配置对吧",
     "你们对账用撒工具",
     "二类户有单日限额的吧？",
     "你们是走的网联是吧",
