@@ -58,6 +58,9 @@ _A_NOT_A_EMBEDDED = re.compile(r"(看|要看|就看|取决于|问|不知道|关�
 _ALTERNATIVE_EMBEDDED = re.compile(r"(不管|无论|不论|看|不清楚|不知道|不确定)[^，,。]{0,6}$")
 _THANKS_BEFORE = re.compile(r"(谢|感谢)[^，,。？?]{0,4}$")
 _SURPRISE = re.compile(r"[？?][！!]|[！!][？?]")
+# 竟然/居然 (to one's surprise) in a question: 居然还有扣手续费的？ wonders aloud, asks nothing
+_SURPRISE_WORD = re.compile(r"(竟然|居然)")
+_LAST_SENTENCE = re.compile(r"[。！!；;]")
 _FIRST_OR_SECOND_PERSON = re.compile(r"[你您我]")
 # an exclamation: it ends with ！, or opens with a degree word or an interjection (这么快, 太离谱了, 我靠)
 _EXCLAIMED = re.compile(r"[！!]\W*$|^\W*(这么|那么|太|真是|简直|我靠|我擦|卧槽|天哪|吓死)")
@@ -105,14 +108,16 @@ ALTERNATIVE = re.compile(r"(是|用|走|选|做).{1,30}还是.{1,30}|还是[^，
 # 是A的还是B的: an alternative question even without a question mark
 ALTERNATIVE_DE = re.compile(r"是(?!的)[^，,。？?！!是]{1,12}的还是[^，,。？?！!]{1,12}的")
 CONFIRM = re.compile(r"(是吧|对吧|是不|对不|是么|对么|是嘛|没错吧)$")
-REQUEST = re.compile(r"(请教|请问|求推荐|求助|求问|求教|求解|求分享|求个|求一个|求一份|求份|求大神|求指点|想了解|想问|想请教|"
-                     r"问一下|问下|问个问题|咨询(?!师|公司|顾问|费|业务|服务|行业|和|类|机构|项目|的|平台)|谁有|谁知道|谁了解|谁做过|哪位|有没有人|有人[^，,。；;！!？?]{0,24}(?<![怎什那这多要])[吗么嘛]|有谁|推荐一下|"
+REQUEST = re.compile(r"(请教|请问|求推荐|求助|求问|求教|求解|求分享|求个|求一个|求一份|求份|求大神|求指点|想了解|想问(?!题)|想请教|"
+                     r"问一下|问下|问个问题|咨询(?!师|公司|顾问|费|业务|服务|行业|和|类|机构|项目|的|平台|[：:]|没|也|都)|谁有|谁知道|谁了解|谁做过|哪位|有没有人|有人[^，,。；;！!？?]{0,24}(?<![怎什那这多要])[吗么嘛]|有谁|推荐一下|"
                      r"推荐个|推荐几|给推荐|帮忙看|帮看|指点|指教|打听|了解一下|想知道|大家.{0,6}怎么|"
-                     r"有[^，,。；;！!？?]{0,12}推荐|麻烦[^，,。；;！!？?]{0,20}(一下|下)|能.{0,8}介绍|"
+                     r"(?<!没)有[^，,。；;！!？?]{0,12}推荐|麻烦[^，,。；;！!？?]{0,20}(一下|下)|能.{0,8}介绍|"
                      r"有没有.{0,16}(做过|用过|接过|搞过|了解过?|对接过)|有(小伙伴|朋友|同学|大神|大佬|同行).{0,24}[吗么嘛])")
 # checking one's understanding with the group: 不知道我的理解对不对, 这样理解对吗
 UNDERSTANDING = re.compile(r"(理解|说法|想法|认识)[^，,。？?]{0,4}(是否|对不对|对吗|对么|对不|是不是)(对|正确|合理|准确|一致)?")
-NOT_REQUEST_BEFORE = re.compile(r"(帮你|帮我|帮忙|我可以帮|我帮|可以帮|我去|也去|回头|我再|我来|再|后续|改天|以后|下次|有空|要不).{0,6}$")
+# (a request the sender will make to someone else later: 我一会去问下风控, 明天找个明白人问下, 回去问下同事)
+NOT_REQUEST_BEFORE = re.compile(r"(帮你|帮我|帮忙|我可以帮|我帮|可以帮|我去|也去|回头|回去|我再|我来|再|后续|改天|以后|下次|有空|要不|"
+                                r"一会|待会|等会|明天|晚点|稍后).{0,8}$")
 RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎么可能|哪有|哪还有|哪里还有|有什么用|有啥用|还能有什么|什么鬼|还(搞|做|要|说)什么|"
                         r"又如何|何尝|谁说|还不是|不也是|能怎样|能怎么样|又怎样|有什么好[^，。？?办方建推工]{1,4}的|有啥好[^，。？?办方建推工]{1,4}的|凭什么|何况|"
                         r"怎么会有|至于吗|至于么|好意思|是人吗|你猜|猜猜|开玩笑|谁让你|谁叫你|谁用谁|要不然怎么|不然怎么|怎么说.{0,10}呢|"
@@ -125,7 +130,13 @@ RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎�
                         # 你以为…？ (you think so?), 谁会这么用 (nobody would)
                         r"你以为|谁(会|敢|能)(这么|那么)|"
                         # 谁知道呢, 天知道 (who knows): nobody can tell
-                        r"谁知道呢|天知道|鬼知道)")
+                        r"谁知道呢|天知道|鬼知道|"
+                        # 真有你想的那么难吗 (is it really as bad as you think): doubt, a rebuttal; 又有多少人会…, 又能多赚多少 (hardly any)
+                        r"有[^，,。？?]{0,8}(想|说|讲)的(那么|这么)[^，,。？?]{1,8}[吗么嘛]|又(有|能)[^，,。？?]{0,4}(多少|如何|怎样|怎么样)|"
+                        # 要不然要它干嘛 (what else would it be for), 谁让他是老大呢 (because), 你能保证…？ (nobody can)
+                        r"(要不然|不然|否则)[^。？?]{0,12}(干嘛|干啥|干什么)|谁让[^，,。？?]{1,16}呢|(你|谁)能保证|"
+                        # 你不觉得…？ (don't you think: the sender's own view), 还能叫X？ (can it still be called X: no)
+                        r"(你|您)们?(难道)?不(觉得|认为|觉着)|还能叫)")
 # question words with 还/就/都 and no question mark, mostly rhetorical: 为啥还要共享, 怎么就说人家,
 # 还要CA干啥, 上哪找, 做什么梦
 RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.{0,10}(干啥|干嘛|做什么)|上哪|做什么梦|买什么|有什么关系|"
@@ -147,6 +158,8 @@ REPORTED = re.compile(r"((反问|质问)(道|说)?[，,:：]|问了(一个|个)�
 NOT_QUESTION_NOT = re.compile(r"不(是|都是|也是|就是|还是)?.{0,30}[吗么嘛]$|不是.{0,30}[吗么嘛]")  # a rebuttal when it answers someone
 REACTION = re.compile(r"^(是吗|是么|是嘛|真的吗|真的么|真的|真的假的|啥|啥情况|啥意思|什么鬼|什么情况|what|why|"
                       r"咋了|咋回事|怎么了|然后呢|什么节奏|啥节奏|什么操作|啥操作|不会吧|不是吧|这么|这么多|这么贵|这么快|为啥|为什么|所以呢|"
+                      # 这么便宜？ 还那么高？ 这也行？: surprise at what was just said
+                      r"(还|也)?(这么|这也|那也|有这么|有那么|还那么)(?!多少)[^，,。？?吗么嘛呢吧啥什怎哪谁几]{1,4}|"
                       r"是不是|对吧|对不|好吧|好吗|在吗|有吗|谁|啊|哦|嗯|嗯嗯|\?+|？+)[\s?？!！。.~～…]*$", re.I)
 EXCLAIM = re.compile(r"(太牛|牛逼|厉害|666|太强|佩服|膜拜|威武|可怕|吓人|太好了|太贵了|不错啊|好吧|太.{0,4}了吧)")
 OFFER = re.compile(r"(要不要试试|可以试试|(?<!的话)(?<!的话，)私聊|加我|联系我|我可以帮|帮你问|帮你打听|我帮你|有什么问题.{0,12}(回答|解答|找我|问我)|"
@@ -164,6 +177,8 @@ CONNECT = re.compile(r"(方便|可以|能否?|能不能)[^，,。？?]{0,3}加(�
                      r"加(一下|个|你)?(好友|微信)|加私聊")
 INTERJECTION = re.compile(r"^(我擦|卧槽|握草|我靠|我草|我勒个去|我的天|天哪|天啊)[\s,，!！。]")
 LAUGHTER = re.compile(r"(哈哈|呵呵|嘿嘿|嘻嘻|hhh|233|😂|😄|笑死|开玩笑|玩笑)", re.I)
+# personal topics that make a question teasing in a professional group (单身吗, 女朋友在哪): banter, not an ask
+BANTER_TOPIC = re.compile(r"(单身|男朋友|女朋友|男票|女票|相亲|约会|红灯区|人妖|泡妞|撩妹|把妹|脱单|聊骚|颜值|私房钱)")
 JOKE_EMOJI = {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮", "抠鼻", "色", "嘿哈", "机智", "憨笑", "笑哭"}
 ECHO_MAX = 8  # characters before a question mark inside that echo rather than ask (九位？…)
 QUOTE_MIN = 10  # characters of someone else's message quoted in a reply
@@ -290,6 +305,8 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
                 continue
             if after and after[0] == "的" and t in ("什么", "啥"):
                 continue  # 什么的 = "and so on"
+            if t == "撒" and not [x for x in after if x not in ("啊", "呀", "哈", "~")]:
+                continue  # 肯定是2.0撒, 直接问他们撒: 撒 ending a clause is a particle (嘛), not 啥
             if t in ("什么", "啥") and not asked and before.endswith(("点", "些")):
                 continue  # 做点什么别的, 喝点啥吧: "something"
             if (t in ("什么", "啥", "多少", "谁") and not asked and _NEGATED_VERB_END.search(before)
@@ -433,6 +450,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     elif last == "吧" and len(core) >= 5:
         if HEDGE.search(body) or SUGGEST_BA.search(tail) or _OPINION_START.match(body):
             cue(0.3, "ends with 吧 (an opinion or a suggestion)")
+            # 应该也有人工审核吧 / 有的: a hedged guess the next speaker confirms still asked
+            flags["ba_hedged"] = not (SUGGEST_BA.search(tail) or _OPINION_START.match(body))
         else:
             cue(0.8, "ends with 吧 (a weak cue: may ask to confirm)")
             flags["ba"] = True
@@ -469,8 +488,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(1.6, "alternative question (还是)")
         inside = False  # 线上？线下？还是…: the alternatives ask
     req = REQUEST.search(body)
-    if req and req.group(1) in ("指点", "指教") and _THANKS_BEFORE.search(body, 0, req.start()):
-        req = None  # 谢谢指点: thanks
+    if req and req.group(1) in ("指点", "指教") and (_THANKS_BEFORE.search(body, 0, req.start()) or body.endswith("多", 0, req.start())):
+        req = None  # 谢谢指点: thanks; 请多指教, 大家多多指点: a polite formula (after a self-introduction, a talk)
     elif req and req.group(1) == "谁知道" and body.startswith("呢", req.end()):
         req = None  # 谁知道呢: who knows (rhetorical)
     elif req and req.group(1) in ("请教", "咨询", "打听") and body.startswith(("了", "过"), req.end()):
@@ -516,6 +535,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-1.0, "very short")
     if _SURPRISE.search(body):
         cue(-2.0, "surprise (？！), not a question")
+    elif _SURPRISE_WORD.search(_LAST_SENTENCE.split(tail)[-1]) and not req:  # (not 竟然是X的。有没有Y的: an ask after it)
+        cue(-2.0, f"surprise ({_SURPRISE_WORD.search(_LAST_SENTENCE.split(tail)[-1]).group(1)}), not a question")
     elif _QMARK.search(body) and EXCLAIM.search(body.split("？")[-1] if "？" in body else body):
         cue(-1.5, "an exclamation, not a question")
     elif ("!" in body or "！" in body) and not strong:
@@ -525,6 +546,9 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-2.0, f"an interjection of surprise ({interjection.group(1)})")
     if LAUGHTER.search(body) or set(m.emojis) & JOKE_EMOJI:
         cue(-1.5, "laughter or a joking emoji")
+    banter = BANTER_TOPIC.search(body) if not req else None
+    if banter:
+        cue(-2.5, f"personal banter ({banter.group(1)})")
     if OFFER.search(body):
         cue(-3.0, "an offer, not a question")
     if CONNECT.search(body):  # 加个微信吧，有些问题想请教: the request is to connect
@@ -703,6 +727,17 @@ def _confirmed(originals: list[Message], i: int) -> bool:
     return False
 
 
+# the clause before 吧 states a fact (是/有/没/不/能/要…的吧), not a suggestion (预约下周三吧, 建议改改吧, 还是扫码吧)
+_STATES_BA = re.compile(r"((?<!还)是|有|没|不|会|能|要)[^，,。！!？?]{0,16}吧\W*$")
+_OWN_VIEW = re.compile(r"我(个人)?(觉得|认为|感觉)")  # 我觉得…吧: the sender's view, put forward
+
+
+def _after_an_ask(originals: list[Message], i: int) -> bool:
+    """Someone else asked something in the last five messages (ten minutes): a message may answer it."""
+    m = originals[i]
+    return any(o.sender != m.sender and o.asks and _gap(o, m) <= 600 for o in originals[max(0, i - 5):i])
+
+
 def _preamble(m: Message) -> bool:
     """A request with almost nothing in it: 问个问题, 请教下各位, 有人在吗."""
     core = _PUNCT_AND_SPACES.sub("", m.body)
@@ -719,6 +754,11 @@ def detect_questions(msgs: list[Message], member) -> list[Question]:
         # what the messages around it say: one more cue each, added on the score's log-odds
         if flags.get("ba") and 0.25 <= s < THRESHOLD and _confirmed(originals, i):
             s, reasons = _shift(s, reasons, 1.2, "the next reply confirms or denies it (对/是的/没有)")
+        elif flags.get("ba_hedged") and 0.2 <= s < THRESHOLD and _confirmed(originals, i):
+            s, reasons = _shift(s, reasons, 1.3, "a hedged guess the next reply confirms or denies (对/是的/没有)")
+        elif ((flags.get("ba") or flags.get("ba_hedged")) and m.mentions and 0.2 <= s < THRESHOLD
+              and _STATES_BA.search(_tail(m.body)) and not _OWN_VIEW.search(m.body) and not _after_an_ask(originals, i)):
+            s, reasons = _shift(s, reasons, 1.3, "…吧 put to someone with @ (not an answer to a question): asks them to confirm")
         if s >= THRESHOLD and not flags.get("request") and _banter_around(originals, i) >= BANTER_AROUND:
             s, reasons = _shift(s, reasons, -1.0, "in a stretch of laughter and joking emoji")
         if s >= THRESHOLD and not flags.get("request") and _laughs_after(originals, i):

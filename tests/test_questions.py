@@ -27,6 +27,10 @@ def asks(text, before=(), sender="提问者"):
     "部分退款能不能直接冲正",
     "@陈安妮-某银行-架构 你们行用的哪家的加密机",
     "退款是走原路返回还是退到余额啊",
+    # surprise, then an ask; 这么 in a check of one's understanding
+    "你给的文档竟然是旧版的。有没有新版的",
+    "这么配置对吧",
+    "你们对账用撒工具",
     "二类户有单日限额的吧？",
     "你们是走的网联是吧",
     "那跨境的呢",
@@ -343,6 +347,36 @@ def test_real_questions(text):
     # a whole clause before 呢 states something
     "我们组最近也在重构账务系统呢",
     "渠道那边的手续费一笔也要好几毛呢",
+    # doubt in the form of a question: as bad as you say? how many, really?
+    "分布式事务真有你们说的那么难搞么",
+    "这种补贴政策，真正能拿到的小公司又有多少",
+    "就算换了通道，又能多省多少呢",
+    "牌照拿到手了又能如何",
+    "规则引擎也会出错，要不然还要人工复核干嘛",
+    "客户投诉一下就得退，谁让人家是大商户呢",
+    "你能保证每一笔回调都不丢？",
+    "有了统一的清算平台，你不觉得这些对接都多余了？",
+    "一天宕机三次还能叫高可用？",
+    # request words that ask nothing: thinking (想问题), a firm's name (某某咨询：), none recommended,
+    # the sender will ask someone else later
+    "昨晚一直在想问题，没睡好",
+    "某某咨询：2024年跨境支付行业报告",
+    "我翻了一遍，应用商店里没有这个推荐",
+    "好的，我一会去问下我们法务",
+    "明天我找个懂行的同事问下",
+    # 撒 ending a clause: a dialect particle (嘛), not 啥
+    "这个肯定是走备付金账户撒",
+    "直接找渠道的同学撒，他们最清楚",
+    # 多多指教: a polite formula, not a request
+    "大家好，我是做清算的小李，请多多指教",
+    "以上是我们的方案，大家多指点",
+    # surprise at what was just said
+    "这么贵？",
+    "这也能过审？",
+    "手续费居然还要另收？",
+    # teasing about one's personal life in a professional group: banter
+    "你还单身吗",
+    "你女朋友也是做风控的？",
 ])
 def test_not_questions(text):
     assert not asks(text)
@@ -373,6 +407,40 @@ def test_a_statement_with_ba_that_nobody_confirms_is_not_a_question():
         ("09:00:20", "wood", "明天下午开会"),
     ])
     assert 2 not in questions_by_n(p)
+
+
+def test_a_hedged_guess_with_ba_that_the_next_reply_confirms_asked_for_confirmation():
+    p = analyse_day(FILLER + [
+        ("09:00:00", "小雨", "对账文件的格式应该不会经常改吧"),
+        ("09:00:20", "wood", "嗯，不会的，一年也就改一两次"),
+    ])
+    assert 2 in questions_by_n(p)
+    assert any("hedged guess" in r for r in questions_by_n(p)[2].reasons)
+    # nobody confirms it: an opinion; a suggestion (先…吧) stays a suggestion even when agreed to
+    p = analyse_day(FILLER + [
+        ("09:00:00", "小雨", "对账文件的格式应该不会经常改吧"),
+        ("09:00:20", "wood", "明天下午开会"),
+        ("09:01:00", "小雨", "先找几家大商户聊聊需求吧"),
+        ("09:01:20", "wood", "对，可以"),
+    ])
+    assert 2 not in questions_by_n(p) and 4 not in questions_by_n(p)
+
+
+def test_a_statement_with_ba_put_to_someone_with_an_at_asks_them_to_confirm():
+    p = analyse_day(FILLER + [
+        ("09:00:00", "小雨", "@王五 你们的备付金是放在一家银行的吧"),
+        ("09:00:20", "王五", "现在都集中交存了"),
+    ])
+    assert 2 in questions_by_n(p)
+    assert any("put to someone" in r for r in questions_by_n(p)[2].reasons)
+    # after someone's question it answers it; a suggestion or one's own view asks nothing
+    p = analyse_day(FILLER + [
+        ("09:00:00", "王五", "备付金现在放在哪里？"),
+        ("09:00:20", "小雨", "@王五 应该是集中交存了吧"),
+        ("10:00:00", "小雨", "@王五 下周三晚上再细聊吧"),
+        ("11:00:00", "小雨", "@王五 我觉得这种模式不会有问题吧"),
+    ])
+    assert not {3, 4, 5} & set(questions_by_n(p))
 
 
 def test_a_tentative_answer_with_ba_confirmed_by_the_asker_is_not_a_question():
