@@ -533,10 +533,11 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-3.0, "a reaction, not a question")
     elif len(core) <= 4 and not (qword or req or particle or ana):
         cue(-1.0, "very short")
+    surprised = None if req else _SURPRISE_WORD.search(_LAST_SENTENCE.split(tail)[-1])  # (竟然是X的。有没有Y的: asks)
     if _SURPRISE.search(body):
         cue(-2.0, "surprise (？！), not a question")
-    elif _SURPRISE_WORD.search(_LAST_SENTENCE.split(tail)[-1]) and not req:  # (not 竟然是X的。有没有Y的: an ask after it)
-        cue(-2.0, f"surprise ({_SURPRISE_WORD.search(_LAST_SENTENCE.split(tail)[-1]).group(1)}), not a question")
+    elif surprised:
+        cue(-2.0, f"surprise ({surprised.group(1)}), not a question")
     elif _QMARK.search(body) and EXCLAIM.search(body.split("？")[-1] if "？" in body else body):
         cue(-1.5, "an exclamation, not a question")
     elif ("!" in body or "！" in body) and not strong:
