@@ -80,6 +80,7 @@ ACK = re.compile(r"(谢谢|多谢|感谢|谢了|谢啦|thx|thanks|thank you|明�
                  r"同想|我也想|我也要|我也在找|求分享|求资料|同感)", re.I)
 ACK_CHARS = 12
 WORD_CHARS = re.compile(r"\w")
+ONE_WORD_CHAR = re.compile(r"\W*(\w)\W*")  # (fullmatch) a text of one word character
 FRAGMENT_ANSWERS = "我在无否"  # one character that answers (有谁…？ 我)
 NO_OVERLAP = (0.0, [], False, 0.0)
 # a mention of a member whose display name plainly names the asker (田浩沛 / 田浩沛-某支付-技术: one person
@@ -451,7 +452,7 @@ class Linker:
             media = m.kind in ("image", "file", "link")
             body = m.body
             answer_form = bool(ANSWER_FORM.match(body))
-            chars = WORD_CHARS.findall(body)
+            lone = ONE_WORD_CHAR.fullmatch(body) if m.kind == "text" and not answer_form and not m.mentions else None
             out = self._facts[m.id] = (
                 self.member(m),
                 non_answer,
@@ -465,8 +466,7 @@ class Linker:
                 len(body) <= NO_KNOWLEDGE_CHARS and bool(NO_KNOWLEDGE.search(body)),
                 # a lone character that is no yes/no word (上, 晕): a fragment, or a reaction (the character
                 # itself: it answers when it echoes the question, 在写书吗 → 在)
-                chars[0] if (m.kind == "text" and not answer_form and len(chars) == 1 and not m.mentions
-                             and chars[0] not in FRAGMENT_ANSWERS) else "",
+                lone[1] if lone and lone[1] not in FRAGMENT_ANSWERS else "",
                 len(body) <= ACK_CHARS and bool(ACK.search(body)),
             )
         return out
