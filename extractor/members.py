@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from .normalize import name_key, squash
@@ -130,18 +131,23 @@ class _UnionFind:
 
 def names_similar(a: str, b: str) -> bool:
     """Two display names that plainly name one person (杜雷 / 杜雷-乐天-技术)."""
-    ka, kb = name_key(a), name_key(b)
+    ka, pa = _key_and_first_part(a)
+    kb, pb = _key_and_first_part(b)
     if not ka or not kb:
         return False
     if ka == kb:
         return True
-    pa, pb = name_parts(a), name_parts(b)
     short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
     if len(short) >= 2 and long_.startswith(short):
         return True
-    if pa and pb and pa[0] == pb[0] and len(pa[0]) >= 2:
-        return True
-    return False
+    return pa is not None and pa == pb and len(pa) >= 2
+
+
+@lru_cache(maxsize=1 << 14)
+def _key_and_first_part(name: str) -> tuple[str, Optional[str]]:
+    """A name's name_key and its first part (names_similar compares many pairs of few names)."""
+    parts = name_parts(name)
+    return name_key(name), parts[0] if parts else None
 
 
 class Directory:
