@@ -70,6 +70,8 @@ CHAT_WORDS = set("""
 群 群里 群主 群友 群聊 进群 入群 拉群 加群 退群 建群 群名 私聊 私信 加我 好友 红包 抢红包 签到 打卡 爬楼 潜水 冒泡
 分享 直播 回放 录音 视频 ppt 课件 主题 嘉宾 报名 活动 讲座 沙龙 老师 大佬 大神 大牛 兄弟 同学 各位 大家
 新年快乐 节日快乐 早安 晚安 早上好 哈哈 呵呵 嘿嘿 表情 图片 链接 文章 公众号 二维码 截图 pdf ok 谢谢 感谢 多谢
+非常感谢 多多指教 点赞 本群 拉进来 干货 hi
+小伙伴 童鞋 弱弱 咳咳 玩意 玩意儿 搞定 搞不定 好难 没法用
 """.split())
 # jieba sometimes glues a function word to a content word (那券, 问个, 真的假): not a keyword
 FUNCTION_CHARS = set("那这要问真是的了有咋在也都就还很太吗么呢吧啊个些一我你他她它们")
@@ -78,8 +80,9 @@ GENERAL_RARE = 9.5  # jieba's IDF of words that general Chinese text seldom uses
 PERSONAL = re.compile(r"(你在哪|你们在哪|在哪个城市|哪里人|你是哪|你在[^，。？?]{1,6}[吗？?]|几楼|你也在|老家|你那边天气|你多大|你几岁)")
 
 
-# how members call each other (老田, 李总, 龚老师): a person, not a subject
-ADDRESS = re.compile(rf"^(老[{''.join(SURNAMES)}]|[{''.join(SURNAMES)}](总|哥|姐|工|董|博|老师))$")
+# how members call each other (老田, 李总, 龚老师; 冬哥, 芳姐; 秋秋, 冬冬): a person, not a subject.
+# A doubled character (秋秋, 棒棒, 恩恩, 搞搞) is a pet name or a chatty word, never a term of the field.
+ADDRESS = re.compile(rf"^(老[{''.join(SURNAMES)}]|[{''.join(SURNAMES)}](总|哥|姐|工|董|博|老师)|.[哥姐]|([\u4e00-\u9fff])\3)$")
 
 
 def _may_weigh(w: str) -> bool:

@@ -97,3 +97,36 @@ def test_forms_of_address_are_people_not_subject_words():
                 body="李总，分账要签什么协议？", tokens=["李总", "，", "分账", "要", "签", "什么", "协议", "？"])
     q = Question(message=m, context=[], score=0.9, reasons=[], asker="甲")
     assert "李总" not in keywords(q, idf)
+
+
+def test_pet_names_and_chatty_words_are_no_subject():
+    """冬哥, 芳姐, 秋秋 name a member; 小伙伴, 童鞋, 玩意, 搞定, 弱弱 are how a chat talks; none is the group's
+    subject, however often it comes up. Doubled Latin letters (II 类户, QQ) and 汇总 stay words."""
+    from extractor.answers import Idf
+    from extractor.curate import _may_weigh, topic_words
+
+    for w in ["冬哥", "芳姐", "秋秋", "冬冬", "恩恩", "棒棒", "小伙伴", "童鞋", "玩意", "搞定", "弱弱", "干货"]:
+        assert not _may_weigh(w), w
+    for w in ["ii", "qq", "汇总", "清分", "哥伦比亚"]:
+        assert _may_weigh(w), w
+    df = {"萌萌": 40, "小伙伴": 40, "分润": 40}
+    idf = Idf(df, 2000)
+    assert topic_words(["萌萌", "小伙伴", "分润"], idf) == ["分润"]
+
+
+def test_a_thread_of_banter_with_a_member_is_not_published(tmp_path, write_day):
+    day = [("10:00:00", "林晓峰", "萌萌，你周末又去哪浪了？"),
+           ("10:01:00", "周敏", "萌萌肯定去逛街了"),
+           ("10:02:00", "林晓峰", "萌萌，萌萌，快出来"),
+           ("10:03:00", "王磊", "萌萌在开会吧"),
+           ("10:05:00", "赵一鸣", "萌萌又在摸鱼？"),
+           ("10:06:00", "周敏", "萌萌你的小伙伴们都在等你"),
+           ] * 3
+    write_day("支付群", "2024-03-12", day)
+    write_day("支付群", "2024-03-11", DAY)
+    db_path = str(tmp_path / "kb.db")
+    pipeline.build([str(tmp_path / "chats")], db_path)
+    db = sqlite_utils.Database(db_path)
+    for r in db.query("select text, publish_reasons from questions where text like '%萌萌%'"):
+        assert "萌萌" not in r["publish_reasons"], r
+    db.close()
