@@ -37,6 +37,11 @@ BANTER = re.compile(
 JOKE = re.compile(r"(哈哈|呵呵|嘿嘿|233|笑死|\[(奸笑|坏笑|偷笑|捂脸|呲牙|阴险|调皮|抠鼻|色|嘿哈|机智|憨笑)\])")
 # looking for someone from a company (有百度的同事吗, 群里有先锋支付的产品么): a contact, not knowledge
 SEEKS_CONTACT = re.compile(r"有[^，。,？?！!]{1,14}的(同事|产品|技术|人|小伙伴|同学|朋友|兄弟|大佬|销售)(吗|么|嘛|没|不|啊|？|\?)")
+# looking for a person (谁认识…吗, 我加你微信, 私聊, 求介绍): an introduction, not knowledge
+SEEKS_PERSON = re.compile(
+    r"((谁|有人|哪位|有没有|有没|有|可|你|您)人?认识|认识[^，。,？?！!]{1,12}(吗|么|嘛)(?=[，。,？?！!\s]|$)|"
+    r"加(你|我)(了|下|一下)?(微信|好友)|加(你|我)(了|下|一下)?([，。,！!？?\s]|$)|加不了|加个(微信|好友)|私聊|私下|"
+    r"(谁有|给一下|要个|求)[^，。,？?]{0,10}联系方式|求介绍|(介绍|推荐)(一下|下|一个|个)?[^，。,？?]{0,8}(的人|朋友|商务|联系人))")
 EXPERIENCE = re.compile(r"(做过|搞过|用过|接过|对接过|研究过|了解|懂|经验)")
 SHORT_QUESTION = 7  # characters: 并发量？ 打款验证？ 北京的？ make sense only in their conversation
 PUBLISH_THRESHOLD = 0.5
@@ -173,6 +178,9 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
     sc = SEEKS_CONTACT.search(text)
     if sc and not EXPERIENCE.search(text[:sc.end()]):
         cue(-1.2, "looks for a contact at a company")
+    sp = SEEKS_PERSON.search(text)
+    if sp:
+        cue(-1.2, f"looks for a person to talk to ({sp.group(1)})")
     if JOKE.search(" ".join(m.raw for m in q.messages)):
         cue(-0.8, "joking tone")
     if q.score < 0.6:

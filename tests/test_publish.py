@@ -130,3 +130,16 @@ def test_a_thread_of_banter_with_a_member_is_not_published(tmp_path, write_day):
     for r in db.query("select text, publish_reasons from questions where text like '%萌萌%'"):
         assert "萌萌" not in r["publish_reasons"], r
     db.close()
+
+
+def test_looking_for_a_person_is_not_knowledge():
+    """Who knows whom, adding a member on WeChat, talking in private, asking for an introduction: an
+    introduction, not knowledge. Knowing (了解) a topic, a user's contact details as account data stay."""
+    from extractor.curate import SEEKS_PERSON
+
+    for text in ["有谁认识招商银行信用卡中心的人吗？", "你认识他们的技术负责人么", "我加你微信了，方便私聊吗？",
+                 "哪位能给一下某某支付的商务联系方式？", "有做跨境的朋友求介绍", "能推荐一个懂清算的朋友给我么"]:
+        assert SEEKS_PERSON.search(text), text
+    for text in ["对风控的认识是不是太浅了？", "商户信息里要不要存联系方式？", "加密以后私钥放哪里？",
+                 "这个接口加签怎么做？", "你们对账户体系怎么理解的？"]:
+        assert not SEEKS_PERSON.search(text), text
