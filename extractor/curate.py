@@ -76,8 +76,14 @@ CHAT_WORDS = set("""
 分享 直播 回放 录音 视频 ppt 课件 主题 嘉宾 报名 活动 讲座 沙龙 老师 大佬 大神 大牛 兄弟 同学 各位 大家
 新年快乐 节日快乐 早安 晚安 早上好 哈哈 呵呵 嘿嘿 表情 图片 链接 文章 公众号 二维码 截图 pdf ok 谢谢 感谢 多谢
 非常感谢 多多指教 点赞 本群 拉进来 干货 hi
-小伙伴 童鞋 弱弱 咳咳 玩意 玩意儿 搞定 搞不定 好难 没法用
+小伙伴 童鞋 弱弱 咳咳 玩意 玩意儿 搞定 搞不定 好难 没法用 发消息 不见不散
 """.split())
+# jieba's glue of an adverb to the next word (哪块, 才行, 没试, 刚看): a chat phrase, not a subject
+LEADING_CHARS = set("哪才没刚")
+# Latin letters that are the chat's, not the field's: placeholders (xx, yy), links (http, com),
+# WeChat and QQ ids (wxid_…, long runs of letters and digits), English little words (at, to)
+LATIN_NOISE = re.compile(r"^(x+|y+|wxid.*|https?|www|com|cn|net|html?|at|to|the|of|in|on|is|and|for|"
+                         r"(?=.*\d)(?=.*[a-z])[a-z0-9]{9,})$")
 # jieba sometimes glues a function word to a content word (那券, 问个, 真的假): not a keyword
 FUNCTION_CHARS = set("那这要问真是的了有咋在也都就还很太吗么呢吧啊个些一我你他她它们")
 TOPIC_KEYNESS = 3.0  # used 20 times more often here than in general Chinese
@@ -92,9 +98,10 @@ ADDRESS = re.compile(rf"^(老[{''.join(SURNAMES)}]|[{''.join(SURNAMES)}](总|哥
 
 def _may_weigh(w: str) -> bool:
     """A word that topic_words and keywords weigh (against general Chinese): two characters or
-    more, not of the chat's own life, no function character glued to either end, no form of address."""
+    more, not of the chat's own life, no function character glued to either end (nor an adverb to
+    its start), no form of address, no chat artefact in Latin letters."""
     return (len(w) >= 2 and w not in CHAT_WORDS and w[0] not in FUNCTION_CHARS and w[-1] not in FUNCTION_CHARS
-            and not ADDRESS.match(w))
+            and w[0] not in LEADING_CHARS and not ADDRESS.match(w) and not LATIN_NOISE.match(w))
 
 
 def name_parts_of(directory) -> set[str]:

@@ -143,3 +143,14 @@ def test_looking_for_a_person_is_not_knowledge():
     for text in ["对风控的认识是不是太浅了？", "商户信息里要不要存联系方式？", "加密以后私钥放哪里？",
                  "这个接口加签怎么做？", "你们对账户体系怎么理解的？"]:
         assert not SEEKS_PERSON.search(text), text
+
+
+def test_chat_artefacts_are_no_subject_words():
+    """Placeholders (xx), pieces of links (http, com), WeChat and QQ ids, English little words and
+    jieba's glue of an adverb to a word (哪块, 才行) are no subject; the field's Latin terms stay."""
+    from extractor.curate import _may_weigh
+
+    for w in ["xx", "xxx", "yy", "http", "com", "wxid", "abc123def456", "q12345678", "at", "to", "哪块", "才行", "没试", "刚看"]:
+        assert not _may_weigh(w), w
+    for w in ["p2p", "b2b", "h5", "t0", "sha256", "mysql", "人行", "不良", "iphone"]:
+        assert _may_weigh(w), w
