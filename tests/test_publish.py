@@ -154,3 +154,12 @@ def test_chat_artefacts_are_no_subject_words():
         assert not _may_weigh(w), w
     for w in ["p2p", "b2b", "h5", "t0", "sha256", "mysql", "人行", "不良", "iphone"]:
         assert _may_weigh(w), w
+
+
+def test_rude_words_are_a_rant_not_a_question_of_the_field():
+    from extractor.curate import BANTER
+
+    for text in ["这是哪个白痴定的需求？", "还有比这更扯淡的规定吗", "卧槽，这也行？"]:
+        assert BANTER.search(text), text
+    for text in ["白名单和黑名单哪个先判断？", "扣款失败要不要重试？"]:
+        assert not BANTER.search(text), text
