@@ -36,6 +36,10 @@ BANTER = re.compile(
     r"签名版|快递|书.{0,4}发货|发货了吗|日本玩|打牌|游戏|球赛|世界杯|电影|段子|红灯|人妖|赌场|赌|彩票|"
     # rude words: a rant or teasing, not a question of the field
     r"傻逼|装逼|扯淡|尼玛|卧槽|我靠|跪了|白痴)", re.I)
+# looking for a job or for staff (北京求职, 找坑中, 你们还招人吗, 有看机会的推荐下): a job board, not knowledge
+# (how people in the field find or change jobs, 找工作, 换工作, is a question of careers: not here)
+JOB_HUNT = re.compile(r"(求职|换坑|找坑|看机会|内推|招聘|招人)")
+_MENTION = re.compile(r"@\S+")
 JOKE = re.compile(r"(哈哈|呵呵|嘿嘿|233|笑死|\[(奸笑|坏笑|偷笑|捂脸|呲牙|阴险|调皮|抠鼻|色|嘿哈|机智|憨笑)\])")
 # looking for someone from a company (有百度的同事吗, 群里有先锋支付的产品么): a contact, not knowledge
 SEEKS_CONTACT = re.compile(r"有[^，。,？?！!]{1,14}的(同事|产品|技术|人|小伙伴|同学|朋友|兄弟|大佬|销售)(吗|么|嘛|没|不|啊|？|\?)")
@@ -79,6 +83,7 @@ CHAT_WORDS = set("""
 新年快乐 节日快乐 早安 晚安 早上好 哈哈 呵呵 嘿嘿 表情 图片 链接 文章 公众号 二维码 截图 pdf ok 谢谢 感谢 多谢
 非常感谢 多多指教 点赞 本群 拉进来 干货 hi
 小伙伴 童鞋 弱弱 咳咳 玩意 玩意儿 搞定 搞不定 好难 没法用 发消息 不见不散
+求职 招聘 内推 找坑 换坑 招人
 """.split())
 # jieba's glue of an adverb to the next word (哪块, 才行, 没试, 刚看): a chat phrase, not a subject
 LEADING_CHARS = set("哪才没刚")
@@ -187,6 +192,9 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
     sc = SEEKS_CONTACT.search(text)
     if sc and not EXPERIENCE.search(text[:sc.end()]):
         cue(-1.2, "looks for a contact at a company")
+    jh = JOB_HUNT.search(_MENTION.sub(" ", text))  # (a member's name may say 求职)
+    if jh:
+        cue(-1.2, f"looks for a job or for staff ({jh.group(1)})")
     sp = SEEKS_PERSON.search(text)
     if sp:
         cue(-1.2, f"looks for a person to talk to ({sp.group(1)})")

@@ -163,3 +163,28 @@ def test_rude_words_are_a_rant_not_a_question_of_the_field():
         assert BANTER.search(text), text
     for text in ["白名单和黑名单哪个先判断？", "扣款失败要不要重试？"]:
         assert not BANTER.search(text), text
+
+
+def test_a_job_board_is_not_published_but_careers_are(tmp_path, write_day):
+    """Posting a job or looking for one (求职, 招聘, 找坑, 还招人吗) is a job board, not knowledge; how
+    people of the field find jobs is a question of careers. A member's name saying 求职 is no cue."""
+    from extractor.curate import JOB_HUNT
+
+    for text in ["上海求职，支付产品经理，有合适的麻烦推荐", "发个招聘：招清结算开发，坐标杭州", "你们部门还招人吗", "找坑中，三年风控经验"]:
+        assert JOB_HUNT.search(text), text
+    for text in ["做支付产品的一般几年能做到总监？", "你们找工作都是靠朋友介绍吗？", "清算系统要招什么样的开发？"]:
+        assert not JOB_HUNT.search(text), text
+    write_day("支付群", "2024-03-11", DAY + [
+        ("10:00:00", "吴昊", "深圳求职，做过几年产品，有合适的机会麻烦推荐一下？"),
+        ("10:01:00", "周敏", "@王五(求职中) 对账文件里的手续费字段，渠道一般是按笔给还是汇总给？"),
+        ("10:02:00", "王五", "按笔给的多，也有汇总的"),
+    ])
+    db_path = str(tmp_path / "kb.db")
+    pipeline.build([str(tmp_path / "chats")], db_path)
+    db = sqlite_utils.Database(db_path)
+    rows = {r["text"]: r for r in db.query("select text, published, publish_reasons from questions")}
+    db.close()
+    hunt = [r for t, r in rows.items() if "深圳求职" in t]
+    assert hunt and not hunt[0]["published"] and "looks for a job" in hunt[0]["publish_reasons"]
+    fee = [r for t, r in rows.items() if "手续费字段" in t]
+    assert fee and "looks for a job" not in fee[0]["publish_reasons"]
