@@ -33,10 +33,21 @@ BANTER = re.compile(
     r"(吃饭|吃啥|吃什么|吃点|午饭|晚饭|中午|饭点|下班了|喝酒|吃了|好吃|喝茶|咖啡|睡觉|早上好|晚安|天气|下雨|下雪|冷不冷|热不热|放假|假期|过年|回家|旅游|旅行|玩不|"
     r"好玩|美女|帅哥|妹子|老婆|女朋友|男朋友|结婚|孩子|哪里人|老家|工资多少|年终奖|发财|土豪|真的假的|开玩笑|"
     # (发货 alone is a payment scenario: 确认发货, 发货单)
-    r"签名版|快递|书.{0,4}发货|发货了吗|日本玩|打牌|游戏|球赛|世界杯|电影|段子|红灯|人妖|赌场|赌|彩票)", re.I)
+    r"签名版|快递|书.{0,4}发货|发货了吗|日本玩|打牌|游戏|球赛|世界杯|电影|段子|红灯|人妖|赌场|赌|彩票|"
+    # rude words: a rant or teasing, not a question of the field
+    r"傻逼|装逼|扯淡|尼玛|卧槽|我靠|跪了|白痴)", re.I)
+# looking for a job or for staff (北京求职, 找坑中, 你们还招人吗, 有看机会的推荐下): a job board, not knowledge
+# (how people in the field find or change jobs, 找工作, 换工作, is a question of careers: not here)
+JOB_HUNT = re.compile(r"(求职|换坑|找坑|看机会|内推|招聘|招人)")
+_MENTION = re.compile(r"@\S+")
 JOKE = re.compile(r"(哈哈|呵呵|嘿嘿|233|笑死|\[(奸笑|坏笑|偷笑|捂脸|呲牙|阴险|调皮|抠鼻|色|嘿哈|机智|憨笑)\])")
 # looking for someone from a company (有百度的同事吗, 群里有先锋支付的产品么): a contact, not knowledge
 SEEKS_CONTACT = re.compile(r"有[^，。,？?！!]{1,14}的(同事|产品|技术|人|小伙伴|同学|朋友|兄弟|大佬|销售)(吗|么|嘛|没|不|啊|？|\?)")
+# looking for a person (谁认识…吗, 我加你微信, 私聊, 求介绍): an introduction, not knowledge
+SEEKS_PERSON = re.compile(
+    r"((谁|有人|哪位|有没有|有没|有|可|你|您)人?认识|认识[^，。,？?！!]{1,12}(吗|么|嘛)(?=[，。,？?！!\s]|$)|"
+    r"加(你|我)(了|下|一下)?(微信|好友)|加(你|我)(了|下|一下)?([，。,！!？?\s]|$)|加不了|加个(微信|好友)|私聊|私下|"
+    r"(谁有|给一下|要个|求)[^，。,？?]{0,10}联系方式|求介绍|(介绍|推荐)(一下|下|一个|个)?[^，。,？?]{0,8}(的人|朋友|商务|联系人))")
 EXPERIENCE = re.compile(r"(做过|搞过|用过|接过|对接过|研究过|了解|懂|经验)")
 SHORT_QUESTION = 7  # characters: 并发量？ 打款验证？ 北京的？ make sense only in their conversation
 PUBLISH_THRESHOLD = 0.5
@@ -70,7 +81,16 @@ CHAT_WORDS = set("""
 群 群里 群主 群友 群聊 进群 入群 拉群 加群 退群 建群 群名 私聊 私信 加我 好友 红包 抢红包 签到 打卡 爬楼 潜水 冒泡
 分享 直播 回放 录音 视频 ppt 课件 主题 嘉宾 报名 活动 讲座 沙龙 老师 大佬 大神 大牛 兄弟 同学 各位 大家
 新年快乐 节日快乐 早安 晚安 早上好 哈哈 呵呵 嘿嘿 表情 图片 链接 文章 公众号 二维码 截图 pdf ok 谢谢 感谢 多谢
+非常感谢 多多指教 点赞 本群 拉进来 干货 hi
+小伙伴 童鞋 弱弱 咳咳 玩意 玩意儿 搞定 搞不定 好难 没法用 发消息 不见不散
+求职 招聘 内推 找坑 换坑 招人
 """.split())
+# jieba's glue of an adverb to the next word (哪块, 才行, 没试, 刚看): a chat phrase, not a subject
+LEADING_CHARS = set("哪才没刚")
+# Latin letters that are the chat's, not the field's: placeholders (xx, yy), links (http, com),
+# WeChat and QQ ids (wxid_…, long runs of letters and digits), English little words (at, to)
+LATIN_NOISE = re.compile(r"^(x+|y+|wxid.*|https?|www|com|cn|net|html?|at|to|the|of|in|on|is|and|for|"
+                         r"(?=.*\d)(?=.*[a-z])[a-z0-9]{9,})$")
 # jieba sometimes glues a function word to a content word (那券, 问个, 真的假): not a keyword
 FUNCTION_CHARS = set("那这要问真是的了有咋在也都就还很太吗么呢吧啊个些一我你他她它们")
 TOPIC_KEYNESS = 3.0  # used 20 times more often here than in general Chinese
@@ -78,15 +98,17 @@ GENERAL_RARE = 9.5  # jieba's IDF of words that general Chinese text seldom uses
 PERSONAL = re.compile(r"(你在哪|你们在哪|在哪个城市|哪里人|你是哪|你在[^，。？?]{1,6}[吗？?]|几楼|你也在|老家|你那边天气|你多大|你几岁)")
 
 
-# how members call each other (老田, 李总, 龚老师): a person, not a subject
-ADDRESS = re.compile(rf"^(老[{''.join(SURNAMES)}]|[{''.join(SURNAMES)}](总|哥|姐|工|董|博|老师))$")
+# how members call each other (老田, 李总, 龚老师; 冬哥, 芳姐; 秋秋, 冬冬): a person, not a subject.
+# A doubled character (秋秋, 棒棒, 恩恩, 搞搞) is a pet name or a chatty word, never a term of the field.
+ADDRESS = re.compile(rf"^(老[{''.join(SURNAMES)}]|[{''.join(SURNAMES)}](总|哥|姐|工|董|博|老师)|.[哥姐]|([\u4e00-\u9fff])\3)$")
 
 
 def _may_weigh(w: str) -> bool:
     """A word that topic_words and keywords weigh (against general Chinese): two characters or
-    more, not of the chat's own life, no function character glued to either end, no form of address."""
+    more, not of the chat's own life, no function character glued to either end (nor an adverb to
+    its start), no form of address, no chat artefact in Latin letters."""
     return (len(w) >= 2 and w not in CHAT_WORDS and w[0] not in FUNCTION_CHARS and w[-1] not in FUNCTION_CHARS
-            and not ADDRESS.match(w))
+            and w[0] not in LEADING_CHARS and not ADDRESS.match(w) and not LATIN_NOISE.match(w))
 
 
 def name_parts_of(directory) -> set[str]:
@@ -170,6 +192,12 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
     sc = SEEKS_CONTACT.search(text)
     if sc and not EXPERIENCE.search(text[:sc.end()]):
         cue(-1.2, "looks for a contact at a company")
+    jh = JOB_HUNT.search(_MENTION.sub(" ", text))  # (a member's name may say 求职)
+    if jh:
+        cue(-1.2, f"looks for a job or for staff ({jh.group(1)})")
+    sp = SEEKS_PERSON.search(text)
+    if sp:
+        cue(-1.2, f"looks for a person to talk to ({sp.group(1)})")
     if JOKE.search(" ".join(m.raw for m in q.messages)):
         cue(-0.8, "joking tone")
     if q.score < 0.6:

@@ -97,3 +97,94 @@ def test_forms_of_address_are_people_not_subject_words():
                 body="李总，分账要签什么协议？", tokens=["李总", "，", "分账", "要", "签", "什么", "协议", "？"])
     q = Question(message=m, context=[], score=0.9, reasons=[], asker="甲")
     assert "李总" not in keywords(q, idf)
+
+
+def test_pet_names_and_chatty_words_are_no_subject():
+    """冬哥, 芳姐, 秋秋 name a member; 小伙伴, 童鞋, 玩意, 搞定, 弱弱 are how a chat talks; none is the group's
+    subject, however often it comes up. Doubled Latin letters (II 类户, QQ) and 汇总 stay words."""
+    from extractor.answers import Idf
+    from extractor.curate import _may_weigh, topic_words
+
+    for w in ["冬哥", "芳姐", "秋秋", "冬冬", "恩恩", "棒棒", "小伙伴", "童鞋", "玩意", "搞定", "弱弱", "干货"]:
+        assert not _may_weigh(w), w
+    for w in ["ii", "qq", "汇总", "清分", "哥伦比亚"]:
+        assert _may_weigh(w), w
+    df = {"萌萌": 40, "小伙伴": 40, "分润": 40}
+    idf = Idf(df, 2000)
+    assert topic_words(["萌萌", "小伙伴", "分润"], idf) == ["分润"]
+
+
+def test_a_thread_of_banter_with_a_member_is_not_published(tmp_path, write_day):
+    day = [("10:00:00", "林晓峰", "萌萌，你周末又去哪浪了？"),
+           ("10:01:00", "周敏", "萌萌肯定去逛街了"),
+           ("10:02:00", "林晓峰", "萌萌，萌萌，快出来"),
+           ("10:03:00", "王磊", "萌萌在开会吧"),
+           ("10:05:00", "赵一鸣", "萌萌又在摸鱼？"),
+           ("10:06:00", "周敏", "萌萌你的小伙伴们都在等你"),
+           ] * 3
+    write_day("支付群", "2024-03-12", day)
+    write_day("支付群", "2024-03-11", DAY)
+    db_path = str(tmp_path / "kb.db")
+    pipeline.build([str(tmp_path / "chats")], db_path)
+    db = sqlite_utils.Database(db_path)
+    for r in db.query("select text, publish_reasons from questions where text like '%萌萌%'"):
+        assert "萌萌" not in r["publish_reasons"], r
+    db.close()
+
+
+def test_looking_for_a_person_is_not_knowledge():
+    """Who knows whom, adding a member on WeChat, talking in private, asking for an introduction: an
+    introduction, not knowledge. Knowing (了解) a topic, a user's contact details as account data stay."""
+    from extractor.curate import SEEKS_PERSON
+
+    for text in ["有谁认识招商银行信用卡中心的人吗？", "你认识他们的技术负责人么", "我加你微信了，方便私聊吗？",
+                 "哪位能给一下某某支付的商务联系方式？", "有做跨境的朋友求介绍", "能推荐一个懂清算的朋友给我么"]:
+        assert SEEKS_PERSON.search(text), text
+    for text in ["对风控的认识是不是太浅了？", "商户信息里要不要存联系方式？", "加密以后私钥放哪里？",
+                 "这个接口加签怎么做？", "你们对账户体系怎么理解的？"]:
+        assert not SEEKS_PERSON.search(text), text
+
+
+def test_chat_artefacts_are_no_subject_words():
+    """Placeholders (xx), pieces of links (http, com), WeChat and QQ ids, English little words and
+    jieba's glue of an adverb to a word (哪块, 才行) are no subject; the field's Latin terms stay."""
+    from extractor.curate import _may_weigh
+
+    for w in ["xx", "xxx", "yy", "http", "com", "wxid", "abc123def456", "q12345678", "at", "to", "哪块", "才行", "没试", "刚看"]:
+        assert not _may_weigh(w), w
+    for w in ["p2p", "b2b", "h5", "t0", "sha256", "mysql", "人行", "不良", "iphone"]:
+        assert _may_weigh(w), w
+
+
+def test_rude_words_are_a_rant_not_a_question_of_the_field():
+    from extractor.curate import BANTER
+
+    for text in ["这是哪个白痴定的需求？", "还有比这更扯淡的规定吗", "卧槽，这也行？"]:
+        assert BANTER.search(text), text
+    for text in ["白名单和黑名单哪个先判断？", "扣款失败要不要重试？"]:
+        assert not BANTER.search(text), text
+
+
+def test_a_job_board_is_not_published_but_careers_are(tmp_path, write_day):
+    """Posting a job or looking for one (求职, 招聘, 找坑, 还招人吗) is a job board, not knowledge; how
+    people of the field find jobs is a question of careers. A member's name saying 求职 is no cue."""
+    from extractor.curate import JOB_HUNT
+
+    for text in ["上海求职，支付产品经理，有合适的麻烦推荐", "发个招聘：招清结算开发，坐标杭州", "你们部门还招人吗", "找坑中，三年风控经验"]:
+        assert JOB_HUNT.search(text), text
+    for text in ["做支付产品的一般几年能做到总监？", "你们找工作都是靠朋友介绍吗？", "清算系统要招什么样的开发？"]:
+        assert not JOB_HUNT.search(text), text
+    write_day("支付群", "2024-03-11", DAY + [
+        ("10:00:00", "吴昊", "深圳求职，做过几年产品，有合适的机会麻烦推荐一下？"),
+        ("10:01:00", "周敏", "@王五(求职中) 对账文件里的手续费字段，渠道一般是按笔给还是汇总给？"),
+        ("10:02:00", "王五", "按笔给的多，也有汇总的"),
+    ])
+    db_path = str(tmp_path / "kb.db")
+    pipeline.build([str(tmp_path / "chats")], db_path)
+    db = sqlite_utils.Database(db_path)
+    rows = {r["text"]: r for r in db.query("select text, published, publish_reasons from questions")}
+    db.close()
+    hunt = [r for t, r in rows.items() if "深圳求职" in t]
+    assert hunt and not hunt[0]["published"] and "looks for a job" in hunt[0]["publish_reasons"]
+    fee = [r for t, r in rows.items() if "手续费字段" in t]
+    assert fee and "looks for a job" not in fee[0]["publish_reasons"]
