@@ -40,6 +40,13 @@ BANTER = re.compile(
 # (how people in the field find or change jobs, 找工作, 换工作, is a question of careers: not here)
 JOB_HUNT = re.compile(r"(求职|换坑|找坑|看机会|内推|招聘|招人)")
 _MENTION = re.compile(r"@\S+")
+# the group's own talks and meetups: when a member will give a talk, where its notes are, a meetup
+# to organise (什么时候分享一下, 上次分享有文档整理吗, 组织一场线下分享): logistics, not knowledge.
+# (a request for documents on a subject, 有风控资料可以分享吗, is not this)
+TALKS = re.compile(
+    r"((什么时候|啥时候|何时|哪天)[^，。,？?！!]{0,12}(分享|做一期|搞一场|组织一场|组织一次|聚一下|聚聚|聚会)|"
+    r"(上次|昨天|昨晚|前天|那期|之前|上周)[^，。,？?！!]{0,8}分享[^，。,？?！!]{0,8}(整理|文档|笔记)|"
+    r"(组织|搞)(一场|一期)|组织一次|(做|来)一期)")
 JOKE = re.compile(r"(哈哈|呵呵|嘿嘿|233|笑死|\[(奸笑|坏笑|偷笑|捂脸|呲牙|阴险|调皮|抠鼻|色|嘿哈|机智|憨笑)\])")
 # looking for someone from a company (有百度的同事吗, 群里有先锋支付的产品么): a contact, not knowledge
 SEEKS_CONTACT = re.compile(r"有[^，。,？?！!]{1,14}的(同事|产品|技术|人|小伙伴|同学|朋友|兄弟|大佬|销售)(吗|么|嘛|没|不|啊|？|\?)")
@@ -195,6 +202,9 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
     jh = JOB_HUNT.search(_MENTION.sub(" ", text))  # (a member's name may say 求职)
     if jh:
         cue(-1.2, f"looks for a job or for staff ({jh.group(1)})")
+    tk = TALKS.search(text)
+    if tk:
+        cue(-1.2, f"about the group's own talks or meetups ({tk.group(1)})")
     sp = SEEKS_PERSON.search(text)
     if sp:
         cue(-1.2, f"looks for a person to talk to ({sp.group(1)})")

@@ -188,3 +188,28 @@ def test_a_job_board_is_not_published_but_careers_are(tmp_path, write_day):
     assert hunt and not hunt[0]["published"] and "looks for a job" in hunt[0]["publish_reasons"]
     fee = [r for t, r in rows.items() if "手续费字段" in t]
     assert fee and "looks for a job" not in fee[0]["publish_reasons"]
+
+
+def test_the_groups_own_talks_and_meetups_are_logistics(tmp_path, write_day):
+    """When a member will give a talk, whether last time's talk has notes, a meetup to organise: the
+    group's own life, not knowledge. Asking for material on a subject, or about a product's sharing
+    feature, is no such cue."""
+    from extractor.curate import TALKS
+
+    for text in ["张老师什么时候给大家讲讲风控的分享呀？", "上周的分享有人整理成文档了吗", "广州的朋友啥时候组织一次聚会？",
+                 "哪天方便来做一期清结算的分享", "深圳这边能不能组织一场线下交流？"]:
+        assert TALKS.search(text), text
+    for text in ["有没有对账差错处理的资料可以分享一下？", "分享出去的支付链接多久失效？", "分账的比例一般什么时候确定？",
+                 "组织机构代码证还要不要交？", "共享账户的额度怎么分配？"]:
+        assert not TALKS.search(text), text
+    write_day("支付群", "2024-03-11", DAY + [
+        ("10:00:00", "吴昊", "王老师什么时候再给我们做一期分享？"),
+        ("10:01:00", "王磊", "下个月吧"),
+    ])
+    db_path = str(tmp_path / "kb.db")
+    pipeline.build([str(tmp_path / "chats")], db_path)
+    db = sqlite_utils.Database(db_path)
+    rows = {r["text"]: r for r in db.query("select text, published, publish_reasons from questions")}
+    db.close()
+    talk = [r for t, r in rows.items() if "做一期" in t]
+    assert talk and not talk[0]["published"] and "own talks" in talk[0]["publish_reasons"]
