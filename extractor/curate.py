@@ -34,6 +34,8 @@ BANTER = re.compile(
     r"好玩|美女|帅哥|妹子|老婆|女朋友|男朋友|结婚|孩子|哪里人|老家|工资多少|年终奖|发财|土豪|真的假的|开玩笑|"
     # (发货 alone is a payment scenario: 确认发货, 发货单)
     r"签名版|快递|书.{0,4}发货|发货了吗|日本玩|打牌|游戏|球赛|世界杯|电影|段子|红灯|人妖|赌场|赌|彩票|"
+    # a member's own investing: stock and coin market chat (炒股, 抄底), not the field's securities systems
+    r"炒股|玩股票|股市|抄底|炒币|涨停|跌停|"
     # rude words: a rant or teasing, not a question of the field
     r"傻逼|装逼|扯淡|尼玛|卧槽|我靠|跪了|白痴)", re.I)
 # looking for a job or for staff (北京求职, 找坑中, 你们还招人吗, 有看机会的推荐下): a job board, not knowledge

@@ -213,3 +213,14 @@ def test_the_groups_own_talks_and_meetups_are_logistics(tmp_path, write_day):
     db.close()
     talk = [r for t, r in rows.items() if "做一期" in t]
     assert talk and not talk[0]["published"] and "own talks" in talk[0]["publish_reasons"]
+
+
+def test_a_members_own_investing_is_small_talk():
+    """Trading stocks or coins for oneself (炒股, 抄底, 涨停) is market chat; the securities and clearing
+    systems of the field (股票交易的结算, 证券账户) are not."""
+    from extractor.curate import BANTER
+
+    for text in ["最近炒股亏了不少吧？", "这波要不要抄底？", "你们还在炒币吗", "股市这么差还有人买吗？"]:
+        assert BANTER.search(text), text
+    for text in ["股票交易的资金结算是T+1吗？", "证券账户和银行账户怎么做三方存管？", "券商的清算系统怎么对账？"]:
+        assert not BANTER.search(text), text
