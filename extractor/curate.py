@@ -104,7 +104,9 @@ LATIN_NOISE = re.compile(r"^(x+|y+|wxid.*|https?|www|com|cn|net|html?|at|to|the|
 FUNCTION_CHARS = set("那这要问真是的了有咋在也都就还很太吗么呢吧啊个些一我你他她它们")
 TOPIC_KEYNESS = 3.0  # used 20 times more often here than in general Chinese
 GENERAL_RARE = 9.5  # jieba's IDF of words that general Chinese text seldom uses
-PERSONAL = re.compile(r"(你在哪|你们在哪|在哪个城市|哪里人|你是哪|你在[^，。？?]{1,6}[吗？?]|几楼|你也在|老家|你那边天气|你多大|你几岁)")
+# (你是在兴业吗, 你现在在上海么: where a member works or lives; 你是在说对账吧 is not)
+PERSONAL = re.compile(r"((你|您)(是|现在|目前|还)在(?!说|讲|问|聊|做|搞|用|想|考虑|处理|测|查|生产|线上|线下|本地|环境)[^，。,？?！!\s的]{1,8}(吗|么|嘛|？|\?|$)|"
+                      r"(你|你们|您)(公司|团队)[^，。,？?！!]{0,3}(什么规模|规模多大|多少人|几个人)|你在哪|你们在哪|在哪个城市|哪里人|你是哪|你在[^，。？?]{1,6}[吗？?]|几楼|你也在|老家|你那边天气|你多大|你几岁)")
 
 
 # how members call each other (老田, 李总, 龚老师; 冬哥, 芳姐; 秋秋, 冬冬): a person, not a subject.

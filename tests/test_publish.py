@@ -224,3 +224,15 @@ def test_a_members_own_investing_is_small_talk():
         assert BANTER.search(text), text
     for text in ["股票交易的资金结算是T+1吗？", "证券账户和银行账户怎么做三方存管？", "券商的清算系统怎么对账？"]:
         assert not BANTER.search(text), text
+
+
+def test_where_a_member_works_is_a_personal_question():
+    """你是在某银行吗, 你现在在上海么, 你们公司多少人: about the member; 你是在说对账吧 and where a test
+    was run (在生产环境测的吗) are about the subject."""
+    from extractor.curate import PERSONAL
+
+    for text in ["老哥你是在招商银行吗？", "你现在在杭州么", "你们公司多少人啊", "您团队几个人？"]:
+        assert PERSONAL.search(text), text
+    for text in ["你是在说退款吧？", "你是在生产环境测的吗？", "你现在在测试环境？", "你还在用旧版接口吗",
+                 "你们风控团队怎么分工？", "你是在线上改的吗"]:
+        assert not PERSONAL.search(text), text
