@@ -48,6 +48,16 @@ _SAID_ABOUT = re.compile(r"^(?!时候的)..+的(问题|事|事情)$")
 _PLACE_BEFORE = re.compile(r"((在|去|到|从)([^在去到从，,。]{2,10}|[你我他她](们)?)|就在)$")
 # after the question word, its clause is said to matter: …怎么处理长短款倒是很重要
 _SUBJECT_AFTER = re.compile(r".{0,12}?(倒|才|也|就)?是?(很|最|非常|比较)(重要|关键)")
+# after a verb of saying, learning or weighing, a bare question word is embedded (said, not asked):
+# 还没说到为什么费率低, 先明确哪些业务由哪类科目核算, 我还没摸透怎么催收, 要搞清楚哪些能做
+_EMBEDDED_AFTER = re.compile(r"(说到|提到|讲到|谈到|明确|摸透|搞清楚?|弄清楚?|搞明白|弄明白|(要|得|需要)清楚|研究|在(讨论|探讨)|思考|考虑|琢磨|"
+                             r"没看到|没发现|没想到|没想好|想一想|想想)[^，,。？?]{0,6}$")
+# 什么/啥 before a noun and 这种/之类/等: "something like" (还有什么人脸识别这种, 改成叫什么保证金之类的)
+_SOMETHING_LIKE = re.compile(r"[^，,。？?]{0,12}(这种|这类|之类|这样的|那种|等等|一类的)(的|吧|啊|吗)?$")
+# 说什么/叫什么 + a noun: "talk of", "something called" (说什么央行放水, 改成叫什么质量保证金)
+_TALK_OF = re.compile(r"(说|叫|搞|弄|整)$")
+# after 怎么/如何/为什么/是否, its clause is said to be hard or a matter of its own: 怎么定义罪名很尴尬, 怎么理解账户是个学问
+_MANNER_SUBJECT_AFTER = re.compile(r".{0,12}?(是个|是一个|很|挺|太|比较|非常)(学问|问题|难题|难点|尴尬|麻烦|头疼|头痛|难|复杂|讲究|考验)")
 _WANTS_TO_KNOW = re.compile(r"(懂|明白|了解|好奇|请教|问)")
 _ADMISSION_AFTER = re.compile(r"(不知道|不知|不清楚|不确定|不记得|不得而知|无从(考究|考证|得知|知晓|查起)|无法(得知|知道|确定))了?$")
 _WHAT_IF = re.compile(r"(要是|如果|假如|万一|一旦|是不是|有没有|能不能|会不会)")
@@ -323,6 +333,14 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
                 continue  # 在地铁站哪里, 去老王哪里聊: 'there' (那里), said, not asked
             if not asked and _SUBJECT_AFTER.match("".join(after)):
                 continue  # 怎么处理长短款倒是很重要: the question word's clause is the subject
+            if not asked and _EMBEDDED_AFTER.search(before):
+                continue  # 还没说到为什么费率低, 要搞清楚哪些能做: embedded after a verb of saying or learning
+            if not asked and t in ("什么", "啥") and (_SOMETHING_LIKE.match("".join(after))
+                                                      or (_TALK_OF.search(before) and len("".join(after)) >= 3
+                                                          and not after[0].startswith(("名", "我", "你", "他", "她", "这", "那")))):
+                continue  # 还有什么人脸识别这种, 说什么央行放水: "something like"
+            if not asked and t in ("怎么", "如何", "怎样", "为什么", "为啥", "是否") and _MANNER_SUBJECT_AFTER.match("".join(after)):
+                continue  # 怎么定义罪名很尴尬: the question word's clause is the subject
             if _ADMISSION_AFTER.search("".join(after)):
                 continue  # 客户啥样的不知: an admission, not a question
             if clause.count(t) > 1 or (t == "怎么" and "怎么" in after):

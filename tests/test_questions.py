@@ -34,6 +34,11 @@ def asks(text, before=(), sender="提问者"):
     "二类户有单日限额的吧？",
     "你们是走的网联是吧",
     "那跨境的呢",
+    # the same words that still ask: the name of something, a place for a kind of thing, a proposal to discuss
+    "那个产品叫什么名字",
+    "叫什么 我去搜搜",
+    "哪些行业有这种分账场景",
+    "讨论下退款有哪些状态",
     "他在不在这个群里",
     "还有没有别的渠道",
     "这个到底是什么原因呢",
@@ -374,6 +379,16 @@ def test_real_questions(text):
     "这么贵？",
     "这也能过审？",
     "手续费居然还要另收？",
+    # a bare question word embedded after a verb of saying, learning or weighing; 什么 for "something like";
+    # a manner clause as the subject of a statement
+    "他讲了半天也没说到为什么要分两套账",
+    "上线前要先明确哪些交易走新通道",
+    "我们还在考虑怎么迁移历史数据",
+    "翻了一圈文档，没看到有哪里写了限额",
+    "还有什么声纹识别这种，都不太成熟",
+    "渠道那边说什么新规要求，又要改报文",
+    "后来改成叫什么风险准备金",
+    "怎么界定二清是个学问",
     # teasing about one's personal life in a professional group: banter
     "你还单身吗",
     "你女朋友也是做风控的？",
