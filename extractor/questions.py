@@ -39,6 +39,10 @@ _ANSWER_AFTER_COMMA = re.compile(r"\s*(要看|就看|看|主要|应该|一般是
                                  r"(也|还)(要|得)看|(就|也|还|都|要)?取决于)")
 # right after it, 都: whichever it is (什么大厂出身，都不如…; 放在哪里，都一样)
 _EITHER_AFTER_COMMA = re.compile(r"\s*都(?!有|是|在|可以|能|会|用)")
+STATEMENT_AFTER_MIN = 12  # characters of the sender's statement after a bare question word's clause
+# details of the ask after its clause: 怎么分摊，比如…, 怎么对账，具体是…
+_DETAILS_AFTER = re.compile(r"\s*(比如|例如|譬如|比方|像|具体|就是说|主要是|场景|情况是|背景)")
+_ASKS_GROUP = re.compile(r"(大家|各位|你们|您们|群里|请|@)")
 _YOU = re.compile(r"[你您]")
 _ANYONE_THERE = re.compile(r"(在吗|在不在|有人吗)")
 _PARTICLE_CLAUSES = re.compile(r"[\s,，。.!！?？;；~～…]+")
@@ -643,6 +647,13 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             cue(-1.0, "answers itself after a comma")
         elif at is not None and at + 1 < len(parts) and _EITHER_AFTER_COMMA.match(parts[at + 1]):
             cue(-1.0, "whichever it is (…，都…)")
+        elif (at and len(_NON_WORD.sub("", "".join(parts[at + 1:]))) >= STATEMENT_AFTER_MIN
+              and not _ASKS_IN_REST.search("".join(parts[at + 1:])) and not _DETAILS_AFTER.match(parts[at + 1])
+              and not _ASKS_GROUP.search(body) and not _tail(parts[at]).endswith(("啊", "呀", "呢", "嘛", "哈"))):
+            # 本来就是…，怎么打对手，对手都不会死; 按群里说的，啥名字，手机号就不在账务层面了: a question
+            # word in a clause between the sender's statements (an ask opens the message, or ends it,
+            # or adds details after it)
+            cue(-1.0, "a question word's clause, then a long statement")
     if (qword or ana) and not (strong or particle or req or flags.get("ba")):
         # 下面说说什么是轧差。轧差就是把应收应付相抵: the sentence with the question word ends with
         # a full stop and the sender goes on: a statement about it, not an ask (an ask without a

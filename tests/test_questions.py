@@ -39,6 +39,10 @@ def asks(text, before=(), sender="提问者"):
     "叫什么 我去搜搜",
     "哪些行业有这种分账场景",
     "讨论下退款有哪些状态",
+    # an ask that opens the message or addresses the group, then the sender's details
+    "自动对账怎么保证两边数据同步，可能涉及好几个系统同时上线，我就怕一跑起来就报错",
+    "我们也接了银联，大家一般用哪家的鉴权通道，我看几家的报价差别挺大的",
+    "商户进件流程是怎么走的呢，我们这边审核要三天多，客户一直在催",
     "他在不在这个群里",
     "还有没有别的渠道",
     "这个到底是什么原因呢",
@@ -389,6 +393,9 @@ def test_real_questions(text):
     "渠道那边说什么新规要求，又要改报文",
     "后来改成叫什么风险准备金",
     "怎么界定二清是个学问",
+    # a question word in a clause between the sender's own statements
+    "老系统本来就乱，当时为什么这么拆模块，现在已经没人说得清，这次重构只能一点点来了",
+    "监管的口径一直在变，只能看窗口指导怎么说了，我们先按最严的标准把流程都改一遍",
     # teasing about one's personal life in a professional group: banter
     "你还单身吗",
     "你女朋友也是做风控的？",
