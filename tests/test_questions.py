@@ -39,6 +39,9 @@ def asks(text, before=(), sender="提问者"):
     "叫什么 我去搜搜",
     "哪些行业有这种分账场景",
     "讨论下退款有哪些状态",
+    # a report asked for, a question about an interview
+    "谁有2023年度支付行业报告？",
+    "那篇专访里说的联合建模，具体怎么做？",
     # an ask that opens the message or addresses the group, then the sender's details
     "自动对账怎么保证两边数据同步，可能涉及好几个系统同时上线，我就怕一跑起来就报错",
     "我们也接了银联，大家一般用哪家的鉴权通道，我看几家的报价差别挺大的",
@@ -383,6 +386,15 @@ def test_real_questions(text):
     "这么贵？",
     "这也能过审？",
     "手续费居然还要另收？",
+    # more forms of a shared article's title: all in 《》, a source after _, a report's title, a 【…篇】
+    # tail, a shared card, a Q&A site's answer by a name with a space, 终于说清楚了
+    "《清算机构都在做的事，小公司为什么做不好？》",
+    "条码支付的下一站在哪里？_某某财经",
+    "2023年度支付行业报告：增量见顶，下一个风口在哪？",
+    "聚合支付还能不能做？【政策篇】",
+    "[cp]【某支付公司被罚】今日，某地人行公布罚单，某支付公司因违规被罚。via某某快讯 http://t.cn/abcd ?[/cp]",
+    "备付金集中存管后利息归谁？ - John Smith 的回答",
+    "为什么跨境支付总是贵？这篇文章终于讲明白了",
     # a bare question word embedded after a verb of saying, learning or weighing; 什么 for "something like";
     # a manner clause as the subject of a statement
     "他讲了半天也没说到为什么要分两套账",
