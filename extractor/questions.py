@@ -705,13 +705,16 @@ def _talks_on(originals: list[Message], i: int) -> bool:
     for o in originals[i + 1:i + 4]:
         if o.sender != m.sender or _gap(m, o) > 180:
             break
-        if o.kind in ("text", "image", "link", "file") and len(o.body) >= 6:
-            after += 1
+        if o.kind in ("image", "link", "file") or (o.kind == "text" and len(o.body) >= 6):
+            after += 1  # (a slide or a diagram of the talk is an image with no text)
     return after >= 2
 
 
 # the sender's next message draws his own conclusion: 所以…, 肯定…, 显然…
 CONCLUDES = re.compile(r"^\s*(所以|肯定|显然|可见|由此可见)")
+# … or answers it: a definition, a plain-words explanation, the answer or the key point (什么是收单？ / 是指…)
+ANSWERS_OWN = re.compile(r"^\s*(是指|指的是|即是|简单(说|来说|讲|地说|理解)|通俗(讲|来讲|来说|地说|点说|点讲|理解)|说白了|"
+                         r"答案(是|就是)|其实就是|(最)?(重要的|核心|关键)(是|在于|就是))")
 _ASKS_AGAIN = re.compile(r"[？?]|[吗么呢]\W*$")
 
 
@@ -723,6 +726,14 @@ def _own_next(originals: list[Message], i: int, seconds: float = 60) -> Optional
         if o.sender == originals[i].sender and _gap(originals[i], o) <= seconds:
             return o
     return None
+
+
+def _answers_after(originals: list[Message], i: int) -> bool:
+    """The sender's next message, within two minutes and before anyone else speaks, answers the
+    question himself: a definition, the plain words, the key point (什么是收单？ / 是指…; 核心是…)."""
+    o = _own_next(originals, i, 120)
+    return (o is not None and o.kind == "text" and bool(ANSWERS_OWN.match(o.body))
+            and not _ASKS_AGAIN.search(o.body) and not REQUEST.search(o.body))
 
 
 def _concludes_after(originals: list[Message], i: int) -> bool:
@@ -800,6 +811,8 @@ def detect_questions(msgs: list[Message], member) -> list[Question]:
             s, reasons = _shift(s, reasons, -1.5, "the sender laughs right after it: a joke")
         if s >= THRESHOLD and not flags.get("request") and _concludes_after(originals, i):
             s, reasons = _shift(s, reasons, -2.0, "the sender goes on with his own conclusion (所以…/肯定…)")
+        if s >= THRESHOLD and not flags.get("request") and _answers_after(originals, i):
+            s, reasons = _shift(s, reasons, -3.5, "the sender answers it himself in his next message (是指…/简单说…/核心是…)")
         if s >= 0.3 and _talks_on(originals, i):
             s, reasons = _shift(s, reasons, -3.5, "goes on talking: a question in a talk or monologue, answered by the asker")
         m.asks = s >= THRESHOLD

@@ -632,3 +632,28 @@ def test_a_question_the_sender_laughs_at_right_after_is_a_joke():
     msgs = list(FILLER) + [("09:20:00", "王五", "你们的清算系统支持多币种吗"),
                            ("09:20:05", "王五", "[捂脸]")]
     assert 2 in questions_by_n(analyse_day(msgs))
+
+
+def test_a_question_the_sender_answers_in_his_next_message_is_not_a_question():
+    msgs = list(FILLER) + [("09:20:00", "王五", "什么是收单业务？"),
+                           ("09:20:30", "王五", "是指收单机构为签约商户提供的资金结算服务")]
+    assert 2 not in questions_by_n(analyse_day(msgs))
+    msgs = list(FILLER) + [("09:20:00", "王五", "分账系统最难的是哪块？"),
+                           ("09:21:00", "王五", "核心是退款时怎么把钱从各方倒扣回来")]
+    assert 2 not in questions_by_n(analyse_day(msgs))
+    # someone else's answer, or the asker's details of his question, leave it a question
+    msgs = list(FILLER) + [("09:20:00", "王五", "什么是收单业务？"),
+                           ("09:20:30", "赵六", "是指收单机构为签约商户提供的资金结算服务")]
+    assert 2 in questions_by_n(analyse_day(msgs))
+    msgs = list(FILLER) + [("09:20:00", "王五", "分账系统最难的是哪块？"),
+                           ("09:20:30", "王五", "我们正准备自己做一套")]
+    assert 2 in questions_by_n(analyse_day(msgs))
+
+
+def test_a_speakers_question_followed_by_his_slides_is_not_a_question():
+    talk = [(f"20:{i:02d}:00", "讲者", line) for i, line in enumerate([
+        "今天给大家讲讲分账业务", "先看整体架构", "这里有三个系统", "账务系统负责记账",
+        "渠道系统负责对接银行", "那么分账的模式有哪些？", "![图片](slide1.png)", "![图片](slide2.png)",
+    ])]
+    p = analyse_day(FILLER + talk + [("20:30:00", "听众", "讲得好[强]")])
+    assert all("模式有哪些" not in q.message.text for q in p.questions)
