@@ -39,6 +39,10 @@ _ANSWER_AFTER_COMMA = re.compile(r"\s*(要看|就看|看|主要|应该|一般是
                                  r"(也|还)(要|得)看|(就|也|还|都|要)?取决于)")
 # right after it, 都: whichever it is (什么大厂出身，都不如…; 放在哪里，都一样)
 _EITHER_AFTER_COMMA = re.compile(r"\s*都(?!有|是|在|可以|能|会|用)")
+STATEMENT_AFTER_MIN = 12  # characters of the sender's statement after a bare question word's clause
+# details of the ask after its clause: 怎么分摊，比如…, 怎么对账，具体是…
+_DETAILS_AFTER = re.compile(r"\s*(比如|例如|譬如|比方|像|具体|就是说|主要是|场景|情况是|背景)")
+_ASKS_GROUP = re.compile(r"(大家|各位|你们|您们|群里|请|@)")
 _YOU = re.compile(r"[你您]")
 _ANYONE_THERE = re.compile(r"(在吗|在不在|有人吗)")
 _PARTICLE_CLAUSES = re.compile(r"[\s,，。.!！?？;；~～…]+")
@@ -48,6 +52,16 @@ _SAID_ABOUT = re.compile(r"^(?!时候的)..+的(问题|事|事情)$")
 _PLACE_BEFORE = re.compile(r"((在|去|到|从)([^在去到从，,。]{2,10}|[你我他她](们)?)|就在)$")
 # after the question word, its clause is said to matter: …怎么处理长短款倒是很重要
 _SUBJECT_AFTER = re.compile(r".{0,12}?(倒|才|也|就)?是?(很|最|非常|比较)(重要|关键)")
+# after a verb of saying, learning or weighing, a bare question word is embedded (said, not asked):
+# 还没说到为什么费率低, 先明确哪些业务由哪类科目核算, 我还没摸透怎么催收, 要搞清楚哪些能做
+_EMBEDDED_AFTER = re.compile(r"(说到|提到|讲到|谈到|明确|摸透|搞清楚?|弄清楚?|搞明白|弄明白|(要|得|需要)清楚|研究|在(讨论|探讨)|思考|考虑|琢磨|"
+                             r"没看到|没发现|没想到|没想好|想一想|想想)[^，,。？?]{0,6}$")
+# 什么/啥 before a noun and 这种/之类/等: "something like" (还有什么人脸识别这种, 改成叫什么保证金之类的)
+_SOMETHING_LIKE = re.compile(r"[^，,。？?]{0,12}(这种|这类|之类|这样的|那种|等等|一类的)(的|吧|啊|吗)?$")
+# 说什么/叫什么 + a noun: "talk of", "something called" (说什么央行放水, 改成叫什么质量保证金)
+_TALK_OF = re.compile(r"(说|叫|搞|弄|整)$")
+# after 怎么/如何/为什么/是否, its clause is said to be hard or a matter of its own: 怎么定义罪名很尴尬, 怎么理解账户是个学问
+_MANNER_SUBJECT_AFTER = re.compile(r".{0,12}?(是个|是一个|很|挺|太|比较|非常)(学问|问题|难题|难点|尴尬|麻烦|头疼|头痛|难|复杂|讲究|考验)")
 _WANTS_TO_KNOW = re.compile(r"(懂|明白|了解|好奇|请教|问)")
 _ADMISSION_AFTER = re.compile(r"(不知道|不知|不清楚|不确定|不记得|不得而知|无从(考究|考证|得知|知晓|查起)|无法(得知|知道|确定))了?$")
 _WHAT_IF = re.compile(r"(要是|如果|假如|万一|一旦|是不是|有没有|能不能|会不会)")
@@ -151,7 +165,12 @@ RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.
 HEADLINE = re.compile(r"(^【[^】]{1,14}】.|[\u4e00-\u9fff]\s*[｜|]|[｜|]\s*[\u4e00-\u9fff]|揭秘|^解密|深度剖析|有望.{0,6}出炉|终于有人|讲透|看完这篇|我是如何[^，,。]{2,30}的|[-—]\s*《[^》]{1,12}》\s*$|一文(看|读|详解|带你|搞懂|了解|说清)|大盘点|智商税|"
                       r"^(独家|评论|深度|重磅|观点|专访|快讯|原创|行业|视点|干货)\s*[：:]|^[^，,。？?]{0,8}(真相|内幕)[：:]|-(手机)?(搜狐|新浪|网易|腾讯|凤凰)|"
                       # a Q&A site's answer or column, and clickbait tails: …？ - 某人的回答, 你可能没看懂…, 也是醉了
-                      r"[-—]\s*\S{1,12}的回答|知乎专栏|你可能(没|不)(看懂|知道)|看最全|也是醉了|的若干思考)")
+                      r"[-—]\s*[^-—，,。？?]{1,20}的回答|知乎专栏|你可能(没|不)(看懂|知道)|看最全|也是醉了|的若干思考|"
+                      # a whole title in 《》; a title's source after _ (…_某某日报); a report's or an interview's
+                      # title (2017年度某某报告：…); 【…篇】 after the title; a shared card ([cp]…via 某某); 终于说清楚了
+                      r"^\s*《[^《》]{4,}》\s*$|^[^@]{6,}[\u4e00-\u9fff？?]_[\u4e00-\u9fff]{2,8}\s*$|"
+                      r"^[^，,。？?\s]{2,16}(报告|白皮书|调查|调研|盘点|解读|观察|周报|日报|早报|专访|对话|访谈)[：:]|[？?]\s*【[^】]{1,12}】\s*$|"
+                      r"^\[cp\]|via\s*[^\s，,。]{2,10}\s*http|(终于|一次|彻底)(说|讲|搞)(清楚|明白|透|懂)了?)")
 HEADLINE_DASH = re.compile(r"^[^，。,：:？?！!\s]{2,14}\s*——")
 TITLE = re.compile(r"《[^《》]*》")
 REPORTED = re.compile(r"((反问|质问)(道|说)?[，,:：]|问了(一个|个)问题|(他|她|他们|她们)(是)?在问|问了?我?一句|问我说|有人问我|他问我|她问我|被问到|客户问我|同事问我|问了我)")
@@ -323,6 +342,14 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
                 continue  # 在地铁站哪里, 去老王哪里聊: 'there' (那里), said, not asked
             if not asked and _SUBJECT_AFTER.match("".join(after)):
                 continue  # 怎么处理长短款倒是很重要: the question word's clause is the subject
+            if not asked and _EMBEDDED_AFTER.search(before):
+                continue  # 还没说到为什么费率低, 要搞清楚哪些能做: embedded after a verb of saying or learning
+            if not asked and t in ("什么", "啥") and (_SOMETHING_LIKE.match("".join(after))
+                                                      or (_TALK_OF.search(before) and len("".join(after)) >= 3
+                                                          and not after[0].startswith(("名", "我", "你", "他", "她", "这", "那")))):
+                continue  # 还有什么人脸识别这种, 说什么央行放水: "something like"
+            if not asked and t in ("怎么", "如何", "怎样", "为什么", "为啥", "是否") and _MANNER_SUBJECT_AFTER.match("".join(after)):
+                continue  # 怎么定义罪名很尴尬: the question word's clause is the subject
             if _ADMISSION_AFTER.search("".join(after)):
                 continue  # 客户啥样的不知: an admission, not a question
             if clause.count(t) > 1 or (t == "怎么" and "怎么" in after):
@@ -625,6 +652,13 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             cue(-1.0, "answers itself after a comma")
         elif at is not None and at + 1 < len(parts) and _EITHER_AFTER_COMMA.match(parts[at + 1]):
             cue(-1.0, "whichever it is (…，都…)")
+        elif (at and len(_NON_WORD.sub("", "".join(parts[at + 1:]))) >= STATEMENT_AFTER_MIN
+              and not _ASKS_IN_REST.search("".join(parts[at + 1:])) and not _DETAILS_AFTER.match(parts[at + 1])
+              and not _ASKS_GROUP.search(body) and not _tail(parts[at]).endswith(("啊", "呀", "呢", "嘛", "哈"))):
+            # 本来就是…，怎么打对手，对手都不会死; 按群里说的，啥名字，手机号就不在账务层面了: a question
+            # word in a clause between the sender's statements (an ask opens the message, or ends it,
+            # or adds details after it)
+            cue(-1.0, "a question word's clause, then a long statement")
     if (qword or ana) and not (strong or particle or req or flags.get("ba")):
         # 下面说说什么是轧差。轧差就是把应收应付相抵: the sentence with the question word ends with
         # a full stop and the sender goes on: a statement about it, not an ask (an ask without a
@@ -671,13 +705,16 @@ def _talks_on(originals: list[Message], i: int) -> bool:
     for o in originals[i + 1:i + 4]:
         if o.sender != m.sender or _gap(m, o) > 180:
             break
-        if o.kind in ("text", "image", "link", "file") and len(o.body) >= 6:
-            after += 1
+        if o.kind in ("image", "link", "file") or (o.kind == "text" and len(o.body) >= 6):
+            after += 1  # (a slide or a diagram of the talk is an image with no text)
     return after >= 2
 
 
 # the sender's next message draws his own conclusion: 所以…, 肯定…, 显然…
 CONCLUDES = re.compile(r"^\s*(所以|肯定|显然|可见|由此可见)")
+# … or answers it: a definition, a plain-words explanation, the answer or the key point (什么是收单？ / 是指…)
+ANSWERS_OWN = re.compile(r"^\s*(是指|指的是|即是|简单(说|来说|讲|地说|理解)|通俗(讲|来讲|来说|地说|点说|点讲|理解)|说白了|"
+                         r"答案(是|就是)|其实就是|(最)?(重要的|核心|关键)(是|在于|就是))")
 _ASKS_AGAIN = re.compile(r"[？?]|[吗么呢]\W*$")
 
 
@@ -689,6 +726,14 @@ def _own_next(originals: list[Message], i: int, seconds: float = 60) -> Optional
         if o.sender == originals[i].sender and _gap(originals[i], o) <= seconds:
             return o
     return None
+
+
+def _answers_after(originals: list[Message], i: int) -> bool:
+    """The sender's next message, within two minutes and before anyone else speaks, answers the
+    question himself: a definition, the plain words, the key point (什么是收单？ / 是指…; 核心是…)."""
+    o = _own_next(originals, i, 120)
+    return (o is not None and o.kind == "text" and bool(ANSWERS_OWN.match(o.body))
+            and not _ASKS_AGAIN.search(o.body) and not REQUEST.search(o.body))
 
 
 def _concludes_after(originals: list[Message], i: int) -> bool:
@@ -766,6 +811,8 @@ def detect_questions(msgs: list[Message], member) -> list[Question]:
             s, reasons = _shift(s, reasons, -1.5, "the sender laughs right after it: a joke")
         if s >= THRESHOLD and not flags.get("request") and _concludes_after(originals, i):
             s, reasons = _shift(s, reasons, -2.0, "the sender goes on with his own conclusion (所以…/肯定…)")
+        if s >= THRESHOLD and not flags.get("request") and _answers_after(originals, i):
+            s, reasons = _shift(s, reasons, -3.5, "the sender answers it himself in his next message (是指…/简单说…/核心是…)")
         if s >= 0.3 and _talks_on(originals, i):
             s, reasons = _shift(s, reasons, -3.5, "goes on talking: a question in a talk or monologue, answered by the asker")
         m.asks = s >= THRESHOLD

@@ -34,6 +34,18 @@ def asks(text, before=(), sender="提问者"):
     "二类户有单日限额的吧？",
     "你们是走的网联是吧",
     "那跨境的呢",
+    # the same words that still ask: the name of something, a place for a kind of thing, a proposal to discuss
+    "那个产品叫什么名字",
+    "叫什么 我去搜搜",
+    "哪些行业有这种分账场景",
+    "讨论下退款有哪些状态",
+    # a report asked for, a question about an interview
+    "谁有2023年度支付行业报告？",
+    "那篇专访里说的联合建模，具体怎么做？",
+    # an ask that opens the message or addresses the group, then the sender's details
+    "自动对账怎么保证两边数据同步，可能涉及好几个系统同时上线，我就怕一跑起来就报错",
+    "我们也接了银联，大家一般用哪家的鉴权通道，我看几家的报价差别挺大的",
+    "商户进件流程是怎么走的呢，我们这边审核要三天多，客户一直在催",
     "他在不在这个群里",
     "还有没有别的渠道",
     "这个到底是什么原因呢",
@@ -374,6 +386,28 @@ def test_real_questions(text):
     "这么贵？",
     "这也能过审？",
     "手续费居然还要另收？",
+    # more forms of a shared article's title: all in 《》, a source after _, a report's title, a 【…篇】
+    # tail, a shared card, a Q&A site's answer by a name with a space, 终于说清楚了
+    "《清算机构都在做的事，小公司为什么做不好？》",
+    "条码支付的下一站在哪里？_某某财经",
+    "2023年度支付行业报告：增量见顶，下一个风口在哪？",
+    "聚合支付还能不能做？【政策篇】",
+    "[cp]【某支付公司被罚】今日，某地人行公布罚单，某支付公司因违规被罚。via某某快讯 http://t.cn/abcd ?[/cp]",
+    "备付金集中存管后利息归谁？ - John Smith 的回答",
+    "为什么跨境支付总是贵？这篇文章终于讲明白了",
+    # a bare question word embedded after a verb of saying, learning or weighing; 什么 for "something like";
+    # a manner clause as the subject of a statement
+    "他讲了半天也没说到为什么要分两套账",
+    "上线前要先明确哪些交易走新通道",
+    "我们还在考虑怎么迁移历史数据",
+    "翻了一圈文档，没看到有哪里写了限额",
+    "还有什么声纹识别这种，都不太成熟",
+    "渠道那边说什么新规要求，又要改报文",
+    "后来改成叫什么风险准备金",
+    "怎么界定二清是个学问",
+    # a question word in a clause between the sender's own statements
+    "老系统本来就乱，当时为什么这么拆模块，现在已经没人说得清，这次重构只能一点点来了",
+    "监管的口径一直在变，只能看窗口指导怎么说了，我们先按最严的标准把流程都改一遍",
     # teasing about one's personal life in a professional group: banter
     "你还单身吗",
     "你女朋友也是做风控的？",
@@ -598,3 +632,28 @@ def test_a_question_the_sender_laughs_at_right_after_is_a_joke():
     msgs = list(FILLER) + [("09:20:00", "王五", "你们的清算系统支持多币种吗"),
                            ("09:20:05", "王五", "[捂脸]")]
     assert 2 in questions_by_n(analyse_day(msgs))
+
+
+def test_a_question_the_sender_answers_in_his_next_message_is_not_a_question():
+    msgs = list(FILLER) + [("09:20:00", "王五", "什么是收单业务？"),
+                           ("09:20:30", "王五", "是指收单机构为签约商户提供的资金结算服务")]
+    assert 2 not in questions_by_n(analyse_day(msgs))
+    msgs = list(FILLER) + [("09:20:00", "王五", "分账系统最难的是哪块？"),
+                           ("09:21:00", "王五", "核心是退款时怎么把钱从各方倒扣回来")]
+    assert 2 not in questions_by_n(analyse_day(msgs))
+    # someone else's answer, or the asker's details of his question, leave it a question
+    msgs = list(FILLER) + [("09:20:00", "王五", "什么是收单业务？"),
+                           ("09:20:30", "赵六", "是指收单机构为签约商户提供的资金结算服务")]
+    assert 2 in questions_by_n(analyse_day(msgs))
+    msgs = list(FILLER) + [("09:20:00", "王五", "分账系统最难的是哪块？"),
+                           ("09:20:30", "王五", "我们正准备自己做一套")]
+    assert 2 in questions_by_n(analyse_day(msgs))
+
+
+def test_a_speakers_question_followed_by_his_slides_is_not_a_question():
+    talk = [(f"20:{i:02d}:00", "讲者", line) for i, line in enumerate([
+        "今天给大家讲讲分账业务", "先看整体架构", "这里有三个系统", "账务系统负责记账",
+        "渠道系统负责对接银行", "那么分账的模式有哪些？", "![图片](slide1.png)", "![图片](slide2.png)",
+    ])]
+    p = analyse_day(FILLER + talk + [("20:30:00", "听众", "讲得好[强]")])
+    assert all("模式有哪些" not in q.message.text for q in p.questions)
