@@ -719,7 +719,7 @@ class Linker:
         for q in self.questions:
             scored = list(self.candidates(q))
             # a doubtful question needs a sure answer before it counts as answered
-            need = THRESHOLD if q.score >= DOUBTFUL_QUESTION else SURE_ANSWER
+            need = self._needed(q)
             if not any(s >= need for *_, s in scored):
                 continue
             for c, f, d, s in scored:
@@ -738,6 +738,10 @@ class Linker:
         for q in self.questions:
             found = sorted(per_question.get(q.message.id, []), key=lambda t: self.pos[t[0].id])
             if not found:
+                continue
+            # the reply that made it answered went to another question it fits better (SHARE_OF_BEST):
+            # the weaker messages left over are no answer to it
+            if max(t[1] for t in found) < self._needed(q):
                 continue
             thanked = self.thanked(q)
             groups: list[list[tuple[Message, float, tuple[dict, dict]]]] = []
@@ -782,6 +786,11 @@ class Linker:
             for r, a in enumerate(lst, 1):
                 a.rank = r
         return answers
+
+    @staticmethod
+    def _needed(q: Question) -> float:
+        """The score the top answer of q must reach: a doubtful question needs a sure answer."""
+        return THRESHOLD if q.score >= DOUBTFUL_QUESTION else SURE_ANSWER
 
     def _back_to_back(self, q1: Question, q2: Question) -> bool:
         """q1 and then q2 asked by one asker in a row (only the asker spoke between, within

@@ -308,3 +308,19 @@ def test_a_reply_seconds_after_a_second_question_goes_on_with_the_first():
     assert top_answer_n(p, 4) == 6
     assert all(a.score < 0.55 for a in answers_of(p, 4) if a.lead.n == 5)
     assert any(5 in [m.n for m in a.messages] for a in answers_of(p, 2))
+
+
+def test_a_question_whose_sure_reply_went_to_another_question_keeps_no_weaker_leftover():
+    """老马's reply made the first question look answered, but it fits the second one (its own
+    words) much better and goes there; a comment left below the threshold is no answer to the first."""
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "@老马 退款能原路退回吗？"),
+        ("09:00:10", "周敏", "对账文件一般几点能拿到？"),
+        ("09:00:40", "Annie", "今天外面好冷"),
+        ("09:00:55", "路人乙", "是啊，降温了"),
+        ("09:01:30", "老马", "对账文件一般早上六点前就推过来了"),
+        ("09:02:10", "Annie", "原路退回这事挺麻烦"),
+        ("09:04:00", "周敏", "好的，谢谢"),
+    ])
+    assert top_answer_n(p, 3) == 6
+    assert top_answer_n(p, 2) is None
