@@ -341,7 +341,7 @@ def _build_files(
                 _tick("idf")
                 store.delete_sources(db, set(changed_ids) | {r["id"] for r in gone} | new_ids)
                 # pass 3: questions and answers; rows written as they come, in order
-                with store.bulk_search_index(db) as index_new_rows:
+                with store.bulk_search_index(db):
                     # from workers, the rows come packed by marshal (several times faster than pickle)
                     analyse_fn = _analyse_source_packed if pool.n > 1 else _analyse_source
                     results = pool.map(analyse_fn, [s.spool for s in sources],
@@ -349,13 +349,11 @@ def _build_files(
                     with contextlib.closing(results):
                         # the workers have started: the terms are saved meanwhile
                         store.save_terms(db, {t: df.get(t, 0) for t, v in delta.items() if v}, docs)
-                        for k, rows in enumerate(results, 1):
+                        for rows in results:
                             if type(rows) is bytes:
                                 rows = marshal.loads(rows)
                             store.write_source_rows(db, *rows)
                             summary.new_messages += len(rows[1])
-                            if k % FTS_EVERY == 0:
-                                index_new_rows()
                 _tick("pass 3: questions, answers, rows written")
                 stats = sender_stats(db)
                 remap_members(db, directory, stats)
@@ -638,7 +636,6 @@ def _analyse_source_packed(where: tuple, state) -> bytes:
 
 
 NO_STATE = object()
-FTS_EVERY = 48  # sources written between two additions to the full-text indexes (in a new knowledge base)
 
 
 class Workers:

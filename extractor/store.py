@@ -250,10 +250,10 @@ def write_source_rows(db: sqlite_utils.Database, source: dict, messages: list[tu
 @contextmanager
 def bulk_search_index(db: sqlite_utils.Database):
     """Around the writing of a build: when the searchable tables start empty (a new knowledge
-    base), their FTS triggers and indexes are dropped; the full-text indexes are filled from
-    the new rows in batches (the ``catch_up()`` this yields, called now and then while the
-    workers compute: several times faster than a trigger per row) and the other indexes are
-    built once at the end. Otherwise the triggers do the work and ``catch_up()`` does nothing."""
+    base), their FTS triggers and indexes are dropped and each is built once at the end, which is
+    several times faster than a trigger per row (and than filling the full-text indexes in
+    batches: on a large archive FTS5's merging of the batches costs more than one rebuild);
+    otherwise the triggers do the work."""
     bulk = ["messages", *FTS_TABLES]
     empty = [t for t in bulk if not db.execute(f"select exists(select 1 from [{t}])").fetchone()[0]]
     triggers, indexes = [], []
@@ -269,22 +269,14 @@ def bulk_search_index(db: sqlite_utils.Database):
             db.execute(f"drop trigger [{name}]")
         for name, _ in indexes:
             db.execute(f"drop index [{name}]")
-    indexed = {t: 0 for t in FTS_TABLES}  # the last rowid of each table in its full-text index
-
-    def catch_up() -> None:
-        if not triggers:
-            return
-        for t in FTS_TABLES:
-            db.execute(f"insert into [{t}_fts](rowid, [search]) select rowid, [search] from [{t}] where rowid > ?",
-                       [indexed[t]])
-            indexed[t] = db.execute(f"select max(rowid) from [{t}]").fetchone()[0] or 0
-
-    yield catch_up
-    catch_up()
+    yield
     for _, sql in indexes:
         db.execute(sql)
-    for _, sql in triggers:
-        db.execute(sql)
+    if triggers:
+        for _, sql in triggers:
+            db.execute(sql)
+        for t in FTS_TABLES:
+            db.execute(f"insert into [{t}_fts]([{t}_fts]) values('rebuild')")
 
 
 def write_members(db: sqlite_utils.Database, members: list[dict], aliases: list[dict]) -> None:

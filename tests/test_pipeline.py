@@ -232,11 +232,9 @@ def test_an_upgraded_analysis_reads_every_file_again(tmp_path, write_day, monkey
     assert db["messages"].count == 8 and db["questions"].count == 2
 
 
-def test_a_new_build_indexes_every_question_for_search_in_batches(tmp_path, write_day, monkeypatch):
-    """A new knowledge base fills its full-text indexes every FTS_EVERY sources while the rows
-    come in (and once more at the end): every question and answer is found, the index is sound,
-    and the triggers are back for the next build."""
-    monkeypatch.setattr(pipeline, "FTS_EVERY", 2)
+def test_a_new_build_indexes_every_question_for_search(tmp_path, write_day):
+    """A new knowledge base builds its full-text indexes once, after the rows: every question and
+    answer is found, the index is sound, and the triggers are back for the next build."""
     topics = ["对账", "退款", "分润", "清算", "结算"]
     for k, topic in enumerate(topics):
         write_day("支付群", f"2024-03-{11 + k:02d}", [
