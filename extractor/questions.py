@@ -70,6 +70,15 @@ _DEGREE_AFTER = re.compile(r"(很|太|特别|非常|那么|十分)")
 _A_NOT_A_EMBEDDED = re.compile(r"(看|要看|就看|取决于|问|不知道|关键|决定|如果|假如|找找|问问|查查|试试|搜搜|判断|检查|核实|校验|验证|确认|"
                                r"在讨论|在聊|要聊|在考虑|不论|不管|无论|查明|查清|不确定|不清楚|(不|只)?关心|关注|想说)[^，,。]{0,12}$")
 _ALTERNATIVE_EMBEDDED = re.compile(r"(不管|无论|不论|看|不清楚|不知道|不确定)[^，,。]{0,6}$")
+# an alternative question that ends the message, its two sides split by a comma (是指A，还是B; 你们是自动分配，
+# 还是让客户选择): no particle needed. Not 还是 = still (…，还是要看…, 还是挺好), not after a verb of telling apart
+# or not knowing (无法分辨是A，还是B; 也不知道是A，还是B: said, not asked)
+ALTERNATIVE_END = re.compile(r"(?:^|[，,：:\s])[^，,。；;？?！!]{0,12}?(?<![不没若就还也但可而总正于凡或])(?<!(?<!主)要)是(?:指|说)?[^，,。；;？?！!]{1,30}[，,]\s*(?P<either>还是)(?:说)?"
+                             r"(?!要|比较|挺|很|得|有点|蛮|太|不错|可以|应该|会|在|那|这|[一二三四五六七八九十几]年)"
+                             r"[^，,。；;？?！!]{1,30}(?<![吧啦])[。.~～…\s]*$")
+# (即…: the sender explains his own point: 即这个钱是先打到A，还是B)
+_ALTERNATIVE_END_EMBEDDED = re.compile(r"(不管|无论|不论|分辨|区分|判断|考虑|确定|不知|不清楚|不确定|不懂|没懂|看|取决于|至于|到底|究竟|不用|不需要|不必|"
+                                       r"(?<![立随当])即(?![可使便将时日]))")
 _THANKS_BEFORE = re.compile(r"(谢|感谢)[^，,。？?]{0,4}$")
 _SURPRISE = re.compile(r"[？?][！!]|[！!][？?]")
 # 竟然/居然 (to one's surprise) in a question: 居然还有扣手续费的？ wonders aloud, asks nothing
@@ -511,9 +520,17 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     alt_de = ALTERNATIVE_DE.search(body) if alt else None
     if alt_de and _ALTERNATIVE_EMBEDDED.search(body, 0, alt_de.start()):
         alt_de = None  # 不管是现存的还是未来的, 要看钱是自己的还是客户的
+    alt_end = None
+    if alt and not (strong or particle or last in ("啊", "呀", "呢") or alt.group(2) or alt_de):
+        alt_end = ALTERNATIVE_END.search(body)
+        if alt_end and (_ALTERNATIVE_END_EMBEDDED.search(body, 0, alt_end.end())
+                        or "还是" in body[:alt_end.start("either")]):
+            alt_end = None  # (还是要讨论…，还是…: 还是 = still, or rather: a statement)
     if alt and (strong or particle or last in ("啊", "呀", "呢") or alt.group(2) or alt_de):
         cue(1.6, "alternative question (还是)")
         inside = False  # 线上？线下？还是…: the alternatives ask
+    elif alt_end:
+        cue(1.6, "alternative question that ends the message (是A，还是B)")
     req = REQUEST.search(body)
     if req and req.group(1) in ("指点", "指教") and (_THANKS_BEFORE.search(body, 0, req.start()) or body.endswith("多", 0, req.start())):
         req = None  # 谢谢指点: thanks; 请多指教, 大家多多指点: a polite formula (after a self-introduction, a talk)

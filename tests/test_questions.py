@@ -571,6 +571,7 @@ SHORTCUT_SENTENCES = [
     "这个不行", "没问题", "多谢", "几乎没有", "还没上线", "不多", "多 大 的事", "多快好省", "看不看都行",
     "是不可能的", "对不起", "还是算了", "有木有人", "用没用过", "来不来",
     "不知道我的理解对不对", "为何如此", "有无限额", "干嘛用的", "求推荐一个清算系统", "麻烦大家看一下",
+    "这个费率是按笔收，还是按比例收", "是先清分，还是先结算",
 ]
 
 
@@ -657,3 +658,25 @@ def test_a_speakers_question_followed_by_his_slides_is_not_a_question():
     ])]
     p = analyse_day(FILLER + talk + [("20:30:00", "听众", "讲得好[强]")])
     assert all("模式有哪些" not in q.message.text for q in p.questions)
+
+
+@pytest.mark.parametrize("text", [
+    "这里的结算周期，是指自然日，还是工作日",
+    "@孙七 你们的退款手续费是商户承担，还是平台自己消化",
+    "对账差异是人工处理，还是系统自动挂账",
+    "这个商户号主要是线上用的，还是线下也在用",
+])
+def test_an_alternative_that_ends_the_message_asks_without_a_particle(text):
+    assert asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "我们没法判断是网络超时，还是银行真的扣款失败",  # after a verb of telling apart: said
+    "也不知道是通道的问题，还是我们配置错了",  # not knowing: said
+    "字段多的问题，还是要看设计的初衷，还是历史包袱",  # 还是 = still, before the alternative
+    "要是交易量小的话，还是走批量代付划算",  # 要是 (if), 还是 (better)
+    "方案是定了，还是老老实实按规范改吧",  # a suggestion ending in 吧
+    "产品支持两种模式，即钱是先到平台账户，还是直接到商户账户",  # 即: the sender explains
+])
+def test_an_alternative_said_not_asked_is_not_a_question(text):
+    assert not asks(text)
