@@ -87,6 +87,10 @@ NO_OVERLAP = (0.0, [], False, 0.0)
 # under two names on different days, not joined by copies) addresses the asker, a little less surely
 ALIKE = 0.9
 JOKE_EMOJI = {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮"}
+# the asker's next message after a reply tells how it landed: taken in (哦, 明白了, 原来如此, 这样啊) or set
+# aside (不是这个, 我是说…, 我问的是…: the reply missed the question)
+ASKER_TAKES = re.compile(r"^(哦|噢|喔|嗯嗯|恩恩|好的|明白|懂了|了解|原来|这样啊|这样子|有道理|确实|收到|get)", re.I)
+ASKER_REJECTS = re.compile(r"^(不是这个|不是这样|不是的|我是说|我是问|我问的是|我说的是|我指的是|我的意思是|我想问的是|我想知道的是)")
 
 # Feature -> how a reason reads. The details in braces come from the features' values.
 DESCRIPTIONS = {
@@ -125,6 +129,8 @@ DESCRIPTIONS = {
     "no_knowledge": "says they do not know, or only that they will answer",
     "fragment": "a one-character fragment",
     "acknowledges": "thanks or a me-too, not an answer",
+    "asker_takes": "the asker took it in (哦, 明白了, 原来如此)",
+    "asker_rejects": "the asker set it aside (不是这个, 我是说…)",
 }
 # What one would expect before looking at any data; the fit pulls these toward the data
 # (tools/fit_weights.py), and the rare features (quotes, late @replies) stay near them.
@@ -179,6 +185,8 @@ WEIGHTS = {
     "fragment": -1.5,
     "acknowledges": -2.0,
     "echoes": 1.1,  # as yes_no: the same kind of reply
+    "asker_takes": 0.6,
+    "asker_rejects": -1.2,
 }
 
 
@@ -476,6 +484,9 @@ class Linker:
         come before each position, and the positions of messages that may be addressed replies."""
         if self._facts_at is None:
             self._facts_at = [self.facts(m) for m in self.originals]
+            # how each message reacts to the one before: 1 takes it in, -1 sets it aside, 0 neither
+            self._reaction_at = [(-1 if ASKER_REJECTS.match(m.body) else 1 if ASKER_TAKES.match(m.body) else 0)
+                                 if m.kind == "text" and m.body else 0 for m in self.originals]
             self._eligible_before = [0]
             self._addressed_at = []
             self._eligible_by_member = {}
@@ -531,6 +542,7 @@ class Linker:
         prev_answer = False  # the message just before (by someone else) answers this question
         originals = self.originals
         facts, eligible_before, addressed_at = self._layout()
+        reactions = self._reaction_at
         asker = q.asker
         own = self._eligible_by_member.get(asker, [])
         q_positions = sorted(self.pos[m.id] for m in q.messages)
@@ -694,6 +706,13 @@ class Linker:
                     if _gap(c, originals[j]) <= 300:
                         f["asker_follows"] = 1
                         x += w["asker_follows"]
+                        reaction = reactions[j]  # how it landed (thanks count once, as 'thanked')
+                        if reaction > 0 and "thanked" not in f:
+                            f["asker_takes"] = 1
+                            x += w["asker_takes"]
+                        elif reaction < 0:
+                            f["asker_rejects"] = 1
+                            x += w["asker_rejects"]
                     break
             if others and not (f.get("mentions_asker") or f.get("quotes_question") or f.get("asked_with_at")):
                 f["other_questions"] = v = min(others, 2)
