@@ -46,6 +46,7 @@ FAR_TOO_FAST = 2.0  # ... and in less than half that time it weighs double
 SHARE_OF_BEST = 0.8  # a message also answers a second question if it fits it nearly as well
 PAIR_SHARE = 0.7  # ... or fairly well, when the asker asked the two in a row
 PAIR_SECONDS = 180
+ASKS_BACK = 0.5  # the words a question back shares with the question count this much
 
 SPACES = re.compile(r"\s+")
 NOT_ANSWER = re.compile(
@@ -645,9 +646,11 @@ class Linker:
                 d["minutes"] = int(gap // 60)
             cover, shared, rare, mass = NO_OVERLAP if q_words.isdisjoint(word_set(c)) else self.overlap(q, c)
             if cover:
-                f["coverage"] = v = cover
+                # a question back repeats the question's words because it asks about it, not because it answers
+                echo = ASKS_BACK if c_asks else 1
+                f["coverage"] = v = cover * echo
                 x += w["coverage"] * v
-                f["shared_weight"] = v = min(1.0, mass / 12.0)
+                f["shared_weight"] = v = min(1.0, mass / 12.0) * echo
                 x += w["shared_weight"] * v
                 d["shared"] = "/".join(shared)
             for other, r_pos, r in rivals(c, k):
@@ -658,8 +661,8 @@ class Linker:
                     x += w["fits_other"]
                     break
             if rare:
-                f["rare_shared"] = 1
-                x += w["rare_shared"]
+                f["rare_shared"] = v = ASKS_BACK if c_asks else 1
+                x += w["rare_shared"] * v
             if yes_no and answer_form:
                 f["yes_no"] = 1
                 x += w["yes_no"]

@@ -353,3 +353,14 @@ def test_the_asker_taking_a_reply_in_speaks_for_it():
     b = [x for x in answers_of(neutral, 2) if x.lead.n == 4][0]
     assert a.score > b.score
     assert any("took it in" in r for r in a.reasons)
+
+
+def test_a_question_back_does_not_win_by_repeating_the_question_words():
+    # a question back shares the question's words (and its specific terms) because it asks about it
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "请问大家代扣协议号一般是怎么签约拿到的？"),
+        ("09:00:40", "周敏", "代扣协议号签约？你说的是银联还是银行直连？"),
+        ("09:02:00", "老马", "先发短信验证码，验证通过后银行返回"),
+    ])
+    assert top_answer_n(p, 2) != 3
+    assert 3 not in {a.lead.n for a in answers_of(p, 2)}
