@@ -364,3 +364,14 @@ def test_a_question_back_does_not_win_by_repeating_the_question_words():
     ])
     assert top_answer_n(p, 2) != 3
     assert 3 not in {a.lead.n for a in answers_of(p, 2)}
+
+
+def test_an_a_not_a_question_is_a_yes_no_question():
+    # 算不算 / 多不多 / 在不在 ask yes or no as 吗 does: a bare yes/no reply answers them
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "商户自己收款再分给门店，这种算不算二清"),
+        ("09:01:10", "周敏", "应该算"),
+    ])
+    assert top_answer_n(p, 2) == 3
+    a = answers_of(p, 2)[0]
+    assert any("yes/no" in r for r in a.reasons)
