@@ -46,6 +46,7 @@ FAR_TOO_FAST = 2.0  # ... and in less than half that time it weighs double
 SHARE_OF_BEST = 0.8  # a message also answers a second question if it fits it nearly as well
 PAIR_SHARE = 0.7  # ... or fairly well, when the asker asked the two in a row
 PAIR_SECONDS = 180
+ASKS_BACK = 0.5  # the words a question back shares with the question count this much
 
 SPACES = re.compile(r"\s+")
 NOT_ANSWER = re.compile(
@@ -57,7 +58,7 @@ NOT_ANSWER = re.compile(
 THANKS = re.compile(r"(谢谢|多谢|感谢|谢了|谢啦|thx|thanks|thank you|3q|明白了|懂了|学习了|受教|了解了|原来如此|长见识|涨知识|"
                     r"get了|收到|清楚了|有道理|懂啦|明白啦)", re.I)
 THANKS_EMOJI = {"抱拳", "强", "握手", "OK", "玫瑰", "好的", "谢谢"}
-YES_NO_QUESTION = re.compile(r"((吗|么|嘛|不|没|否|是吧|对吧)[\s?？。.~～!！]*$|有没有|是不是|能不能|会不会|可不可以|要不要|是否|能否)")
+YES_NO_QUESTION = re.compile(r"((吗|么|嘛|不|没|否|是吧|对吧)[\s?？。.~～!！]*$|(\w)[不没]\3|有没有|是不是|能不能|会不会|可不可以|要不要|是否|能否)")
 ANSWER_FORM = re.compile(r"^(是的?|不是|对|不对|可以|不可以|不行|行|能|不能|会|不会|有|没有|没|要|不要|不用|需要|不需要|用|没用|"
                          r"应该|肯定|当然|一般|支持|不支持|算|不算|必须|对的|错|建议|我们|我这|我们是|看|取决于|主要|因为|"
                          r"yes|no|嗯|恩)", re.I)
@@ -87,6 +88,10 @@ NO_OVERLAP = (0.0, [], False, 0.0)
 # under two names on different days, not joined by copies) addresses the asker, a little less surely
 ALIKE = 0.9
 JOKE_EMOJI = {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮"}
+# the asker's next message after a reply tells how it landed: taken in (哦, 明白了, 原来如此, 这样啊) or set
+# aside (不是这个, 我是说…, 我问的是…: the reply missed the question)
+ASKER_TAKES = re.compile(r"^(哦|噢|喔|嗯嗯|恩恩|好的|明白|懂了|了解|原来|这样啊|这样子|有道理|确实|收到|get)", re.I)
+ASKER_REJECTS = re.compile(r"^(不是这个|不是这样|不是的|我是说|我是问|我问的是|我说的是|我指的是|我的意思是|我想问的是|我想知道的是)")
 
 # Feature -> how a reason reads. The details in braces come from the features' values.
 DESCRIPTIONS = {
@@ -125,6 +130,8 @@ DESCRIPTIONS = {
     "no_knowledge": "says they do not know, or only that they will answer",
     "fragment": "a one-character fragment",
     "acknowledges": "thanks or a me-too, not an answer",
+    "asker_takes": "the asker took it in (哦, 明白了, 原来如此)",
+    "asker_rejects": "the asker set it aside (不是这个, 我是说…)",
 }
 # What one would expect before looking at any data; the fit pulls these toward the data
 # (tools/fit_weights.py), and the rare features (quotes, late @replies) stay near them.
@@ -179,6 +186,8 @@ WEIGHTS = {
     "fragment": -1.5,
     "acknowledges": -2.0,
     "echoes": 1.1,  # as yes_no: the same kind of reply
+    "asker_takes": 0.6,
+    "asker_rejects": -1.2,
 }
 
 
@@ -476,6 +485,9 @@ class Linker:
         come before each position, and the positions of messages that may be addressed replies."""
         if self._facts_at is None:
             self._facts_at = [self.facts(m) for m in self.originals]
+            # how each message reacts to the one before: 1 takes it in, -1 sets it aside, 0 neither
+            self._reaction_at = [(-1 if ASKER_REJECTS.match(m.body) else 1 if ASKER_TAKES.match(m.body) else 0)
+                                 if m.kind == "text" and m.body else 0 for m in self.originals]
             self._eligible_before = [0]
             self._addressed_at = []
             self._eligible_by_member = {}
@@ -531,6 +543,7 @@ class Linker:
         prev_answer = False  # the message just before (by someone else) answers this question
         originals = self.originals
         facts, eligible_before, addressed_at = self._layout()
+        reactions = self._reaction_at
         asker = q.asker
         own = self._eligible_by_member.get(asker, [])
         q_positions = sorted(self.pos[m.id] for m in q.messages)
@@ -633,9 +646,11 @@ class Linker:
                 d["minutes"] = int(gap // 60)
             cover, shared, rare, mass = NO_OVERLAP if q_words.isdisjoint(word_set(c)) else self.overlap(q, c)
             if cover:
-                f["coverage"] = v = cover
+                # a question back repeats the question's words because it asks about it, not because it answers
+                echo = ASKS_BACK if c_asks else 1
+                f["coverage"] = v = cover * echo
                 x += w["coverage"] * v
-                f["shared_weight"] = v = min(1.0, mass / 12.0)
+                f["shared_weight"] = v = min(1.0, mass / 12.0) * echo
                 x += w["shared_weight"] * v
                 d["shared"] = "/".join(shared)
             for other, r_pos, r in rivals(c, k):
@@ -646,8 +661,8 @@ class Linker:
                     x += w["fits_other"]
                     break
             if rare:
-                f["rare_shared"] = 1
-                x += w["rare_shared"]
+                f["rare_shared"] = v = ASKS_BACK if c_asks else 1
+                x += w["rare_shared"] * v
             if yes_no and answer_form:
                 f["yes_no"] = 1
                 x += w["yes_no"]
@@ -694,6 +709,13 @@ class Linker:
                     if _gap(c, originals[j]) <= 300:
                         f["asker_follows"] = 1
                         x += w["asker_follows"]
+                        reaction = reactions[j]  # how it landed (thanks count once, as 'thanked')
+                        if reaction > 0 and "thanked" not in f:
+                            f["asker_takes"] = 1
+                            x += w["asker_takes"]
+                        elif reaction < 0:
+                            f["asker_rejects"] = 1
+                            x += w["asker_rejects"]
                     break
             if others and not (f.get("mentions_asker") or f.get("quotes_question") or f.get("asked_with_at")):
                 f["other_questions"] = v = min(others, 2)

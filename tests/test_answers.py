@@ -324,3 +324,54 @@ def test_a_question_whose_sure_reply_went_to_another_question_keeps_no_weaker_le
     ])
     assert top_answer_n(p, 3) == 6
     assert top_answer_n(p, 2) is None
+
+
+def test_a_reply_the_asker_sets_aside_gives_way_to_the_next():
+    # 我是说… right after the first reply: it missed the question; the reply after the asker's words answers it
+    p = analyse_day(START + [
+        ("09:00:00", "小雨", "你们提现接口的幂等是怎么做的？"),
+        ("09:00:40", "周敏", "看情况吧"),
+        ("09:01:00", "小雨", "我是说同一笔提现被重复提交的时候"),
+        ("09:02:30", "老马", "提现单号做唯一索引，重复提交的直接查出原单返回原结果"),
+    ])
+    first = [a for a in answers_of(p, 2) if a.lead.n == 3]
+    assert not first or any("set it aside" in r for r in first[0].reasons)
+    assert top_answer_n(p, 2) == 5
+
+
+def test_the_asker_taking_a_reply_in_speaks_for_it():
+    # 哦，这样啊 right after a reply (no thanks): the reply landed
+    def day(reaction):
+        return analyse_day(START + [
+            ("09:00:00", "林晓峰", "代付失败退回的钱一般多久能回到备付金账户？"),
+            ("09:01:00", "路人丙", "今天人好少"),
+            ("09:01:40", "周敏", "看通道，一般当天日终"),
+            ("09:02:00", "林晓峰", reaction),
+        ])
+    taken, neutral = day("哦，这样啊"), day("下午还要开会")
+    a = [x for x in answers_of(taken, 2) if x.lead.n == 4][0]
+    b = [x for x in answers_of(neutral, 2) if x.lead.n == 4][0]
+    assert a.score > b.score
+    assert any("took it in" in r for r in a.reasons)
+
+
+def test_a_question_back_does_not_win_by_repeating_the_question_words():
+    # a question back shares the question's words (and its specific terms) because it asks about it
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "请问大家代扣协议号一般是怎么签约拿到的？"),
+        ("09:00:40", "周敏", "代扣协议号签约？你说的是银联还是银行直连？"),
+        ("09:02:00", "老马", "先发短信验证码，验证通过后银行返回"),
+    ])
+    assert top_answer_n(p, 2) != 3
+    assert 3 not in {a.lead.n for a in answers_of(p, 2)}
+
+
+def test_an_a_not_a_question_is_a_yes_no_question():
+    # 算不算 / 多不多 / 在不在 ask yes or no as 吗 does: a bare yes/no reply answers them
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "商户自己收款再分给门店，这种算不算二清"),
+        ("09:01:10", "周敏", "应该算"),
+    ])
+    assert top_answer_n(p, 2) == 3
+    a = answers_of(p, 2)[0]
+    assert any("yes/no" in r for r in a.reasons)
