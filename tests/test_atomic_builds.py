@@ -125,7 +125,9 @@ def test_a_reader_during_a_build_sees_no_error_and_no_partial_state(tmp_path):
     reader.start()
     proc = run_build(chats, db)
     assert proc.wait() == 0
-    time.sleep(0.1)
+    deadline = time.monotonic() + 10  # (on a busy machine the reader may take a while to look again)
+    while 35 not in seen and time.monotonic() < deadline:
+        time.sleep(0.01)
     stop.set()
     reader.join()
     assert errors == []
