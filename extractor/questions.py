@@ -125,16 +125,19 @@ A_NOT_A_SUBJECT = re.compile(r"[^。？?]{0,16}?(属于|取决于|很重要|是�
 # after an A-not-A verb, it does not matter which: 涨不涨不重要, 搞不搞都行
 A_NOT_A_EITHER = re.compile(r"[^，,。？?]{0,3}(不重要|无所谓|没关系|不要紧|没区别|都一样|都行|都可以|(也|都)(没有?关系|行|可以|一样))")
 FINAL_STRONG = {"吗": 2.5, "么": 2.2, "麽": 2.2, "否": 1.5}
-A_NOT_A = re.compile(r"(有没有|是不是|能不能|会不会|可不可以|要不要|用不用|行不行|对不对|好不好|算不算|需不需要|"
-                     r"该不该|有木有|用没用|做没做|去不去|支不支持|([\u4e00-\u9fff])不\2)")
+A_NOT_A_WORDS = ["有没有", "是不是", "能不能", "会不会", "可不可以", "要不要", "用不用", "行不行", "对不对", "好不好", "算不算",
+                 "需不需要", "该不该", "有木有", "用没用", "做没做", "去不去", "支不支持"]
+A_NOT_A = re.compile("(" + "|".join(A_NOT_A_WORDS) + r"|([\u4e00-\u9fff])不\2)")
 ALTERNATIVE = re.compile(r"(是|用|走|选|做).{1,30}还是.{1,30}|还是[^，,。！!？?\s]{1,10}(啊|呢|呀|[？?])")
 # 是A的还是B的: an alternative question even without a question mark
 ALTERNATIVE_DE = re.compile(r"是(?!的)[^，,。？?！!是]{1,12}的还是[^，,。？?！!]{1,12}的")
 CONFIRM = re.compile(r"(是吧|对吧|是不|对不|是么|对么|是嘛|没错吧)$")
+# (every alternative opens with a character, so that re looks only where one of them is: the
+# lookbehind of 没有…推荐 comes after its 有, not before)
 REQUEST = re.compile(r"(请教|请问|求推荐|求助|求问|求教|求解|求分享|求个|求一个|求一份|求份|求大神|求指点|想了解|想问(?!题)|想请教|"
                      r"问一下|问下|问个问题|咨询(?!师|公司|顾问|费|业务|服务|行业|和|类|机构|项目|的|平台|[：:]|没|也|都)|谁有|谁知道|谁了解|谁做过|哪位|有没有人|有人[^，,。；;！!？?]{0,24}(?<![怎什那这多要])[吗么嘛]|有谁|推荐一下|"
                      r"推荐个|推荐几|给推荐|帮忙看|帮看|指点|指教|打听|了解一下|想知道|大家.{0,6}怎么|"
-                     r"(?<!没)有[^，,。；;！!？?]{0,12}推荐|麻烦[^，,。；;！!？?]{0,20}(一下|下)|能.{0,8}介绍|"
+                     r"有(?<!没有)[^，,。；;！!？?]{0,12}推荐|麻烦[^，,。；;！!？?]{0,20}(一下|下)|能.{0,8}介绍|"
                      r"有没有.{0,16}(做过|用过|接过|搞过|了解过?|对接过)|有(小伙伴|朋友|同学|大神|大佬|同行).{0,24}[吗么嘛])")
 # checking one's understanding with the group: 不知道我的理解对不对, 这样理解对吗
 UNDERSTANDING = re.compile(r"(理解|说法|想法|认识)[^，,。？?]{0,4}(是否|对不对|对吗|对么|对不|是不是)(对|正确|合理|准确|一致)?")
@@ -145,9 +148,9 @@ RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎�
                         r"又如何|何尝|谁说|还不是|不也是|能怎样|能怎么样|又怎样|有什么好[^，。？?办方建推工]{1,4}的|有啥好[^，。？?办方建推工]{1,4}的|凭什么|何况|"
                         r"怎么会有|至于吗|至于么|好意思|是人吗|你猜|猜猜|开玩笑|谁让你|谁叫你|谁用谁|要不然怎么|不然怎么|怎么说.{0,10}呢|"
                         r"你说.{0,20}[吗么]|指不定|说不定|能不[^能，,。？?]{1,2}[吗么]|有没有王法|是个头|"
-                        r"哪能|哪懂|哪来什么|有这么.{1,8}的[吗么嘛]|凑什么热闹|怕什么|怕啥|总不能|总不会|哪里?(需要|用得着|要)那么|哪里是|(这|那)哪是|那还.{1,3}(啥|什么)$|急什么|着什么急|慌什么|怪谁|能怪|"
+                        r"哪能|哪懂|哪来什么|有这么.{1,8}的[吗么嘛]|凑什么热闹|怕什么|怕啥|总不能|总不会|哪里?(需要|用得着|要)那么|哪里是|这哪是|那哪是|那还.{1,3}(啥|什么)$|急什么|着什么急|慌什么|怪谁|能怪|"
                         # 客气啥 (you are welcome), 瞎说什么 (nonsense), 冷成啥样了 (how very)
-                        r"(客气|谦虚|瞎说|瞎扯|瞎操心|胡说)(啥|什么)|成(什么|啥)样(子)?了|"
+                        r"客气(啥|什么)|谦虚(啥|什么)|瞎说(啥|什么)|瞎扯(啥|什么)|瞎操心(啥|什么)|胡说(啥|什么)|成(什么|啥)样(子)?了|"
                         # 我能说…吗 (may I say: a remark), 你管得过来吗 (you cannot)
                         r"我(能|可以)说[^，,。？?]{1,20}[吗么嘛]|得过来[吗么嘛]|"
                         # 你以为…？ (you think so?), 谁会这么用 (nobody would)
@@ -157,9 +160,9 @@ RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎�
                         # 真有你想的那么难吗 (is it really as bad as you think): doubt, a rebuttal; 又有多少人会…, 又能多赚多少 (hardly any)
                         r"有[^，,。？?]{0,8}(想|说|讲)的(那么|这么)[^，,。？?]{1,8}[吗么嘛]|又(有|能)[^，,。？?]{0,4}(多少|如何|怎样|怎么样)|"
                         # 要不然要它干嘛 (what else would it be for), 谁让他是老大呢 (because), 你能保证…？ (nobody can)
-                        r"(要不然|不然|否则)[^。？?]{0,12}(干嘛|干啥|干什么)|谁让[^，,。？?]{1,16}呢|(你|谁)能保证|"
+                        r"要不然[^。？?]{0,12}(干嘛|干啥|干什么)|不然[^。？?]{0,12}(干嘛|干啥|干什么)|否则[^。？?]{0,12}(干嘛|干啥|干什么)|谁让[^，,。？?]{1,16}呢|你能保证|谁能保证|"
                         # 你不觉得…？ (don't you think: the sender's own view), 还能叫X？ (can it still be called X: no)
-                        r"(你|您)们?(难道)?不(觉得|认为|觉着)|还能叫)")
+                        r"你们?(难道)?不(觉得|认为|觉着)|您们?(难道)?不(觉得|认为|觉着)|还能叫)")
 # question words with 还/就/都 and no question mark, mostly rhetorical: 为啥还要共享, 怎么就说人家,
 # 还要CA干啥, 上哪找, 做什么梦
 RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.{0,10}(干啥|干嘛|做什么)|上哪|做什么梦|买什么|有什么关系|"
@@ -383,9 +386,12 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
 # A-not-A form; a request is looked for by REQUEST itself. Two messages in three of a chat have
 # none, and are scored without the cues (tests/test_questions.py checks the shortcut against
 # the full path).
+# (only searched for, never matched for its text; every alternative opens with a character, so
+# that re looks only where one of them is: X不X is found at its 不)
 MAY_ASK = re.compile("|".join([
-    A_NOT_A.pattern,  # first: its back-reference counts its own groups
-    r"[?？》吗么麽否呢吧嘛]|是不|对不|还是",
+    r"不(?<=([\u4e00-\u9fff])不)\1",  # first: its back-reference counts its own group
+    *A_NOT_A_WORDS,
+    *map(re.escape, "?？》吗么麽否呢吧嘛"), "是不", "对不", "还是",
     r"多\s?[" + "".join(sorted(HOW_MUCH)) + "]",
     *map(re.escape, sorted(QUESTION_WORDS, key=lambda w: (-len(w), w))),
 ]))
