@@ -24,7 +24,7 @@ import re
 from typing import Iterator, Optional
 
 from .records import Answer, Message, Question
-from .members import name_parts, names_similar
+from .members import name_parts
 from .segment import GeneralIdf, general_idf, message_words
 
 THRESHOLD = 0.55  # the top answer must reach this
@@ -326,17 +326,6 @@ class Linker:
             self._mentioned[m.id] = out
         return out
 
-    def alike(self, a: str, b: str) -> bool:
-        """Two members whose display names plainly name one person (members.names_similar)."""
-        cache = self.dir.__dict__.setdefault("_alike", {})  # the same for every conversation: kept on the directory
-        out = cache.get((a, b))
-        if out is None:
-            names = self.dir.members
-            na = names.get(a, {}).get("names", [a])
-            nb = names.get(b, {}).get("names", [b])
-            out = cache[(a, b)] = a != b and any(names_similar(x, y) for x in na for y in nb)
-        return out
-
     def addressed_to(self, mentions: dict[str, float], member: str) -> float:
         """How surely mentions (member -> confidence) address the member: the member itself, or a
         member whose name plainly names the same person (ALIKE)."""
@@ -345,7 +334,7 @@ class Linker:
             return v
         best = 0.0
         for other, conf in mentions.items():
-            if conf * ALIKE > best and self.alike(other, member):
+            if conf * ALIKE > best and self.dir.alike(other, member):
                 best = conf * ALIKE
         return best
 
@@ -819,13 +808,11 @@ class Linker:
         PAIR_SECONDS): a reply to the second often answers both."""
         if q1 is q2 or q1.asker != q2.asker:
             return False
-        end = max(self.pos[m.id] for m in q1.messages)
-        start = min(self.pos[m.id] for m in q2.messages)
-        if start <= end:
+        last = self.originals[max(self.pos[m.id] for m in q1.messages)]
+        first = self.originals[min(self.pos[m.id] for m in q2.messages)]
+        if self.pos[first.id] <= self.pos[last.id] or _gap(last, first) > PAIR_SECONDS:
             return False
-        if _gap(self.originals[end], self.originals[start]) > PAIR_SECONDS:
-            return False
-        return all(self.member(self.originals[k]) == q1.asker for k in range(end + 1, start))
+        return self._only_between(last, first, {q1.asker})
 
     def _next_by(self, member: str, k: int) -> Optional[int]:
         """Position of the member's next message after position k (within a few messages)."""

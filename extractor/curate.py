@@ -40,7 +40,9 @@ BANTER = re.compile(
     r"傻逼|装逼|扯淡|尼玛|卧槽|我靠|跪了|白痴)", re.I)
 # looking for a job or for staff (北京求职, 找坑中, 你们还招人吗, 有看机会的推荐下): a job board, not knowledge
 # (how people in the field find or change jobs, 找工作, 换工作, is a question of careers: not here)
-JOB_HUNT = re.compile(r"(求职|换坑|找坑|看机会|内推|招聘|招人)")
+# (its words are no subject words either: CHAT_WORDS)
+JOB_WORDS = ["求职", "换坑", "找坑", "内推", "招聘", "招人"]
+JOB_HUNT = re.compile("(" + "|".join(JOB_WORDS + ["看机会"]) + ")")
 _MENTION = re.compile(r"@\S+")
 # the group's own talks and meetups: when a member will give a talk, where its notes are, a meetup
 # to organise (什么时候分享一下, 上次分享有文档整理吗, 组织一场线下分享): logistics, not knowledge.
@@ -92,8 +94,7 @@ CHAT_WORDS = set("""
 新年快乐 节日快乐 早安 晚安 早上好 哈哈 呵呵 嘿嘿 表情 图片 链接 文章 公众号 二维码 截图 pdf ok 谢谢 感谢 多谢
 非常感谢 多多指教 点赞 本群 拉进来 干货 hi
 小伙伴 童鞋 弱弱 咳咳 玩意 玩意儿 搞定 搞不定 好难 没法用 发消息 不见不散
-求职 招聘 内推 找坑 换坑 招人
-""".split())
+""".split()) | set(JOB_WORDS)
 # jieba's glue of an adverb to the next word (哪块, 才行, 没试, 刚看): a chat phrase, not a subject
 LEADING_CHARS = set("哪才没刚")
 # Latin letters that are the chat's, not the field's: placeholders (xx, yy), links (http, com),

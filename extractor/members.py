@@ -234,6 +234,7 @@ class Directory:
         self._resolved: dict[str, tuple[Optional[str], float, str]] = {}
         self._parts_by_pair: Optional[dict[str, set[str]]] = None
         self._surname_cache: dict[str, set] = {}
+        self._alike_cache: dict[tuple[str, str], bool] = {}
 
     # ------------------------------------------------------------------ API
     def member(self, sender: str) -> str:
@@ -295,13 +296,25 @@ class Directory:
             return None, 0.0, ""
         return best, round(confidence, 2), how[best]
 
+    def names_of(self, member: str) -> list[str]:
+        """The member's display names (the id itself for one the directory does not know)."""
+        return self.members.get(member, {}).get("names", [member])
+
+    def alike(self, a: str, b: str) -> bool:
+        """Two members whose display names plainly name one person (names_similar)."""
+        out = self._alike_cache.get((a, b))
+        if out is None:
+            out = self._alike_cache[(a, b)] = a != b and any(
+                names_similar(x, y) for x in self.names_of(a) for y in self.names_of(b))
+        return out
+
     def _surnames(self, member: str) -> set:
         """The surnames of the member's display names that are personal names (None for a name that is not)."""
         cache = self._surname_cache
         out = cache.get(member)
         if out is None:
             out = set()
-            for n in self.members.get(member, {}).get("names", [member]):
+            for n in self.names_of(member):
                 pn = personal_name(n)
                 out.add(pn[0] if pn else None)
             cache[member] = out

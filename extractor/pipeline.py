@@ -125,12 +125,10 @@ def build_files(files: list[InputFile], db_path: str, **kw) -> Summary:
     complete, and only then takes its name. Two builds that would both make that new file take
     turns (a lock on its folder): the second then finds the first one's knowledge base and
     updates it."""
-    version = store.stored_version(db_path)
-    if version == store.SCHEMA_VERSION or (version is None and os.path.exists(db_path)):
+    if _updatable(db_path):
         return _build_files(files, db_path, **kw)
     with _folder_lock(db_path):
-        version = store.stored_version(db_path)  # made by another build while this one waited?
-        if version == store.SCHEMA_VERSION or (version is None and os.path.exists(db_path)):
+        if _updatable(db_path):  # made by another build while this one waited?
             return _build_files(files, db_path, **kw)
         fresh = f"{db_path}.rebuild"
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -143,6 +141,13 @@ def build_files(files: list[InputFile], db_path: str, **kw) -> Summary:
                 os.remove(db_path + suffix)
         os.replace(fresh, db_path)
     return summary
+
+
+def _updatable(db_path: str) -> bool:
+    """There is a file at db_path to build into where it is: a knowledge base of this schema, or a
+    file without a schema version of ours (never replaced). Otherwise a new file is made."""
+    version = store.stored_version(db_path)
+    return version == store.SCHEMA_VERSION or (version is None and os.path.exists(db_path))
 
 
 @contextlib.contextmanager
@@ -277,7 +282,7 @@ def _build_files(
             tasks = [(f.path, f.rel, f.root, grp, digest, named, timezone, spool, redact)
                      for f, grp, digest, named, old in todo]
             for (f, grp, digest, named, old), (kind, problems, spooled) in zip(
-                    todo, pool.map(_read_file, tasks, ordered_stream=True)):
+                    todo, pool.map(_read_file, tasks)):
                 if kind == "auxiliary":
                     summary.auxiliary.append(f.rel)  # part of an export (users.json, a sidecar): read through its siblings
                     continue
@@ -314,7 +319,7 @@ def _build_files(
             first = Directory(_Evidence(old_evidence, [s.evidence for s in marked], sources)) if marked else None
             _tick("first directory")
             for s, (df_part, docs_part, where) in zip(
-                    marked, pool.map(_mark_source, [s.spool for s in marked], state=first, ordered_stream=True)):
+                    marked, pool.map(_mark_source, [s.spool for s in marked], state=first)):
                 s.spool = where
                 _merge_words(df_part, delta)
                 new_docs += docs_part
@@ -345,7 +350,7 @@ def _build_files(
                     # from workers, the rows come packed by marshal (several times faster than pickle)
                     analyse_fn = _analyse_source_packed if pool.n > 1 else _analyse_source
                     results = pool.map(analyse_fn, [s.spool for s in sources],
-                                       state=(directory, idf, pseudonym_key), ordered_stream=True)
+                                       state=(directory, idf, pseudonym_key))
                     with contextlib.closing(results):
                         # the workers have started: the terms are saved meanwhile
                         store.save_terms(db, {t: df.get(t, 0) for t, v in delta.items() if v}, docs)
@@ -669,13 +674,11 @@ class Workers:
             gc.enable()
         return False
 
-    def map(self, fn, items: list, state=NO_STATE, ordered_stream: bool = False):
-        """fn(item) or fn(item, state) for each item, results in order. With ordered_stream the
-        results are yielded as they come, at most a few batches ahead of the consumer."""
-        call = functools.partial(_work, fn, state is not NO_STATE)
+    def map(self, fn, items: list, state=NO_STATE):
+        """fn(item) or fn(item, state) for each item, results in order, yielded as they come (at
+        most a few batches ahead of the consumer); close() ends the work early."""
         if self.n == 1 or len(items) < 2:
-            gen = (fn(x) if state is NO_STATE else fn(x, state) for x in items)
-            return gen if ordered_stream else list(gen)
+            return (fn(x) if state is NO_STATE else fn(x, state) for x in items)
         global _STATE
         _STATE = state
         _release_free_memory()  # the workers inherit what the process holds: not its freed heap
@@ -683,14 +686,7 @@ class Workers:
         pool = ctx.Pool(self.n, initializer=_worker_start)
         # small batches: the last ones keep every worker busy to the end (a batch costs ~0.1 ms to send)
         chunk = max(1, min(2, len(items) // (self.n * 8)))
-        if not ordered_stream:
-            try:
-                return pool.map(call, items, chunksize=chunk)
-            finally:
-                _STATE = None
-                pool.close()
-                pool.join()
-        return _bounded(pool, call, items, chunk, self.n)
+        return _bounded(pool, functools.partial(_work, fn, state is not NO_STATE), items, chunk, self.n)
 
 
 _STATE = None

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import operator
+import os
+import sqlite3
 from contextlib import contextmanager
 from typing import Iterable, Optional
 
@@ -61,9 +63,6 @@ left join answers a on a.question_id = q.id and a.rank = 1
 
 def stored_version(path: str) -> Optional[int]:
     """The schema version of an existing knowledge base (None: no file, or not one of ours)."""
-    import os
-    import sqlite3
-
     if not os.path.exists(path):
         return None
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -94,9 +93,6 @@ def open_db(path: str, new_file: bool = False) -> sqlite_utils.Database:
 
 def finish_new_db(path: str) -> None:
     """A new knowledge base made by open_db(new_file=True), complete: into WAL mode, on disk."""
-    import os
-    import sqlite3
-
     con = sqlite3.connect(path)
     try:
         con.execute("PRAGMA journal_mode=WAL")
