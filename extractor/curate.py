@@ -27,7 +27,9 @@ LOGISTICS = re.compile(
     # (活动, 地址, 停车, 二维码, 链接, 密码 alone are this field's own subjects: 营销活动, IP地址, 停车场支付)
     r"加群|群里|群主|群名|改名|昵称|抢红包|来个红包|发个红包|红包呢|没有红包|多谢红包|谢谢.{0,4}红包|群红包.{0,4}(多少|几个)|分享会|(分享|线下|群|组织|参加)活动|活动(几点|在哪|地址|报名)|"
     r"(会场|活动|具体|详细)地址|地址(在|是)哪|会场|在哪里|在哪儿|在哪|(好|能|方便)停车|停车位|门票|几号|哪天|周几|"
-    r"今晚|明晚|晚上|今天|明天|下周|发一下|发下|发群里|公众号|群二维码|二维码(过期|失效)|扫码进群|"
+    r"今晚|明晚|晚上|今天|明天|下周|"
+    # (发下 'send it', not the end of 并发, 开发, 代发 …: 高并发下如何分流 is no logistics; 一并发一下 is)
+    r"(?<![开研分批收触签代首出爆激引散头印颁核])(?<!(?<!一)并)发一?下|发群里|公众号|群二维码|二维码(过期|失效)|扫码进群|"
     r"发.{0,6}链接|链接发|有链接|求链接|网盘|百度云|提取码|(提取|网盘|分享)密码)", re.I)
 BANTER = re.compile(
     r"(吃饭|吃啥|吃什么|吃点|午饭|晚饭|中午|饭点|下班了|喝酒|吃了|好吃|喝茶|咖啡|睡觉|早上好|晚安|天气|下雨|下雪|冷不冷|热不热|放假|假期|过年|回家|旅游|旅行|玩不|"
@@ -51,9 +53,19 @@ TALKS = re.compile(
     r"((什么时候|啥时候|何时|哪天)[^，。,？?！!]{0,12}(分享|做一期|搞一场|组织一场|组织一次|聚一下|聚聚|聚会)|"
     r"(上次|昨天|昨晚|前天|那期|之前|上周)[^，。,？?！!]{0,8}分享[^，。,？?！!]{0,8}(整理|文档|笔记)|"
     r"(组织|搞)(一场|一期)|组织一次|(做|来)一期)")
+# 'where is the difference, the problem, the hard part' (区别在哪, 难点在哪里): a question of substance,
+# not where a place is; taken out of the text before LOGISTICS looks for 在哪
+ABSTRACT_WHERE = re.compile(
+    r"(区别|差别|差异|不同|问题|难点|原因|优势|劣势|关键|瓶颈|风险|意义|好处|价值|坑|门槛|痛点|重点|核心|依据|出处|根源|难度)"
+    r"(主要|到底|究竟|具体)?在哪(里|儿)?")
+# asking for a file or a link to be sent (完整版, 发我一份, 能再发一下吗, 导一份出来): a favour, not knowledge
+ASKS_FILE = re.compile(r"(完整版|(?<!开)(?<!研)发我(一份|一下|下|看看)|发给我(一份|一下|下)?(?![们的])|导一份|再发(一下|下|一遍|一次)(?=[吗么嘛呢吧啊，。,？?！!\s]|$))")
 JOKE = re.compile(r"(哈哈|呵呵|嘿嘿|233|笑死|\[(奸笑|坏笑|偷笑|捂脸|呲牙|阴险|调皮|抠鼻|色|嘿哈|机智|憨笑)\])")
 # looking for someone from a company (有百度的同事吗, 群里有先锋支付的产品么): a contact, not knowledge
-SEEKS_CONTACT = re.compile(r"有[^，。,？?！!]{1,14}的(同事|产品|技术|人|小伙伴|同学|朋友|兄弟|大佬|销售)(吗|么|嘛|没|不|啊|？|\?)")
+# (有e时贷的人在吗, 富友的朋友在吗, 有人在这个群么: the same, asking whether they are here)
+SEEKS_CONTACT = re.compile(r"(有[^，。,？?！!]{1,14}的(同事|产品|技术|人|小伙伴|同学|朋友|兄弟|大佬|销售)(吗|么|嘛|没|不|啊|？|\?)|"
+                           r"的(同事|产品|技术|人|小伙伴|同学|朋友|兄弟|大佬|销售)们?在(吗|么|嘛|不|没|？|\?)|"
+                           r"有人在(这个|本)?群(里)?(吗|么|嘛|没|不|？|\?))")
 # looking for a person (谁认识…吗, 我加你微信, 私聊, 求介绍): an introduction, not knowledge
 SEEKS_PERSON = re.compile(
     r"((谁|有人|哪位|有没有|有没|有|可|你|您)人?认识|认识[^，。,？?！!]{1,12}(吗|么|嘛)(?=[，。,？?！!\s]|$)|"
@@ -188,7 +200,7 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
         cue(-0.6, "almost no content words")
     if _LATIN_TERM.search(text):
         cue(0.2, "technical terms in Latin letters")
-    lg = LOGISTICS.search(text)
+    lg = LOGISTICS.search(ABSTRACT_WHERE.sub("", text))
     if lg:
         cue(-1.2, f"group logistics ({lg.group(1)})")
     bt = BANTER.search(text)
@@ -207,6 +219,9 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
     jh = JOB_HUNT.search(_MENTION.sub(" ", text))  # (a member's name may say 求职)
     if jh:
         cue(-1.2, f"looks for a job or for staff ({jh.group(1)})")
+    af = ASKS_FILE.search(text)
+    if af:
+        cue(-1.2, f"asks for a file or a link ({af.group(1)})")
     tk = TALKS.search(text)
     if tk:
         cue(-1.2, f"about the group's own talks or meetups ({tk.group(1)})")

@@ -236,3 +236,53 @@ def test_where_a_member_works_is_a_personal_question():
     for text in ["你是在说退款吧？", "你是在生产环境测的吗？", "你现在在测试环境？", "你还在用旧版接口吗",
                  "你们风控团队怎么分工？", "你是在线上改的吗"]:
         assert not PERSONAL.search(text), text
+
+
+def test_where_the_difference_lies_is_substance_not_a_place():
+    """区别在哪, 难点在哪里, 问题到底在哪: a question of substance; 会场在哪, 地址在哪里 stay logistics.
+    发下 (send it) is logistics, the end of 并发, 开发 or 代发 is not."""
+    from extractor.curate import ABSTRACT_WHERE, LOGISTICS
+
+    def logistics(text):
+        return LOGISTICS.search(ABSTRACT_WHERE.sub("", text))
+
+    for text in ["快捷支付和网关支付的区别在哪里？", "这种架构的难点主要在哪", "对账差错的原因到底在哪儿？",
+                 "在高并发下，订单号怎么生成？", "开发下一个版本要多久？", "代发下月工资走哪个通道？"]:
+        assert not logistics(text), text
+    for text in ["明天的会场在哪？", "活动地址在哪里", "课件能发下吗", "上次的资料可以一并发一下吗"]:
+        assert logistics(text), text
+
+
+def test_asking_for_a_file_or_a_link_is_a_favour_not_knowledge(tmp_path, write_day):
+    """发我一份, 能再发一下吗, 有完整版吗, 导一份出来: a member asks for a file to be sent, which is no
+    knowledge to publish; sending an instruction again (再发一次代付) or telling us (发给我们的) is not it."""
+    from extractor.curate import ASKS_FILE
+
+    for text in ["那本书谁有，发我一份好吗？", "上次那个文档方便再发一下吗", "有完整版吗？", "你能导一份出来么",
+                 "能否发我下么？", "链接发给我一下"]:
+        assert ASKS_FILE.search(text), text
+    for text in ["失败以后要不要再发一次代付？", "银行发给我们的对账文件是什么格式？", "开发我们自己的网关值得吗？",
+                 "确认收款以后再发货可以吗？"]:
+        assert not ASKS_FILE.search(text), text
+    write_day("支付群", "2024-03-12", DAY + [
+        ("10:00:00", "吴昊", "谁有清算系统设计的电子书，发我一份可好？"),
+        ("10:01:00", "王磊", "我有，私你"),
+    ])
+    db_path = str(tmp_path / "kb.db")
+    pipeline.build([str(tmp_path / "chats")], db_path)
+    db = sqlite_utils.Database(db_path)
+    rows = {r["text"]: r for r in db.query("select text, published, publish_reasons from questions")}
+    db.close()
+    ask = [r for t, r in rows.items() if "发我一份" in t]
+    assert ask and not ask[0]["published"] and "a file or a link" in ask[0]["publish_reasons"]
+
+
+def test_asking_whether_someone_from_a_company_is_here_looks_for_a_contact():
+    """有某某公司的人在吗, 某某的朋友在吗, 有人在这个群么: looking for a contact; people 'in' a product
+    (平安以外的人在用) are not."""
+    from extractor.curate import SEEKS_CONTACT
+
+    for text in ["有某某金融的人在吗", "某某支付的朋友在吗？", "某某科技有人在这个群么？", "有某某的兄弟们在么"]:
+        assert SEEKS_CONTACT.search(text), text
+    for text in ["我没看到平安以外的人在用这个钱包", "群里的人在讨论什么？", "商户的人在线下怎么签约？"]:
+        assert not SEEKS_CONTACT.search(text), text
