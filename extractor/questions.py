@@ -164,7 +164,9 @@ RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎�
                         # 真有你想的那么难吗 (is it really as bad as you think): doubt, a rebuttal; 又有多少人会…, 又能多赚多少 (hardly any)
                         r"有[^，,。？?]{0,8}(想|说|讲)的(那么|这么)[^，,。？?]{1,8}[吗么嘛]|又(有|能)[^，,。？?]{0,4}(多少|如何|怎样|怎么样)|"
                         # 要不然要它干嘛 (what else would it be for), 谁让他是老大呢 (because), 你能保证…？ (nobody can)
-                        r"要不然[^。？?]{0,12}(干嘛|干啥|干什么)|不然[^。？?]{0,12}(干嘛|干啥|干什么)|否则[^。？?]{0,12}(干嘛|干啥|干什么)|谁让[^，,。？?]{1,16}呢|你能保证|谁能保证|"
+                        r"要不然[^。？?]{0,12}(干嘛|干啥|干什么)|不然[^。？?]{0,12}(干嘛|干啥|干什么)|否则[^。？?]{0,12}(干嘛|干啥|干什么)|"
+                        # 否则怎么赚钱？, 不然周末怎么搞定, 不然哪有这么多…: otherwise how could it be (an argument for the sender's point)
+                        r"不然[^。？?！!]{0,12}(怎么|如何|咋|哪|谁|什么|啥)|否则[^。？?！!]{0,12}(怎么|如何|咋|哪|谁|什么|啥)|谁让[^，,。？?]{1,16}呢|你能保证|谁能保证|"
                         # 你不觉得…？ (don't you think: the sender's own view), 还能叫X？ (can it still be called X: no)
                         r"你们?(难道)?不(觉得|认为|觉着)|您们?(难道)?不(觉得|认为|觉着)|还能叫)")
 # question words with 还/就/都 and no question mark, mostly rhetorical: 为啥还要共享, 怎么就说人家,

@@ -138,6 +138,8 @@ def asks(text, before=(), sender="提问者"):
     "有谁知道网联的测试环境怎么申请",
     "这个限额是不是定得太低了，大家觉得呢？",
     "单笔五万的限额不算太高吧？",
+    # 不然 that is no 'otherwise'
+    "要不你们先说说现在怎么对账的？",
 ])
 def test_real_questions(text):
     assert asks(text)
@@ -419,6 +421,9 @@ def test_real_questions(text):
     "分库分表这事，谁做谁知道",
     "对账平台能有多难？谁写谁知道",
     "把所有密钥都放在前端，心也太大了吧？",
+    # otherwise how could it…: an argument for the sender's own point
+    "流水必须逐笔留痕，否则出了差错怎么追溯",
+    "备付金肯定要专户管理的，不然跟普通账户有啥区别？",
 ])
 def test_not_questions(text):
     assert not asks(text)
