@@ -79,6 +79,10 @@ ALTERNATIVE_END = re.compile(r"(?:^|[，,：:\s])[^，,。；;？?！!]{0,12}?(?
 # (即…: the sender explains his own point: 即这个钱是先打到A，还是B)
 _ALTERNATIVE_END_EMBEDDED = re.compile(r"(不管|无论|不论|分辨|区分|判断|考虑|确定|不知|不清楚|不确定|不懂|没懂|看|取决于|至于|到底|究竟|不用|不需要|不必|"
                                        r"(?<![立随当])即(?![可使便将时日]))")
+# 谁用谁知道, 谁做谁知道: "whoever does it knows", an idiom, not a request
+_WHO_DOES_BEFORE = re.compile(r"谁[^，,。？?！!谁\s]{1,3}$")
+# 太…了吧？: an exclamation (胆子太大了吧？, 看得太高了吧？), not a request for confirmation
+_TOO_BA = re.compile(r"太[^，,。？?！!]{1,6}了吧[？?]+$")
 _THANKS_BEFORE = re.compile(r"(谢|感谢)[^，,。？?]{0,4}$")
 _SURPRISE = re.compile(r"[？?][！!]|[！!][？?]")
 # 竟然/居然 (to one's surprise) in a question: 居然还有扣手续费的？ wonders aloud, asks nothing
@@ -160,7 +164,9 @@ RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎�
                         # 真有你想的那么难吗 (is it really as bad as you think): doubt, a rebuttal; 又有多少人会…, 又能多赚多少 (hardly any)
                         r"有[^，,。？?]{0,8}(想|说|讲)的(那么|这么)[^，,。？?]{1,8}[吗么嘛]|又(有|能)[^，,。？?]{0,4}(多少|如何|怎样|怎么样)|"
                         # 要不然要它干嘛 (what else would it be for), 谁让他是老大呢 (because), 你能保证…？ (nobody can)
-                        r"要不然[^。？?]{0,12}(干嘛|干啥|干什么)|不然[^。？?]{0,12}(干嘛|干啥|干什么)|否则[^。？?]{0,12}(干嘛|干啥|干什么)|谁让[^，,。？?]{1,16}呢|你能保证|谁能保证|"
+                        r"要不然[^。？?]{0,12}(干嘛|干啥|干什么)|不然[^。？?]{0,12}(干嘛|干啥|干什么)|否则[^。？?]{0,12}(干嘛|干啥|干什么)|"
+                        # 否则怎么赚钱？, 不然周末怎么搞定, 不然哪有这么多…: otherwise how could it be (an argument for the sender's point)
+                        r"不然[^。？?！!]{0,12}(怎么|如何|咋|哪|谁|什么|啥)|否则[^。？?！!]{0,12}(怎么|如何|咋|哪|谁|什么|啥)|谁让[^，,。？?]{1,16}呢|你能保证|谁能保证|"
                         # 你不觉得…？ (don't you think: the sender's own view), 还能叫X？ (can it still be called X: no)
                         r"你们?(难道)?不(觉得|认为|觉着)|您们?(难道)?不(觉得|认为|觉着)|还能叫)")
 # question words with 还/就/都 and no question mark, mostly rhetorical: 为啥还要共享, 怎么就说人家,
@@ -540,8 +546,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     req = REQUEST.search(body)
     if req and req.group(1) in ("指点", "指教") and (_THANKS_BEFORE.search(body, 0, req.start()) or body.endswith("多", 0, req.start())):
         req = None  # 谢谢指点: thanks; 请多指教, 大家多多指点: a polite formula (after a self-introduction, a talk)
-    elif req and req.group(1) == "谁知道" and body.startswith("呢", req.end()):
-        req = None  # 谁知道呢: who knows (rhetorical)
+    elif req and req.group(1) == "谁知道" and (body.startswith("呢", req.end()) or _WHO_DOES_BEFORE.search(body, 0, req.start())):
+        req = None  # 谁知道呢: who knows (rhetorical); 谁用谁知道: whoever uses it knows (an idiom)
     elif req and req.group(1) in ("请教", "咨询", "打听") and body.startswith(("了", "过"), req.end()):
         req = None  # 我刚请教了以前的同事, 咨询过两家机构: told, not asked
     if req and not NOT_REQUEST_BEFORE.search(body[:req.start()]):
@@ -592,6 +598,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-1.5, "an exclamation, not a question")
     elif ("!" in body or "！" in body) and not strong:
         cue(-0.5, "an exclamation")
+    if not req and _TOO_BA.search(tail):
+        cue(-3.0, "太…了吧？: an exclamation, not a question")
     interjection = INTERJECTION.match(body)
     if interjection:
         cue(-2.0, f"an interjection of surprise ({interjection.group(1)})")

@@ -134,6 +134,12 @@ def asks(text, before=(), sender="提问者"):
     "你们现在主要做哪块",
     "这么多渠道，咋个对账",
     "? 赵六-某支付: 我们是T+1结算 ? - - - - - - - - - - - - - - - 节假日也是T+1吗？",
+    # 谁知道 as a request, and 太 that is no exclamation
+    "有谁知道网联的测试环境怎么申请",
+    "这个限额是不是定得太低了，大家觉得呢？",
+    "单笔五万的限额不算太高吧？",
+    # 不然 that is no 'otherwise'
+    "要不你们先说说现在怎么对账的？",
 ])
 def test_real_questions(text):
     assert asks(text)
@@ -411,6 +417,13 @@ def test_real_questions(text):
     # teasing about one's personal life in a professional group: banter
     "你还单身吗",
     "你女朋友也是做风控的？",
+    # 谁X谁知道 (whoever does it knows) is an idiom, not a request; 太…了吧？ exclaims
+    "分库分表这事，谁做谁知道",
+    "对账平台能有多难？谁写谁知道",
+    "把所有密钥都放在前端，心也太大了吧？",
+    # otherwise how could it…: an argument for the sender's own point
+    "流水必须逐笔留痕，否则出了差错怎么追溯",
+    "备付金肯定要专户管理的，不然跟普通账户有啥区别？",
 ])
 def test_not_questions(text):
     assert not asks(text)
