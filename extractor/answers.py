@@ -673,7 +673,7 @@ class Linker:
                 f["very_short"] = 1
                 x += w["very_short"]
             if c_asks:
-                f["asks"] = v = 1 if not f.get("mentions_asker") else 0.5
+                f["asks"] = v = 1 if not f.get("mentions_asker") or c.ask_strong else 0.5
                 x += w["asks"] * v
             if laughter:
                 f["laughter"] = 1

@@ -375,3 +375,24 @@ def test_an_a_not_a_question_is_a_yes_no_question():
     assert top_answer_n(p, 2) == 3
     a = answers_of(p, 2)[0]
     assert any("yes/no" in r for r in a.reasons)
+
+
+def test_a_question_back_with_at_to_the_asker_is_not_the_answer():
+    # "@asker 你们接的是哪家银行？" asks back, with a question mark: addressing the asker does not
+    # make a question the answer (the asker's reply answers the question back)
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "快捷支付的签约短信一般多久过期？"),
+        ("09:00:40", "周敏", "@林晓峰 你们接的是哪家银行？"),
+        ("09:01:20", "林晓峰", "招行和中信"),
+    ])
+    assert top_answer_n(p, 2) is None
+    assert top_answer_n(p, 3) == 4
+
+
+def test_a_hedged_answer_with_at_ending_in_ba_still_answers():
+    # "@asker 应该不用吧" hedges an answer (no question mark): still the answer
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "二类户绑卡的时候需要再做一次人脸识别吗"),
+        ("09:00:40", "周敏", "@林晓峰 四要素验过了应该不用吧"),
+    ])
+    assert top_answer_n(p, 2) == 3
