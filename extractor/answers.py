@@ -769,6 +769,10 @@ class Linker:
                 # a fragment or a thanks leads no answer: the answer starts with the next message
                 while len(g) > 1 and ("fragment" in g[0][2][0] or "acknowledges" in g[0][2][0]):
                     g = g[1:]
+                # nor does a message sent too fast to reply to it (it went on with the answerer's own
+                # talk) when the next message of the group fits the question better
+                while len(g) > 1 and "too_fast" in g[0][2][0] and g[1][1] > g[0][1]:
+                    g = g[1:]
                 msgs = [t[0] for t in g if t[0].id not in used]
                 if not msgs:
                     continue
