@@ -673,7 +673,7 @@ class Linker:
                 f["very_short"] = 1
                 x += w["very_short"]
             if c_asks:
-                f["asks"] = v = 1 if not f.get("mentions_asker") else 0.5
+                f["asks"] = v = 1 if not f.get("mentions_asker") or c.ask_strong else 0.5
                 x += w["asks"] * v
             if laughter:
                 f["laughter"] = 1
@@ -768,6 +768,10 @@ class Linker:
             for g in groups:
                 # a fragment or a thanks leads no answer: the answer starts with the next message
                 while len(g) > 1 and ("fragment" in g[0][2][0] or "acknowledges" in g[0][2][0]):
+                    g = g[1:]
+                # nor does a message sent too fast to reply to it (it went on with the answerer's own
+                # talk) when the next message of the group fits the question better
+                while len(g) > 1 and "too_fast" in g[0][2][0] and g[1][1] > g[0][1]:
                     g = g[1:]
                 msgs = [t[0] for t in g if t[0].id not in used]
                 if not msgs:

@@ -375,3 +375,46 @@ def test_an_a_not_a_question_is_a_yes_no_question():
     assert top_answer_n(p, 2) == 3
     a = answers_of(p, 2)[0]
     assert any("yes/no" in r for r in a.reasons)
+
+
+def test_a_question_back_with_at_to_the_asker_is_not_the_answer():
+    # "@asker 你们接的是哪家银行？" asks back, with a question mark: addressing the asker does not
+    # make a question the answer (the asker's reply answers the question back)
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "快捷支付的签约短信一般多久过期？"),
+        ("09:00:40", "周敏", "@林晓峰 你们接的是哪家银行？"),
+        ("09:01:20", "林晓峰", "招行和中信"),
+    ])
+    assert top_answer_n(p, 2) is None
+    assert top_answer_n(p, 3) == 4
+
+
+def test_a_hedged_answer_with_at_ending_in_ba_still_answers():
+    # "@asker 应该不用吧" hedges an answer (no question mark): still the answer
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "二类户绑卡的时候需要再做一次人脸识别吗"),
+        ("09:00:40", "周敏", "@林晓峰 四要素验过了应该不用吧"),
+    ])
+    assert top_answer_n(p, 2) == 3
+
+
+def test_a_message_sent_too_fast_does_not_lead_the_answer_after_it():
+    # 周敏 goes on with her own talk seconds after the question (too fast to reply to it), then
+    # answers: the answer starts with the message that answers, not with the one typed before
+    p = analyse_day(START + [
+        ("09:00:00", "周敏", "我们上个月刚把对账系统从日终批量改成了准实时"),
+        ("09:00:20", "林晓峰", "准实时对账一般隔多久跑一次？"),
+        ("09:00:25", "周敏", "上线以后差错处理的人力省了一半"),
+        ("09:01:10", "周敏", "我们是每五分钟拉一次渠道流水"),
+    ])
+    assert top_answer_n(p, 3) == 5
+
+
+def test_a_fast_first_message_that_fits_best_still_leads():
+    # a quick reply that fits the question better than what follows still leads its answer
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "二清是指平台先收钱再分给商户吗？"),
+        ("09:00:03", "周敏", "对，平台先收钱再分给商户就是二清"),
+        ("09:00:40", "周敏", "监管查得很严"),
+    ])
+    assert top_answer_n(p, 2) == 3
