@@ -266,6 +266,8 @@ def bulk_search_index(db: sqlite_utils.Database):
         for name, _ in indexes:
             db.execute(f"drop index [{name}]")
     yield
+    if indexes:
+        db.execute(f"PRAGMA threads = {min(4, os.cpu_count() or 1)}")  # the sorter of CREATE INDEX may use helper threads
     for _, sql in indexes:
         db.execute(sql)
     if triggers:
