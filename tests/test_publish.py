@@ -26,14 +26,29 @@ DAY = [
 ]
 
 
-def _questions(tmp_path, write_day):
-    write_day("支付群", "2024-03-11", DAY)
+def _questions(tmp_path, write_day, more=()):
+    """The questions of a built day (DAY, then ``more``), by text."""
+    write_day("支付群", "2024-03-11", DAY + list(more))
     db_path = str(tmp_path / "kb.db")
     pipeline.build([str(tmp_path / "chats")], db_path)
     db = sqlite_utils.Database(db_path)
     rows = {r["text"]: r for r in db.query("select text, published, publish_score, publish_reasons from questions")}
     db.close()
     return rows
+
+
+def _finds(pattern, yes, no):
+    """``pattern`` finds something in each text of ``yes`` and nothing in those of ``no``."""
+    for text in yes:
+        assert pattern.search(text), text
+    for text in no:
+        assert not pattern.search(text), text
+
+
+def _unpublished_for(rows, fragment, reason):
+    """The question whose text has ``fragment`` is kept unpublished, with ``reason`` among its reasons."""
+    found = [r for t, r in rows.items() if fragment in t]
+    assert found and not found[0]["published"] and reason in found[0]["publish_reasons"]
 
 
 def test_substance_is_published_and_the_rest_is_kept_unpublished(tmp_path, write_day):
@@ -137,12 +152,10 @@ def test_looking_for_a_person_is_not_knowledge():
     introduction, not knowledge. Knowing (了解) a topic, a user's contact details as account data stay."""
     from extractor.curate import SEEKS_PERSON
 
-    for text in ["有谁认识招商银行信用卡中心的人吗？", "你认识他们的技术负责人么", "我加你微信了，方便私聊吗？",
-                 "哪位能给一下某某支付的商务联系方式？", "有做跨境的朋友求介绍", "能推荐一个懂清算的朋友给我么"]:
-        assert SEEKS_PERSON.search(text), text
-    for text in ["对风控的认识是不是太浅了？", "商户信息里要不要存联系方式？", "加密以后私钥放哪里？",
-                 "这个接口加签怎么做？", "你们对账户体系怎么理解的？"]:
-        assert not SEEKS_PERSON.search(text), text
+    _finds(SEEKS_PERSON, ["有谁认识招商银行信用卡中心的人吗？", "你认识他们的技术负责人么", "我加你微信了，方便私聊吗？",
+                 "哪位能给一下某某支付的商务联系方式？", "有做跨境的朋友求介绍", "能推荐一个懂清算的朋友给我么"],
+           ["对风控的认识是不是太浅了？", "商户信息里要不要存联系方式？", "加密以后私钥放哪里？",
+                 "这个接口加签怎么做？", "你们对账户体系怎么理解的？"])
 
 
 def test_chat_artefacts_are_no_subject_words():
@@ -159,10 +172,8 @@ def test_chat_artefacts_are_no_subject_words():
 def test_rude_words_are_a_rant_not_a_question_of_the_field():
     from extractor.curate import BANTER
 
-    for text in ["这是哪个白痴定的需求？", "还有比这更扯淡的规定吗", "卧槽，这也行？"]:
-        assert BANTER.search(text), text
-    for text in ["白名单和黑名单哪个先判断？", "扣款失败要不要重试？"]:
-        assert not BANTER.search(text), text
+    _finds(BANTER, ["这是哪个白痴定的需求？", "还有比这更扯淡的规定吗", "卧槽，这也行？"],
+           ["白名单和黑名单哪个先判断？", "扣款失败要不要重试？"])
 
 
 def test_a_job_board_is_not_published_but_careers_are(tmp_path, write_day):
@@ -170,22 +181,14 @@ def test_a_job_board_is_not_published_but_careers_are(tmp_path, write_day):
     people of the field find jobs is a question of careers. A member's name saying 求职 is no cue."""
     from extractor.curate import JOB_HUNT
 
-    for text in ["上海求职，支付产品经理，有合适的麻烦推荐", "发个招聘：招清结算开发，坐标杭州", "你们部门还招人吗", "找坑中，三年风控经验"]:
-        assert JOB_HUNT.search(text), text
-    for text in ["做支付产品的一般几年能做到总监？", "你们找工作都是靠朋友介绍吗？", "清算系统要招什么样的开发？"]:
-        assert not JOB_HUNT.search(text), text
-    write_day("支付群", "2024-03-11", DAY + [
+    _finds(JOB_HUNT, ["上海求职，支付产品经理，有合适的麻烦推荐", "发个招聘：招清结算开发，坐标杭州", "你们部门还招人吗", "找坑中，三年风控经验"],
+           ["做支付产品的一般几年能做到总监？", "你们找工作都是靠朋友介绍吗？", "清算系统要招什么样的开发？"])
+    rows = _questions(tmp_path, write_day, [
         ("10:00:00", "吴昊", "深圳求职，做过几年产品，有合适的机会麻烦推荐一下？"),
         ("10:01:00", "周敏", "@王五(求职中) 对账文件里的手续费字段，渠道一般是按笔给还是汇总给？"),
         ("10:02:00", "王五", "按笔给的多，也有汇总的"),
     ])
-    db_path = str(tmp_path / "kb.db")
-    pipeline.build([str(tmp_path / "chats")], db_path)
-    db = sqlite_utils.Database(db_path)
-    rows = {r["text"]: r for r in db.query("select text, published, publish_reasons from questions")}
-    db.close()
-    hunt = [r for t, r in rows.items() if "深圳求职" in t]
-    assert hunt and not hunt[0]["published"] and "looks for a job" in hunt[0]["publish_reasons"]
+    _unpublished_for(rows, "深圳求职", "looks for a job")
     fee = [r for t, r in rows.items() if "手续费字段" in t]
     assert fee and "looks for a job" not in fee[0]["publish_reasons"]
 
@@ -196,23 +199,15 @@ def test_the_groups_own_talks_and_meetups_are_logistics(tmp_path, write_day):
     feature, is no such cue."""
     from extractor.curate import TALKS
 
-    for text in ["张老师什么时候给大家讲讲风控的分享呀？", "上周的分享有人整理成文档了吗", "广州的朋友啥时候组织一次聚会？",
-                 "哪天方便来做一期清结算的分享", "深圳这边能不能组织一场线下交流？"]:
-        assert TALKS.search(text), text
-    for text in ["有没有对账差错处理的资料可以分享一下？", "分享出去的支付链接多久失效？", "分账的比例一般什么时候确定？",
-                 "组织机构代码证还要不要交？", "共享账户的额度怎么分配？"]:
-        assert not TALKS.search(text), text
-    write_day("支付群", "2024-03-11", DAY + [
+    _finds(TALKS, ["张老师什么时候给大家讲讲风控的分享呀？", "上周的分享有人整理成文档了吗", "广州的朋友啥时候组织一次聚会？",
+                 "哪天方便来做一期清结算的分享", "深圳这边能不能组织一场线下交流？"],
+           ["有没有对账差错处理的资料可以分享一下？", "分享出去的支付链接多久失效？", "分账的比例一般什么时候确定？",
+                 "组织机构代码证还要不要交？", "共享账户的额度怎么分配？"])
+    rows = _questions(tmp_path, write_day, [
         ("10:00:00", "吴昊", "王老师什么时候再给我们做一期分享？"),
         ("10:01:00", "王磊", "下个月吧"),
     ])
-    db_path = str(tmp_path / "kb.db")
-    pipeline.build([str(tmp_path / "chats")], db_path)
-    db = sqlite_utils.Database(db_path)
-    rows = {r["text"]: r for r in db.query("select text, published, publish_reasons from questions")}
-    db.close()
-    talk = [r for t, r in rows.items() if "做一期" in t]
-    assert talk and not talk[0]["published"] and "own talks" in talk[0]["publish_reasons"]
+    _unpublished_for(rows, "做一期", "own talks")
 
 
 def test_a_members_own_investing_is_small_talk():
@@ -220,10 +215,8 @@ def test_a_members_own_investing_is_small_talk():
     systems of the field (股票交易的结算, 证券账户) are not."""
     from extractor.curate import BANTER
 
-    for text in ["最近炒股亏了不少吧？", "这波要不要抄底？", "你们还在炒币吗", "股市这么差还有人买吗？"]:
-        assert BANTER.search(text), text
-    for text in ["股票交易的资金结算是T+1吗？", "证券账户和银行账户怎么做三方存管？", "券商的清算系统怎么对账？"]:
-        assert not BANTER.search(text), text
+    _finds(BANTER, ["最近炒股亏了不少吧？", "这波要不要抄底？", "你们还在炒币吗", "股市这么差还有人买吗？"],
+           ["股票交易的资金结算是T+1吗？", "证券账户和银行账户怎么做三方存管？", "券商的清算系统怎么对账？"])
 
 
 def test_where_a_member_works_is_a_personal_question():
@@ -231,11 +224,9 @@ def test_where_a_member_works_is_a_personal_question():
     was run (在生产环境测的吗) are about the subject."""
     from extractor.curate import PERSONAL
 
-    for text in ["老哥你是在招商银行吗？", "你现在在杭州么", "你们公司多少人啊", "您团队几个人？"]:
-        assert PERSONAL.search(text), text
-    for text in ["你是在说退款吧？", "你是在生产环境测的吗？", "你现在在测试环境？", "你还在用旧版接口吗",
-                 "你们风控团队怎么分工？", "你是在线上改的吗"]:
-        assert not PERSONAL.search(text), text
+    _finds(PERSONAL, ["老哥你是在招商银行吗？", "你现在在杭州么", "你们公司多少人啊", "您团队几个人？"],
+           ["你是在说退款吧？", "你是在生产环境测的吗？", "你现在在测试环境？", "你还在用旧版接口吗",
+                 "你们风控团队怎么分工？", "你是在线上改的吗"])
 
 
 def test_where_the_difference_lies_is_substance_not_a_place():
@@ -258,23 +249,15 @@ def test_asking_for_a_file_or_a_link_is_a_favour_not_knowledge(tmp_path, write_d
     knowledge to publish; sending an instruction again (再发一次代付) or telling us (发给我们的) is not it."""
     from extractor.curate import ASKS_FILE
 
-    for text in ["那本书谁有，发我一份好吗？", "上次那个文档方便再发一下吗", "有完整版吗？", "你能导一份出来么",
-                 "能否发我下么？", "链接发给我一下"]:
-        assert ASKS_FILE.search(text), text
-    for text in ["失败以后要不要再发一次代付？", "银行发给我们的对账文件是什么格式？", "开发我们自己的网关值得吗？",
-                 "确认收款以后再发货可以吗？"]:
-        assert not ASKS_FILE.search(text), text
-    write_day("支付群", "2024-03-12", DAY + [
+    _finds(ASKS_FILE, ["那本书谁有，发我一份好吗？", "上次那个文档方便再发一下吗", "有完整版吗？", "你能导一份出来么",
+                 "能否发我下么？", "链接发给我一下"],
+           ["失败以后要不要再发一次代付？", "银行发给我们的对账文件是什么格式？", "开发我们自己的网关值得吗？",
+                 "确认收款以后再发货可以吗？"])
+    rows = _questions(tmp_path, write_day, [
         ("10:00:00", "吴昊", "谁有清算系统设计的电子书，发我一份可好？"),
         ("10:01:00", "王磊", "我有，私你"),
     ])
-    db_path = str(tmp_path / "kb.db")
-    pipeline.build([str(tmp_path / "chats")], db_path)
-    db = sqlite_utils.Database(db_path)
-    rows = {r["text"]: r for r in db.query("select text, published, publish_reasons from questions")}
-    db.close()
-    ask = [r for t, r in rows.items() if "发我一份" in t]
-    assert ask and not ask[0]["published"] and "a file or a link" in ask[0]["publish_reasons"]
+    _unpublished_for(rows, "发我一份", "a file or a link")
 
 
 def test_asking_whether_someone_from_a_company_is_here_looks_for_a_contact():
@@ -282,7 +265,5 @@ def test_asking_whether_someone_from_a_company_is_here_looks_for_a_contact():
     (平安以外的人在用) are not."""
     from extractor.curate import SEEKS_CONTACT
 
-    for text in ["有某某金融的人在吗", "某某支付的朋友在吗？", "某某科技有人在这个群么？", "有某某的兄弟们在么"]:
-        assert SEEKS_CONTACT.search(text), text
-    for text in ["我没看到平安以外的人在用这个钱包", "群里的人在讨论什么？", "商户的人在线下怎么签约？"]:
-        assert not SEEKS_CONTACT.search(text), text
+    _finds(SEEKS_CONTACT, ["有某某金融的人在吗", "某某支付的朋友在吗？", "某某科技有人在这个群么？", "有某某的兄弟们在么"],
+           ["我没看到平安以外的人在用这个钱包", "群里的人在讨论什么？", "商户的人在线下怎么签约？"])
