@@ -132,6 +132,7 @@ DESCRIPTIONS = {
     "acknowledges": "thanks or a me-too, not an answer",
     "asker_takes": "the asker took it in (哦, 明白了, 原来如此)",
     "asker_rejects": "the asker set it aside (不是这个, 我是说…)",
+    "answers_follow_up": "a later reply to the asker's later message ({follow})",
 }
 # What one would expect before looking at any data; the fit pulls these toward the data
 # (tools/fit_weights.py), and the rare features (quotes, late @replies) stay near them.
@@ -188,6 +189,7 @@ WEIGHTS = {
     "echoes": 1.1,  # as yes_no: the same kind of reply
     "asker_takes": 0.6,
     "asker_rejects": -1.2,
+    "answers_follow_up": -1.7,  # takes back 'late_reply_to_asker' (set by hand)
 }
 
 
@@ -394,6 +396,25 @@ class Linker:
         shared.sort(key=qw.__getitem__, reverse=True)  # heaviest first (stable: ties keep their order)
         rare = any(qw[w] >= self.idf.rare and len(w) >= 2 for w in shared)
         return cover, shared[:4], rare, mass
+
+    def follow_up(self, q: Question, c: Message, k: int, own: list[int], qids: set) -> str:
+        """The asker's message after the question (at the positions own) that the reply c takes
+        up more than the question: its words shared with c weigh more than those the question
+        shares, one of them not in the question (平台担保户只有一个 → @asker 平台担保户不是你们
+        自己的吗). Its shared words, or ''."""
+        c_words = self.word_set(c)
+        if not c_words:
+            return ""
+        q_words, qw, _, _ = self.question_words(q)
+        q_mass = sum(qw[w] for w in q_words & c_words)
+        for j in reversed(own):
+            m = self.originals[j]
+            if m.id in qids or m.kind != "text":
+                continue
+            shared = c_words & frozenset(self.words(m))
+            if shared - q_words and sum(self.idf(w) for w in shared) > q_mass:
+                return "/".join(sorted(shared, key=self.idf, reverse=True)[:3])
+        return ""
 
     def thanked(self, q: Question) -> dict[str, int]:
         """Members the asker thanked after the question: member -> position of the thanks."""
@@ -610,6 +631,12 @@ class Linker:
             if "mentions_asker" in f and f["mentions_asker"]:
                 f["late_reply_to_asker"] = v = f["mentions_asker"] * (1 - near)
                 x += w["late_reply_to_asker"] * v
+                # ... unless it takes up what the asker said since, more than the question
+                follow = self.follow_up(q, c, k, own[own_before:bisect_left(own, k)], qids)
+                if follow:
+                    f["answers_follow_up"] = v
+                    x += w["answers_follow_up"] * v
+                    d["follow"] = follow
             if "asked_with_at" in f and f["asked_with_at"]:
                 f["late_reply_when_asked"] = v = f["asked_with_at"] * (1 - near)
                 x += w["late_reply_when_asked"] * v

@@ -418,3 +418,39 @@ def test_a_fast_first_message_that_fits_best_still_leads():
         ("09:00:40", "周敏", "监管查得很严"),
     ])
     assert top_answer_n(p, 2) == 3
+
+
+def test_a_late_reply_to_the_askers_later_message_does_not_answer_the_question():
+    # 林晓峰 asks, 周敏 answers, then 林晓峰 goes on about his own merchants; the @reply much later
+    # takes up that later message (月结的商户), not the question: 周敏's answer stays on top
+    chatter = [
+        ("09:05:00", "路人丙", "今天上线顺利吗"), ("09:06:00", "路人丁", "还在灰度"),
+        ("09:07:00", "路人丙", "辛苦"), ("09:08:00", "路人戊", "中午吃啥"),
+        ("09:09:00", "路人丁", "楼下米线"), ("09:10:00", "路人戊", "走起"),
+    ]
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "退款一般走原路返回还是退到用户余额？"),
+        ("09:01:00", "周敏", "原路返回为主，卡失效了才退余额"),
+        ("09:02:00", "林晓峰", "我们平台的商户都是月结的，退款手续费比较多"),
+    ] + chatter + [
+        ("09:30:00", "王磊", "@林晓峰 月结商户的退款手续费一般从下个月的结算款里扣"),
+    ])
+    assert top_answer_n(p, 2) == 3
+    late = [a for a in answers_of(p, 2) if a.lead.n == 11]
+    assert not late or any("later message" in r for r in late[0].reasons)
+
+
+def test_a_late_reply_to_the_asker_that_takes_up_the_question_still_answers():
+    # the asker's later message shares nothing with the @reply: the late reply answers the question
+    chatter = [
+        ("09:05:00", "路人丙", "今天上线顺利吗"), ("09:06:00", "路人丁", "还在灰度"),
+        ("09:07:00", "路人丙", "辛苦"), ("09:08:00", "路人戊", "中午吃啥"),
+        ("09:09:00", "路人丁", "楼下米线"), ("09:10:00", "路人戊", "走起"),
+    ]
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "节假日的T+1结算一般怎么顺延？"),
+        ("09:02:00", "林晓峰", "等一下再来看"),
+    ] + chatter + [
+        ("09:30:00", "王磊", "@林晓峰 节假日的结算顺延到下一个工作日"),
+    ])
+    assert top_answer_n(p, 2) == 10
