@@ -24,7 +24,6 @@ import re
 from typing import Iterator, Optional
 
 from .records import Answer, Message, Question
-from .members import name_parts
 from .segment import GeneralIdf, general_idf, message_words
 
 THRESHOLD = 0.55  # the top answer must reach this
@@ -55,8 +54,9 @@ NOT_ANSWER = re.compile(
     r"谢谢|多谢|感谢|谢了|thx|thanks|3q|早|早上好|晚安|欢迎|鼓掌|威武|霸气|[。.…!！~～]+)[\s。.…!！~～,，]*$",
     re.I,
 )
-THANKS = re.compile(r"(谢谢|多谢|感谢|谢了|谢啦|thx|thanks|thank you|3q|明白了|懂了|学习了|受教|了解了|原来如此|长见识|涨知识|"
-                    r"get了|收到|清楚了|有道理|懂啦|明白啦)", re.I)
+# thanking, or saying one has understood: the asker's (THANKS) and a bystander's (ACK) share these
+THANKS_WORDS = r"谢谢|多谢|感谢|谢了|谢啦|thx|thanks|thank you|明白了|懂了|学习了|受教|了解了"
+THANKS = re.compile(rf"({THANKS_WORDS}|3q|原来如此|长见识|涨知识|get了|收到|清楚了|有道理|懂啦|明白啦)", re.I)
 THANKS_EMOJI = {"抱拳", "强", "握手", "OK", "玫瑰", "好的", "谢谢"}
 YES_NO_QUESTION = re.compile(r"((吗|么|嘛|不|没|否|是吧|对吧)[\s?？。.~～!！]*$|(\w)[不没]\3|有没有|是不是|能不能|会不会|可不可以|要不要|是否|能否)")
 ANSWER_FORM = re.compile(r"^(是的?|不是|对|不对|可以|不可以|不行|行|能|不能|会|不会|有|没有|没|要|不要|不用|需要|不需要|用|没用|"
@@ -77,8 +77,7 @@ ECHO_SHORT = 5  # word characters: an echo not negated is (nearly) the whole rep
 QUESTION_END = re.compile(r"[\s?？。.~～!！吗么嘛呢啊吧]*$")
 ECHO_TAIL = 8
 # thanks or a me-too from someone other than the asker (了解了，谢谢各位; 同想看): short ones only
-ACK = re.compile(r"(谢谢|多谢|感谢|谢了|谢啦|thx|thanks|thank you|明白了|懂了|受教|了解了|学习了|^收到|"
-                 r"同想|我也想|我也要|我也在找|求分享|求资料|同感)", re.I)
+ACK = re.compile(rf"({THANKS_WORDS}|^收到|同想|我也想|我也要|我也在找|求分享|求资料|同感)", re.I)
 ACK_CHARS = 12
 WORD_CHARS = re.compile(r"\w")
 ONE_WORD_CHAR = re.compile(r"\W*(\w)\W*")  # (fullmatch) a text of one word character
@@ -344,15 +343,7 @@ class Linker:
         """Parts of the sender's names (a nickname often carries the company: 胡新松-银联)."""
         out = self._name_words.get(m.sender)
         if out is None:
-            member = self.member(m)
-            names = self.dir.members.get(member, {}).get("names", [m.sender])
-            # the same for every conversation with this directory: kept on it
-            by_names = self.dir.__dict__.setdefault("_name_words", {})
-            key = tuple(names)
-            out = by_names.get(key)
-            if out is None:
-                out = by_names[key] = frozenset(p for n in names for p in name_parts(n) if len(p) >= 2)
-            self._name_words[m.sender] = out
+            out = self._name_words[m.sender] = self.dir.name_words(self.member(m))
         return out
 
     def words(self, m: Message) -> list[str]:

@@ -81,7 +81,7 @@ def keywords(q: Question, idf, directory=None, limit: int = 5) -> list[str]:
     tf = Counter()
     for m in q.messages:
         tf.update(w for w in message_words(m) if len(w) >= 2 or not w.isascii())
-    names = name_parts_of(directory) if directory is not None else set()
+    names = directory.all_name_parts() if directory is not None else frozenset()
     subject = set(topic_words(list(tf), idf, names))
     ranked = sorted(tf, key=lambda w: (w not in subject, -(tf[w] * idf(w)), w))
     telling = idf.__dict__.setdefault("_telling", {})  # each word judged once
@@ -135,17 +135,6 @@ def _may_weigh(w: str) -> bool:
             and w[0] not in LEADING_CHARS and not ADDRESS.match(w) and not LATIN_NOISE.match(w))
 
 
-def name_parts_of(directory) -> set[str]:
-    """Parts of members' names (nicknames in a chat are not its subject)."""
-    cached = getattr(directory, "_name_parts", None)
-    if cached is None:
-        from .members import name_parts
-
-        cached = {p for n in directory.member_of for p in name_parts(n) if len(p) >= 2}
-        directory._name_parts = cached
-    return cached
-
-
 def topic_words(words, idf, names: frozenset = frozenset()) -> list[str]:
     """Words of this group's subject: far more frequent here than in general Chinese, not chat life, not names."""
     out: list[str] = []
@@ -173,7 +162,7 @@ def _message_topics(m, idf, names) -> list[str]:
 
 def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) -> tuple[bool, float, list[str]]:
     """Is the question worth keeping in the published knowledge base?"""
-    names = name_parts_of(directory) if directory is not None else set()
+    names = directory.all_name_parts() if directory is not None else frozenset()
     text = " ".join(m.text for m in q.messages)
     words = [w for m in q.messages for w in message_words(m)]
     reasons: list[str] = []

@@ -235,6 +235,8 @@ class Directory:
         self._parts_by_pair: Optional[dict[str, set[str]]] = None
         self._surname_cache: dict[str, set] = {}
         self._alike_cache: dict[tuple[str, str], bool] = {}
+        self._name_words_cache: dict[str, frozenset[str]] = {}
+        self._all_name_parts: Optional[frozenset[str]] = None
 
     # ------------------------------------------------------------------ API
     def member(self, sender: str) -> str:
@@ -299,6 +301,22 @@ class Directory:
     def names_of(self, member: str) -> list[str]:
         """The member's display names (the id itself for one the directory does not know)."""
         return self.members.get(member, {}).get("names", [member])
+
+    def name_words(self, member: str) -> frozenset[str]:
+        """Parts of two characters or more of the member's display names (a nickname often
+        carries the company: 胡新松-银联)."""
+        out = self._name_words_cache.get(member)
+        if out is None:
+            out = self._name_words_cache[member] = frozenset(
+                p for n in self.names_of(member) for p in name_parts(n) if len(p) >= 2)
+        return out
+
+    def all_name_parts(self) -> frozenset[str]:
+        """Parts of two characters or more of every name the directory knows (nicknames in a
+        chat are not its subject)."""
+        if self._all_name_parts is None:
+            self._all_name_parts = frozenset(p for n in self.member_of for p in name_parts(n) if len(p) >= 2)
+        return self._all_name_parts
 
     def alike(self, a: str, b: str) -> bool:
         """Two members whose display names plainly name one person (names_similar)."""
