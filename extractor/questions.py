@@ -138,7 +138,7 @@ A_NOT_A_ADVERBS = ("时不时", "动不动")
 FINAL_STRONG = {"吗": 2.5, "么": 2.2, "麽": 2.2, "否": 1.5}
 A_NOT_A_WORDS = ["有没有", "是不是", "能不能", "会不会", "可不可以", "要不要", "用不用", "行不行", "对不对", "好不好", "算不算",
                  "需不需要", "该不该", "有木有", "用没用", "做没做", "去不去", "支不支持"]
-A_NOT_A = re.compile("(" + "|".join(A_NOT_A_WORDS) + r"|([\u4e00-\u9fff])不\2)")
+A_NOT_A = re.compile("(" + "|".join(A_NOT_A_WORDS) + r"|(?!不)([\u4e00-\u9fff])不\2)")  # (not 不不不: no, no, no)
 ALTERNATIVE = re.compile(r"(是|用|走|选|做).{1,30}还是.{1,30}|还是[^，,。！!？?\s]{1,10}(啊|呢|呀|[？?])")
 # 是A的还是B的: an alternative question even without a question mark
 ALTERNATIVE_DE = re.compile(r"是(?!的)[^，,。？?！!是]{1,12}的还是[^，,。？?！!]{1,12}的")
@@ -230,6 +230,8 @@ LAUGHTER = re.compile(r"(哈哈|呵呵|嘿嘿|嘻嘻|hhh|233|😂|😄|笑死|�
 # personal topics that make a question teasing in a professional group (单身吗, 女朋友在哪): banter, not an ask
 BANTER_TOPIC = re.compile(r"(单身|男朋友|女朋友|男票|女票|相亲|约会|红灯区|人妖|泡妞|撩妹|把妹|脱单|聊骚|颜值|私房钱)")
 JOKE_EMOJI = {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮", "抠鼻", "色", "嘿哈", "机智", "憨笑", "笑哭"}
+# after an A-not-A ask, [捂脸] (facepalm) is embarrassment at asking, not a joke: 算不算违规[捂脸]
+JOKE_EMOJI_A_NOT_A = JOKE_EMOJI - {"捂脸"}
 ECHO_MAX = 8  # characters before a question mark inside that echo rather than ask (九位？…)
 QUOTE_MIN = 10  # characters of someone else's message quoted in a reply
 # what is left of a message without a quoted question still asks: ？, 吗, a question word, 同问 (me too)
@@ -626,7 +628,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     interjection = INTERJECTION.match(body)
     if interjection:
         cue(-2.0, f"an interjection of surprise ({interjection.group(1)})")
-    if LAUGHTER.search(body) or set(m.emojis) & JOKE_EMOJI:
+    if LAUGHTER.search(body) or set(m.emojis) & (JOKE_EMOJI_A_NOT_A if ana and "太" not in body else JOKE_EMOJI):
         cue(-1.5, "laughter or a joking emoji")
     banter = BANTER_TOPIC.search(body) if not req else None
     if banter:

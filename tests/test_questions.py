@@ -744,3 +744,13 @@ def test_question_words_and_a_not_a_in_statements(text):
 ])
 def test_asks_near_those_statements_still_ask(text):
     assert asks(text)
+
+
+def test_a_facepalm_after_an_a_not_a_ask_is_embarrassment_not_a_joke():
+    assert asks("那我们先垫资再清算，算不算二清[捂脸]")
+    assert not asks("这个需求又改了，我们是先排期再说吗哈哈哈")  # laughter still marks a joke
+
+
+@pytest.mark.parametrize("text", ["不不不，那是两回事", "@孙七 不不不，我说的是线下收单"])
+def test_no_no_no_is_not_an_a_not_a_form(text):
+    assert not asks(text)
