@@ -156,6 +156,8 @@ REQUEST = re.compile(r"(请教|请问|求推荐|求助|求问|求教|求解|求�
                      r"有没有.{0,16}(做过|用过|接过|搞过|了解过?|对接过)|有(小伙伴|朋友|同学|大神|大佬|同行).{0,24}[吗么嘛])")
 # checking one's understanding with the group: 不知道我的理解对不对, 这样理解对吗
 UNDERSTANDING = re.compile(r"(理解|说法|想法|认识)[^，,。？?]{0,4}(是否|对不对|对吗|对么|对不|是不是)(对|正确|合理|准确|一致)?")
+# …, 可以这样理解吧, 是这么理解吧, 我没理解错吧: the same check ending in 吧 (not 不是这么理解的吧: a rebuttal)
+UNDERSTANDING_BA = re.compile(r"(?<!不是)(?<!不能)(?<!不可以)(?<!不)(这样|这么)理解(的)?(应该)?(没错|没问题|对)?吧$|(没有?|不会)理解错(了)?吧$")
 # (a request the sender will make to someone else later: 我一会去问下风控, 明天找个明白人问下, 回去问下同事)
 NOT_REQUEST_BEFORE = re.compile(r"(帮你|帮我|帮忙|我可以帮|我帮|可以帮|我去|也去|回头|回去|我再|我来|再|后续|改天|以后|下次|有空|要不|"
                                 r"一会|待会|等会|明天|晚点|稍后).{0,8}$")
@@ -579,7 +581,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(2.0, f"request {req.group(1)[:8]}")
     else:
         req = None
-    und = UNDERSTANDING.search(body) if not req else None
+    und = (UNDERSTANDING.search(body) or UNDERSTANDING_BA.search(tail)) if not req else None
     if und:
         cue(2.0, "asks whether an understanding is right")
         req = und

@@ -754,3 +754,16 @@ def test_a_facepalm_after_an_a_not_a_ask_is_embarrassment_not_a_joke():
 @pytest.mark.parametrize("text", ["不不不，那是两回事", "@孙七 不不不，我说的是线下收单"])
 def test_no_no_no_is_not_an_a_not_a_form(text):
     assert not asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "也就是先记应收再核销，可以这样理解吧",
+    "清分和结算是两步，是这么理解吧。",
+    "差错账是第二天人工处理的，我没理解错吧",
+])
+def test_checking_ones_understanding_with_ba_asks(text):
+    assert asks(text)
+
+
+def test_not_understanding_it_so_with_ba_is_a_rebuttal():
+    assert not asks("不是这么理解的吧")
