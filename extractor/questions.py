@@ -63,13 +63,15 @@ _TALK_OF = re.compile(r"(说|叫|搞|弄|整)$")
 # after 怎么/如何/为什么/是否, its clause is said to be hard or a matter of its own: 怎么定义罪名很尴尬, 怎么理解账户是个学问
 _MANNER_SUBJECT_AFTER = re.compile(r".{0,12}?(是个|是一个|很|挺|太|比较|非常)(学问|问题|难题|难点|尴尬|麻烦|头疼|头痛|难|复杂|讲究|考验)")
 _WANTS_TO_KNOW = re.compile(r"(懂|明白|了解|好奇|请教|问)")
-_ADMISSION_AFTER = re.compile(r"(不知道|不知|不清楚|不确定|不记得|不得而知|无从(考究|考证|得知|知晓|查起)|无法(得知|知道|确定))了?$")
+_ADMISSION_AFTER = re.compile(r"(不知道|不知|不晓得|不清楚|不太清楚|不大清楚|不太确定|不确定|不记得|不得而知|无从(考究|考证|得知|知晓|查起)|无法(得知|知道|确定))了?$")
+# a verdict on the question word's clause: 实际怎么玩就各有千秋了, 具体怎么做就是另一回事了 (said, not asked)
+_VERDICT_AFTER = re.compile(r"就?(说不清|说不好|不好说|难说|各有千秋|见仁见智|因人而异|仁者见仁|另说|是?另外?一回事|不一定)了?$")
 _WHAT_IF = re.compile(r"(要是|如果|假如|万一|一旦|是不是|有没有|能不能|会不会)")
 _STILL_BEFORE = re.compile(r"[就还也倒可]$")
 _DEGREE_AFTER = re.compile(r"(很|太|特别|非常|那么|十分)")
-_A_NOT_A_EMBEDDED = re.compile(r"(看|要看|就看|取决于|问|不知道|关键|决定|如果|假如|找找|问问|查查|试试|搜搜|判断|检查|核实|校验|验证|确认|"
+_A_NOT_A_EMBEDDED = re.compile(r"(看|要看|就看|取决于|问|不知道|不晓得|没啥|没什么|没有什么|谈不上|关键|决定|如果|假如|找找|问问|查查|试试|搜搜|判断|检查|核实|校验|验证|确认|"
                                r"在讨论|在聊|要聊|在考虑|不论|不管|无论|查明|查清|不确定|不清楚|(不|只)?关心|关注|想说)[^，,。]{0,12}$")
-_ALTERNATIVE_EMBEDDED = re.compile(r"(不管|无论|不论|看|不清楚|不知道|不确定)[^，,。]{0,6}$")
+_ALTERNATIVE_EMBEDDED = re.compile(r"(不管|无论|不论|看|不清楚|不知道|不晓得|不确定)[^，,。]{0,6}$")
 # an alternative question that ends the message, its two sides split by a comma (是指A，还是B; 你们是自动分配，
 # 还是让客户选择): no particle needed. Not 还是 = still (…，还是要看…, 还是挺好), not after a verb of telling apart
 # or not knowing (无法分辨是A，还是B; 也不知道是A，还是B: said, not asked)
@@ -109,7 +111,7 @@ QUESTION_WORDS = {
 # 几 words that are often "several" rather than "how many": interrogative only at the end of a clause
 SEVERAL = {"几个", "几家", "几种", "几天", "几年", "几月", "几次", "几位", "几"}
 # in a clause before a question word, these make it indirect or indefinite: 要看怎么, 不知道为什么, 我觉得是多大的问题
-INDIRECT = re.compile(r"(不知道|不管|无论|不论|没什么|没啥|没有什么|不清楚|记不清|忘了|随便|要看|就看|看看|看你|看他|看下|看是|"
+INDIRECT = re.compile(r"(不知道|不晓得|不管|无论|不论|没什么|没啥|没有什么|不清楚|记不清|忘了|随便|要看|就看|看看|看你|看他|看下|看是|"
                       r"取决于|决定|关键|在于|忘记|没试过|至于|说清楚|讲清楚|(也|还|都)看|告知|分不出|看不出|说不出|看不清|"
                       r"判断(?!的)|检查|核实|校验|验证|(不要|别|不用|不必)太?纠结|在乎|在意|猜到|猜|觉得|认为|觉着|问我|问你|问他|"
                       r"(?<![谁你])知道|指不定|说不定|不定|如果|假如|要是|选择|想好|想清楚|想着|想学|学会|教你|教我|没说|"
@@ -128,14 +130,23 @@ STATEMENT_NE = re.compile(r"(还没|还不|还在|还有好|还早|正在|都在
 A_NOT_A_SUBJECT = re.compile(r"[^。？?]{0,16}?(属于|取决于|很重要|是关键|不是关键|就看|要看|得看|由[^，,。？?]{1,10}决定|的问题$)")
 # after an A-not-A verb, it does not matter which: 涨不涨不重要, 搞不搞都行
 A_NOT_A_EITHER = re.compile(r"[^，,。？?]{0,3}(不重要|无所谓|没关系|不要紧|没区别|都一样|都行|都可以|(也|都)(没有?关系|行|可以|一样))")
+# after X不X, the alternative is a topic: set aside (授不授权不谈) or up to something (挣不挣钱看有没有场景, 能不能去看个人条件)
+A_NOT_A_ASIDE = re.compile(r"[^，,。？?]{0,3}(不谈|不论|先不说|暂且不论|另说|不讨论)")
+A_NOT_A_UP_TO = re.compile(r"[^，,。？?]{0,8}看(有没有|是不是|是否|能否|能不能|会不会|[^，,。？?]{0,6}(情况|场景|条件|需求|自己|个人))")
+# X不X words that are adverbs: 时不时 (now and then), 动不动 (at every turn)
+A_NOT_A_ADVERBS = ("时不时", "动不动")
 FINAL_STRONG = {"吗": 2.5, "么": 2.2, "麽": 2.2, "否": 1.5}
 A_NOT_A_WORDS = ["有没有", "是不是", "能不能", "会不会", "可不可以", "要不要", "用不用", "行不行", "对不对", "好不好", "算不算",
                  "需不需要", "该不该", "有木有", "用没用", "做没做", "去不去", "支不支持"]
-A_NOT_A = re.compile("(" + "|".join(A_NOT_A_WORDS) + r"|([\u4e00-\u9fff])不\2)")
+A_NOT_A = re.compile("(" + "|".join(A_NOT_A_WORDS) + r"|(?!不)([\u4e00-\u9fff])不\2)")  # (not 不不不: no, no, no)
 ALTERNATIVE = re.compile(r"(是|用|走|选|做).{1,30}还是.{1,30}|还是[^，,。！!？?\s]{1,10}(啊|呢|呀|[？?])")
 # 是A的还是B的: an alternative question even without a question mark
 ALTERNATIVE_DE = re.compile(r"是(?!的)[^，,。？?！!是]{1,12}的还是[^，,。？?！!]{1,12}的")
 CONFIRM = re.compile(r"(是吧|对吧|是不|对不|是么|对么|是嘛|没错吧)$")
+# a trailing 不/没 asks yes or no (收费不, 有文档不, 做过没: V不 for V不V), not after an adverb
+# (还没, 都没, 那可不) nor with the alternative as a subject or wondered about (关键是…不, 不知道…没)
+TRAILING_NOT = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])(?<![还都也就并又可再才没不])[不没]$")
+_TRAILING_NOT_EMBEDDED = re.compile(r"(不知道|不知|不清楚|不确定|不晓得|在于|关键|取决于|要看|就看|得看|忘了|忘记|问问|问我|问他|问她)")
 # (every alternative opens with a character, so that re looks only where one of them is: the
 # lookbehind of 没有…推荐 comes after its 有, not before)
 REQUEST = re.compile(r"(请教|请问|求推荐|求助|求问|求教|求解|求分享|求个|求一个|求一份|求份|求大神|求指点|想了解|想问(?!题)|想请教|"
@@ -145,6 +156,8 @@ REQUEST = re.compile(r"(请教|请问|求推荐|求助|求问|求教|求解|求�
                      r"有没有.{0,16}(做过|用过|接过|搞过|了解过?|对接过)|有(小伙伴|朋友|同学|大神|大佬|同行).{0,24}[吗么嘛])")
 # checking one's understanding with the group: 不知道我的理解对不对, 这样理解对吗
 UNDERSTANDING = re.compile(r"(理解|说法|想法|认识)[^，,。？?]{0,4}(是否|对不对|对吗|对么|对不|是不是)(对|正确|合理|准确|一致)?")
+# …, 可以这样理解吧, 是这么理解吧, 我没理解错吧: the same check ending in 吧 (not 不是这么理解的吧: a rebuttal)
+UNDERSTANDING_BA = re.compile(r"(?<!不是)(?<!不能)(?<!不可以)(?<!不)(这样|这么)理解(的)?(应该)?(没错|没问题|对)?吧$|(没有?|不会)理解错(了)?吧$")
 # (a request the sender will make to someone else later: 我一会去问下风控, 明天找个明白人问下, 回去问下同事)
 NOT_REQUEST_BEFORE = re.compile(r"(帮你|帮我|帮忙|我可以帮|我帮|可以帮|我去|也去|回头|回去|我再|我来|再|后续|改天|以后|下次|有空|要不|"
                                 r"一会|待会|等会|明天|晚点|稍后).{0,8}$")
@@ -200,7 +213,7 @@ REACTION = re.compile(r"^(是吗|是么|是嘛|真的吗|真的么|真的|真的
                       r"是不是|对吧|对不|好吧|好吗|在吗|有吗|谁|啊|哦|嗯|嗯嗯|\?+|？+)[\s?？!！。.~～…]*$", re.I)
 EXCLAIM = re.compile(r"(太牛|牛逼|厉害|666|太强|佩服|膜拜|威武|可怕|吓人|太好了|太贵了|不错啊|好吧|太.{0,4}了吧)")
 OFFER = re.compile(r"(要不要试试|可以试试|(?<!的话)(?<!的话，)私聊|加我|联系我|我可以帮|帮你问|帮你打听|我帮你|有什么问题.{0,12}(回答|解答|找我|问我)|"
-                   r"我有.{0,24}(要么|要吗|需要吗|要不要)|(我们|我的团队|我司)[^，,。]{0,4}(在招|急招)|有(什么|啥)问题.{0,6}(和|跟|找|问)我|跟您聊|跟你聊|我让.{0,12}(联系|找|聊)|要不我|我再给你|我给你(拉|找|介绍))")
+                   r"我有.{0,24}(要么|要吗|需要吗|要不要)|(我们|我的团队|我司)[^，,。]{0,4}(在招|急招)|有(什么|啥)问题.{0,6}(和|跟|找|问)我|有(什么|啥)[^，,。？?]{0,6}(问题|疑问)[^？?]{0,8}(请讲|尽管|随时|可以问|欢迎|请提|提出来)|跟您聊|跟你聊|我让.{0,12}(联系|找|聊)|要不我|我再给你|我给你(拉|找|介绍))")
 ANSWER_START = re.compile(r"^(是的|是啊|对的|对啊|对，|对,|没错|不是|没有|可以的|嗯|恩|哦|噢|有的|会的|不会|不用|一般是|主要是|因为|"
                           r"先查|先看|建议|你可以|可以先|试试|检查一下)")
 HEDGE = re.compile(r"(应该|可能|估计|大概|一般|好像|我觉得|我认为|我理解|感觉|也许|或许|其实)")
@@ -210,6 +223,8 @@ ANNOUNCE = re.compile(r"(分享|主题|嘉宾|欢迎|活动|报名|通知|公告
 # names that end like a question: 饿了么 (the food delivery app)
 NAMES_WITH_PARTICLE = ("饿了么",)
 # asking to connect (add on WeChat, talk in private), not for information
+# a speaker's polite formula: 有什么不对的还请各位指正 (not an ask for information)
+MODESTY = re.compile(r"有(什么|啥|哪些|哪里)[^，,。？?]{0,8}(不对|不妥|错误|错漏|不足|不当|问题)[^，,。？?]{0,10}(指正|指出|批评|斧正|海涵|包涵|见谅)")
 CONNECT = re.compile(r"(方便|可以|能否?|能不能)[^，,。？?]{0,3}加(了|一下|个|下)?(你|您|我|微信|好友|私聊|交流|联系)|"
                      r"加(一下|个|你)?(好友|微信)|加私聊")
 INTERJECTION = re.compile(r"^(我擦|卧槽|握草|我靠|我草|我勒个去|我的天|天哪|天啊)[\s,，!！。]")
@@ -217,6 +232,8 @@ LAUGHTER = re.compile(r"(哈哈|呵呵|嘿嘿|嘻嘻|hhh|233|😂|😄|笑死|�
 # personal topics that make a question teasing in a professional group (单身吗, 女朋友在哪): banter, not an ask
 BANTER_TOPIC = re.compile(r"(单身|男朋友|女朋友|男票|女票|相亲|约会|红灯区|人妖|泡妞|撩妹|把妹|脱单|聊骚|颜值|私房钱)")
 JOKE_EMOJI = {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮", "抠鼻", "色", "嘿哈", "机智", "憨笑", "笑哭"}
+# after an A-not-A ask, [捂脸] (facepalm) is embarrassment at asking, not a joke: 算不算违规[捂脸]
+JOKE_EMOJI_A_NOT_A = JOKE_EMOJI - {"捂脸"}
 ECHO_MAX = 8  # characters before a question mark inside that echo rather than ask (九位？…)
 QUOTE_MIN = 10  # characters of someone else's message quoted in a reply
 # what is left of a message without a quoted question still asks: ？, 吗, a question word, 同问 (me too)
@@ -370,6 +387,8 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
                 continue  # 怎么定义罪名很尴尬: the question word's clause is the subject
             if _ADMISSION_AFTER.search("".join(after)):
                 continue  # 客户啥样的不知: an admission, not a question
+            if not asked and _VERDICT_AFTER.search("".join(after)):
+                continue  # 实际怎么玩就各有千秋了: a verdict on it, said
             if clause.count(t) > 1 or (t == "怎么" and "怎么" in after):
                 continue  # 谁用谁知道, 怎么安全怎么来: indefinite
             if not asked and (_correlative(t, clause, clauses[ci + 1] if ci + 1 < len(clauses) else ())
@@ -398,6 +417,7 @@ MAY_ASK = re.compile("|".join([
     r"不(?<=([\u4e00-\u9fff])不)\1",  # first: its back-reference counts its own group
     *A_NOT_A_WORDS,
     *map(re.escape, "?？》吗么麽否呢吧嘛"), "是不", "对不", "还是",
+    r"不(?=(?:\s|\[[^\[\]]{1,8}\]|[~～。.…!！,，、])*$)", r"没(?=(?:\s|\[[^\[\]]{1,8}\]|[~～。.…!！,，、])*$)",
     r"多\s?[" + "".join(sorted(HOW_MUCH)) + "]",
     *map(re.escape, sorted(QUESTION_WORDS, key=lambda w: (-len(w), w))),
 ]))
@@ -485,6 +505,10 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
                 particle = cl[-1]
                 cue(1.8, f"a clause ends with {cl[-1]}")
                 break
+    if (not (strong or particle) and len(core) >= 3 and last in ("不", "没") and TRAILING_NOT.search(tail) and not CONFIRM.search(tail)
+            and not _TRAILING_NOT_EMBEDDED.search(_CLAUSE_SPLIT.split(tail)[-1])):
+        particle = "不"
+        cue(2.0, f"ends with {tail[-1]} (a yes-no ask: V{tail[-1]})")
     qword = _question_word(tokens, asked=bool(strong or particle), clauses=clauses)
     if CONFIRM.search(tail) and not (clauses and clauses[-1][-2:] == ["算是", "吧"]):  # 算是吧: 'sort of', an answer
         cue(2.0, "asks for confirmation (是吧/对吧)")
@@ -508,14 +532,17 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         if last in ("啊", "呀", "哈", "呐", "捏") and not strong:
             cue(0.5, f"{last} after a question word")
     ana = A_NOT_A.search(TITLE.sub(lambda t: "《" + "_" * (len(t.group(0)) - 2) + "》", body) if "《" in body else body)
-    if ana and not _word_start(tokens, body, ana.start()):
-        ana = None  # 现在不在: 在 belongs to 现在
+    if ana and (not _word_start(tokens, body, ana.start()) or ana.group(1) in A_NOT_A_ADVERBS):
+        ana = None  # 现在不在: 在 belongs to 现在; 时不时: now and then
     if ana and ana.group(1) == "是不是" and _STILL_BEFORE.search(body, 0, ana.start()) and _DEGREE_AFTER.match(body, ana.end()):
         ana = None  # 还是不是很清楚: 还是 + 不是很, not 是不是
     if ana and ana.group(1) not in ("是不是", "有没有", "有木有") and A_NOT_A_EITHER.match(body, ana.end()):
         ana = None  # 涨不涨不重要: whichever
-    elif ana and not strong and (ana.group(2) or ana.group(1) in ("能不能", "会不会", "要不要")) and A_NOT_A_SUBJECT.match(body, ana.end()):
+    elif ana and not strong and (ana.group(2) or ana.group(1) in ("能不能", "会不会", "要不要")) and (
+            A_NOT_A_SUBJECT.match(body, ana.end()) or A_NOT_A_UP_TO.match(body, ana.end())):
         ana = None  # 能不能结算属于资质问题, 审不审取决于风险评估: the alternative is the subject
+    elif ana and not strong and ana.group(2) and A_NOT_A_ASIDE.match(body, ana.end()):
+        ana = None  # 授不授权不谈: set aside
     elif ana and not strong and body[:ana.start()].endswith(("就是", "在于", "无非", "无非是")):
         ana = None  # 关键就是会不会被封: the point is whether, said as a statement
     elif ana and not strong and _ADMISSION_AFTER.search(_tail(_CLAUSE_END.split(body[ana.end():], maxsplit=1)[0])):
@@ -554,7 +581,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(2.0, f"request {req.group(1)[:8]}")
     else:
         req = None
-    und = UNDERSTANDING.search(body) if not req else None
+    und = (UNDERSTANDING.search(body) or UNDERSTANDING_BA.search(tail)) if not req else None
     if und:
         cue(2.0, "asks whether an understanding is right")
         req = und
@@ -603,13 +630,15 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     interjection = INTERJECTION.match(body)
     if interjection:
         cue(-2.0, f"an interjection of surprise ({interjection.group(1)})")
-    if LAUGHTER.search(body) or set(m.emojis) & JOKE_EMOJI:
+    if LAUGHTER.search(body) or set(m.emojis) & (JOKE_EMOJI_A_NOT_A if ana and "太" not in body else JOKE_EMOJI):
         cue(-1.5, "laughter or a joking emoji")
     banter = BANTER_TOPIC.search(body) if not req else None
     if banter:
         cue(-2.5, f"personal banter ({banter.group(1)})")
     if OFFER.search(body):
         cue(-3.0, "an offer, not a question")
+    if MODESTY.search(body):
+        cue(-3.0, "a polite formula (有什么不对的请指正), not a question")
     if CONNECT.search(body):  # 加个微信吧，有些问题想请教: the request is to connect
         cue(-2.0, "asks to connect (加微信), not for information")
     if not req and (HEADLINE.search(body) or (

@@ -585,6 +585,7 @@ SHORTCUT_SENTENCES = [
     "是不可能的", "对不起", "还是算了", "有木有人", "用没用过", "来不来",
     "不知道我的理解对不对", "为何如此", "有无限额", "干嘛用的", "求推荐一个清算系统", "麻烦大家看一下",
     "这个费率是按笔收，还是按比例收", "是先清分，还是先结算",
+    "退款收手续费不", "这个功能上线了没[微笑]", "我们还没", "那可不。",
 ]
 
 
@@ -693,3 +694,76 @@ def test_an_alternative_that_ends_the_message_asks_without_a_particle(text):
 ])
 def test_an_alternative_said_not_asked_is_not_a_question(text):
     assert not asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "你们那边退款收手续费不",
+    "这个接口文档有中文版的没",
+    "@陈安妮-某银行-架构 你们行支持分账不",
+    "跨行转账现在到账快不[疑问]",
+])
+def test_a_trailing_bu_or_mei_asks_yes_or_no(text):
+    from extractor import questions
+
+    assert asks(text)
+    assert questions.MAY_ASK.search(text)
+
+
+@pytest.mark.parametrize("text", [
+    "新版本我们上线还没",  # 还没: not yet
+    "系统一出故障，挂着的订单全军覆没",  # 覆没 is one word
+    "关键是对方愿意配合不",  # the alternative is the point, said
+    "不知道银行那边认可不",  # wondering aloud
+    "那可不",
+])
+def test_a_trailing_bu_or_mei_that_asks_nothing(text):
+    assert not asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "规定是这么写的，具体怎么落地就各有千秋了",  # a verdict on the question word's clause
+    "只遇到过一次，为什么会重复扣款就不太清楚了",  # an admission
+    "去年的对账文件不晓得放哪里去了",  # 不晓得 = 不知道
+    "不晓得风控那边能不能放行",
+    "赚不赚钱看有没有流量",  # X不X as a topic, up to something
+    "能不能进去看个人条件了",
+    "收不收费不谈，单说体验就差很多",  # X不X set aside
+    "没啥快不快的，能用就行",
+    "时不时会收到银行的通知短信",  # 时不时: now and then
+    "讲得比较粗，有什么不对的地方请大家指正",  # a speaker's formula
+    "大家有什么疑问可以提出来，我们一起交流",  # an offer
+])
+def test_question_words_and_a_not_a_in_statements(text):
+    assert not asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "能不能帮我看一下这个报错",
+    "授不授权？看你们怎么定",
+    "不晓得大家有没有遇到过这种情况？",
+])
+def test_asks_near_those_statements_still_ask(text):
+    assert asks(text)
+
+
+def test_a_facepalm_after_an_a_not_a_ask_is_embarrassment_not_a_joke():
+    assert asks("那我们先垫资再清算，算不算二清[捂脸]")
+    assert not asks("这个需求又改了，我们是先排期再说吗哈哈哈")  # laughter still marks a joke
+
+
+@pytest.mark.parametrize("text", ["不不不，那是两回事", "@孙七 不不不，我说的是线下收单"])
+def test_no_no_no_is_not_an_a_not_a_form(text):
+    assert not asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "也就是先记应收再核销，可以这样理解吧",
+    "清分和结算是两步，是这么理解吧。",
+    "差错账是第二天人工处理的，我没理解错吧",
+])
+def test_checking_ones_understanding_with_ba_asks(text):
+    assert asks(text)
+
+
+def test_not_understanding_it_so_with_ba_is_a_rebuttal():
+    assert not asks("不是这么理解的吧")
