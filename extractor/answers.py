@@ -300,7 +300,6 @@ class Linker:
         self.idf = idf
         self._mentioned: dict[str, set[str]] = {}
         self._words: dict[str, list[str]] = {}
-        self._name_words: dict[str, frozenset[str]] = {}  # by sender
         self._thanks: dict[str, dict[str, str]] = {}
         self._facts: dict[str, tuple] = {}
         self._facts_at: Optional[list[tuple]] = None  # facts by position
@@ -338,13 +337,6 @@ class Linker:
             if conf * ALIKE > best and self.dir.alike(other, member):
                 best = conf * ALIKE
         return best
-
-    def name_words(self, m: Message) -> frozenset[str]:
-        """Parts of the sender's names (a nickname often carries the company: 胡新松-银联)."""
-        out = self._name_words.get(m.sender)
-        if out is None:
-            out = self._name_words[m.sender] = self.dir.name_words(self.member(m))
-        return out
 
     def words(self, m: Message) -> list[str]:
         out = self._words.get(m.id)
@@ -471,7 +463,7 @@ class Linker:
                 substance,
                 not (media or substance or THREE_WORD_CHARS.search(body)),  # at most 2 word characters
                 bool(LAUGHTER.search(body) or (m.emojis and not JOKE_EMOJI.isdisjoint(m.emojis))),
-                self.name_words(m),
+                self.dir.name_words(self.member(m)),  # parts of the sender's names (胡新松-银联)
                 bool(GREETING.search(body)),
                 len(body) <= NO_KNOWLEDGE_CHARS and bool(NO_KNOWLEDGE.search(body)),
                 # a lone character that is no yes/no word (上, 晕): a fragment, or a reaction (the character

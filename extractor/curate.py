@@ -173,6 +173,12 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
         x += w
         reasons.append(f"{why} ({w:+.1f})")
 
+    def cue_found(pattern, w: float, why: str, where: str = text):
+        """cue(w, why), naming what ``pattern`` found in ``where``, when it finds something."""
+        found = pattern.search(where)
+        if found:
+            cue(w, f"{why} ({found.group(1)})")
+
     topics = topic_words(words, idf, names)
     if topics:
         cue(min(3, len(topics)) * 0.9, "subject words " + "/".join(topics[:3]))
@@ -189,15 +195,9 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
         cue(-0.6, "almost no content words")
     if _LATIN_TERM.search(text):
         cue(0.2, "technical terms in Latin letters")
-    lg = LOGISTICS.search(ABSTRACT_WHERE.sub("", text))
-    if lg:
-        cue(-1.2, f"group logistics ({lg.group(1)})")
-    bt = BANTER.search(text)
-    if bt:
-        cue(-1.5, f"small talk ({bt.group(1)})")
-    pe = PERSONAL.search(text)
-    if pe:
-        cue(-1.2, f"a personal question ({pe.group(1)})")
+    cue_found(LOGISTICS, -1.2, "group logistics", ABSTRACT_WHERE.sub("", text))
+    cue_found(BANTER, -1.5, "small talk")
+    cue_found(PERSONAL, -1.2, "a personal question")
     lead = q.message.text.strip()  # the ask itself: what follows it is often a remark, not its setup
     core = _NON_WORD.sub("", lead)
     if len(core) <= SHORT_QUESTION and not _CLAUSE_PUNCT.search(lead):
@@ -205,18 +205,10 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
     sc = SEEKS_CONTACT.search(text)
     if sc and not EXPERIENCE.search(text[:sc.end()]):
         cue(-1.2, "looks for a contact at a company")
-    jh = JOB_HUNT.search(_MENTION.sub(" ", text))  # (a member's name may say 求职)
-    if jh:
-        cue(-1.2, f"looks for a job or for staff ({jh.group(1)})")
-    af = ASKS_FILE.search(text)
-    if af:
-        cue(-1.2, f"asks for a file or a link ({af.group(1)})")
-    tk = TALKS.search(text)
-    if tk:
-        cue(-1.2, f"about the group's own talks or meetups ({tk.group(1)})")
-    sp = SEEKS_PERSON.search(text)
-    if sp:
-        cue(-1.2, f"looks for a person to talk to ({sp.group(1)})")
+    cue_found(JOB_HUNT, -1.2, "looks for a job or for staff", _MENTION.sub(" ", text))  # (a member's name may say 求职)
+    cue_found(ASKS_FILE, -1.2, "asks for a file or a link")
+    cue_found(TALKS, -1.2, "about the group's own talks or meetups")
+    cue_found(SEEKS_PERSON, -1.2, "looks for a person to talk to")
     if JOKE.search(" ".join(m.raw for m in q.messages)):
         cue(-0.8, "joking tone")
     if q.score < 0.6:
