@@ -97,6 +97,8 @@ _THANKS = re.compile(r"(谢|感谢|多谢|拜托|求)")
 # a full stop and then more of the sender's own sentences: 下面说说什么是轧差。轧差就是…
 _FULL_STOP_THEN = re.compile(r"(?<!。)。(?!。)\s*(.*)$", re.S)  # (not 。。: an ellipsis)
 _LEADING_MENTION = re.compile(r"^(\s*@\S+\s*[，,]?)+")
+# the message ends with one full stop (not 。。, an ellipsis; not ，。), then only spaces or emoji
+_CLOSED_WITH_STOP = re.compile(r"(?<![。，,])。(\s|\[[^\[\]]{1,8}\])*$")
 
 
 THRESHOLD = 0.5
@@ -729,6 +731,12 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         stop = _FULL_STOP_THEN.search(body, max(at, 0))
         if at > (lead.end() if lead else 0) + 1 and stop and len(_NON_WORD.sub("", stop.group(1))) >= 4:
             cue(-1.0, "a sentence closed with a full stop, then more statements")
+        elif (not alt and len(core) > 6 and _CLOSED_WITH_STOP.search(body)
+              and not (qword and _tail(body).endswith(qword))):
+            # 查一下是什么银行的。, 具体哪家不便说了。: a question word or A-not-A form with no other cue in
+            # a message the sender closes with a full stop, as one writes a statement (an ask gets ？
+            # or nothing); the question word said last, or a few words (稳定性如何。, 什么版本。), still ask
+            cue(-1.0, "a bare question word in a message closed with a full stop (a statement)")
     return _sigmoid(x), reasons, flags
 
 

@@ -767,3 +767,23 @@ def test_checking_ones_understanding_with_ba_asks(text):
 
 def test_not_understanding_it_so_with_ba_is_a_rebuttal():
     assert not asks("不是这么理解的吧")
+
+
+@pytest.mark.parametrize("text", [
+    "我们一般是先去查一下对方是什么渠道的。",
+    "新人进来先搞清楚哪些报表每天要看，这是基本功。",
+    "上线前还得确认接口是不是都切到了新环境。",
+])
+def test_a_bare_question_word_in_a_message_closed_with_a_full_stop_is_a_statement(text):
+    assert not asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "网关的稳定性如何。",       # the question word said last
+    "用的哪个版本。",            # a few words
+    "网关用的哪个版本的SDK",     # no full stop
+    "用的哪个版本的SDK。。。",   # an ellipsis, not a full stop
+    "用的哪个版本的SDK。？",
+])
+def test_asks_with_a_full_stop_or_without_it_still_ask(text):
+    assert asks(text)
