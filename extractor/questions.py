@@ -97,6 +97,11 @@ _THANKS = re.compile(r"(谢|感谢|多谢|拜托|求)")
 # a full stop and then more of the sender's own sentences: 下面说说什么是轧差。轧差就是…
 _FULL_STOP_THEN = re.compile(r"(?<!。)。(?!。)\s*(.*)$", re.S)  # (not 。。: an ellipsis)
 _LEADING_MENTION = re.compile(r"^(\s*@\S+\s*[，,]?)+")
+# 什么/啥 before a list of examples: 什么A，B，C; 什么A啊B啊; 什么A、B之类的 (things like A, B), not "what"
+# (什么 opens the message or a clause, or follows 现在/还有/比如/说/搞…: 用什么MQ，A，B asks which; the items are short
+# and ask nothing themselves)
+_EXAMPLES_AFTER = re.compile(r"(?:^|[，,。；;：:\s])(?:现在|还有|比如|像|说|搞|弄|整)?(?:什么|啥)(?!是|叫|时候|时间|意思|样|情况|原因|区别|问题|地方|东西|人|用)"
+                             r"(?:[^，,、。；;？?！!\s啊呀吗么呢吧哪谁几怎多]{1,8}(?:[啊呀][，,、\s]*|[，,、\s]+)){2,}")
 # the message ends with one full stop (not 。。, an ellipsis; not ，。), then only spaces or emoji
 _CLOSED_WITH_STOP = re.compile(r"(?<![。，,])。(\s|\[[^\[\]]{1,8}\])*$")
 
@@ -721,6 +726,10 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             # word in a clause between the sender's statements (an ask opens the message, or ends it,
             # or adds details after it)
             cue(-1.0, "a question word's clause, then a long statement")
+    if (qword in ("什么", "啥") and not (strong or particle or req or ana or alt) and not _ASKS_GROUP.search(body)
+            and _EXAMPLES_AFTER.search(body)):
+        # 什么智慧城市，大数据，物联网，都有可能做; 现在什么秒杀 团购 红包: a list of examples
+        cue(-1.0, "什么 before a list of examples (什么A，B，C): things like them, not a question")
     if (qword or ana) and not (strong or particle or req or flags.get("ba")):
         # 下面说说什么是轧差。轧差就是把应收应付相抵: the sentence with the question word ends with
         # a full stop and the sender goes on: a statement about it, not an ask (an ask without a

@@ -787,3 +787,21 @@ def test_a_bare_question_word_in_a_message_closed_with_a_full_stop_is_a_statemen
 ])
 def test_asks_with_a_full_stop_or_without_it_still_ask(text):
     assert asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "什么共享单车，网约车，外卖，都在抢这块流量",
+    "现在什么直播 短视频 社区团购 都想做支付",
+    "还有什么红包啊积分啊，花样太多了",
+])
+def test_shenme_before_a_list_of_examples_is_not_a_question(text):
+    assert not asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "用什么消息队列，kafka，rocketmq",      # which of them
+    "你们用什么网关，自研，开源，还是买的",  # put to someone
+    "什么情况，一下子退了这么多单",
+])
+def test_shenme_before_options_still_asks(text):
+    assert asks(text)
