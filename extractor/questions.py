@@ -701,6 +701,13 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
                 if not _ASKS_IN_REST.search(rest):
                     cue(-3.0, "quotes someone else's question and answers it")
                 break
+    close = body.find("】")
+    if close > 0 and "【" not in body[:close] and _ASKS_IN_REST.search(body[:close]):
+        # …都是直接划转？没有经过平台账户吗？】经过平台了: a question quoted up to a closing 】 (its 【 lost
+        # with the quote's start), then the sender's answer to it
+        rest = body[close + 1:]
+        if len(_NON_WORD.sub("", rest)) >= 2 and not _ASKS_IN_REST.search(rest):
+            cue(-3.0, "quotes a question (…】) and answers it")
     if REPORTED.search(body):
         cue(-3.5, "reports someone else's question")
     after_q = _QMARK.split(body, maxsplit=1)

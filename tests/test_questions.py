@@ -805,3 +805,8 @@ def test_shenme_before_a_list_of_examples_is_not_a_question(text):
 ])
 def test_shenme_before_options_still_asks(text):
     assert asks(text)
+
+
+def test_a_question_quoted_up_to_a_closing_bracket_and_answered_is_not_a_question():
+    assert not asks("@孙七 退款都是原路返回？不走备付金吗？】走的，T+1出款")
+    assert asks("@孙七 退款都是原路返回？不走备付金吗？】那手续费谁出？")
