@@ -212,6 +212,8 @@ HEADLINE = re.compile(r"(^【[^】]{1,14}】.|[\u4e00-\u9fff]\s*[｜|]|[｜|]\s*
 HEADLINE_DASH = re.compile(r"^[^，。,：:？?！!\s]{2,14}\s*——")
 TITLE = re.compile(r"《[^《》]*》")
 REPORTED = re.compile(r"((反问|质问)(道|说)?[，,:：]|问了(一个|个)问题|(他|她|他们|她们)(是)?在问|问了?我?一句|问我说|有人问我|他问我|她问我|被问到|客户问我|同事问我|问了我)")
+# 不X就不Y吗 (if not X, then not Y?): a condition and its consequence, put to someone to check
+_IF_NOT_THEN_NOT = re.compile(r"(?<![是就也还都])不(?!是|就|也|还|都)[^不，,。？?！!\s]{1,8}就不[^，,。？?！!]{1,12}[吗么][？?]*$")
 NOT_QUESTION_NOT = re.compile(r"不(是|都是|也是|就是|还是)?.{0,30}[吗么嘛]$|不是.{0,30}[吗么嘛]")  # a rebuttal when it answers someone
 REACTION = re.compile(r"^(是吗|是么|是嘛|真的吗|真的么|真的|真的假的|啥|啥情况|啥意思|什么鬼|什么情况|what|why|"
                       r"咋了|咋回事|怎么了|然后呢|什么节奏|啥节奏|什么操作|啥操作|不会吧|不是吧|这么|这么多|这么贵|这么快|为啥|为什么|所以呢|"
@@ -611,6 +613,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     if rh and not req:
         cue(-4.5, f"rhetorical {rh.group(1)[:8]}")
     nq = NOT_QUESTION_NOT.search(tail) if (particle in ("吗", "么", "嘛") or strong) else None
+    if nq and m.mentions and _IF_NOT_THEN_NOT.search(tail):
+        nq = None  # @某人 拿不到锁 不成功就不出款吗: asks the one addressed what follows, not a rebuttal
     if nq and not rh:
         others_just_spoke = any(p.sender != m.sender and _gap(p, m) <= 120 for p in prev[-2:])
         if replying:

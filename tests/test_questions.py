@@ -810,3 +810,9 @@ def test_shenme_before_options_still_asks(text):
 def test_a_question_quoted_up_to_a_closing_bracket_and_answered_is_not_a_question():
     assert not asks("@孙七 退款都是原路返回？不走备付金吗？】走的，T+1出款")
     assert asks("@孙七 退款都是原路返回？不走备付金吗？】那手续费谁出？")
+
+
+def test_if_not_then_not_put_to_someone_asks_rather_than_rebuts():
+    before = [("王五", "我们是先加锁再出款的"), ("王五", "锁拿到了才调渠道")]
+    assert asks("@王五 拿不到锁 不成功就不出款吗", before=before)
+    assert not asks("@王五 这不就是重复出款吗", before=before)
