@@ -816,3 +816,11 @@ def test_if_not_then_not_put_to_someone_asks_rather_than_rebuts():
     before = [("王五", "我们是先加锁再出款的"), ("王五", "锁拿到了才调渠道")]
     assert asks("@王五 拿不到锁 不成功就不出款吗", before=before)
     assert not asks("@王五 这不就是重复出款吗", before=before)
+
+
+@pytest.mark.parametrize("text", [
+    "有遇到过对账文件字段顺序乱掉的么……mysql主从同步[捂脸]",
+    "有对接过银联无卡的吗 流程复杂不",
+])
+def test_has_anyone_met_or_done_asks(text):
+    assert asks(text)
