@@ -202,6 +202,11 @@ HEADLINE = re.compile(r"(^【[^】]{1,14}】.|[\u4e00-\u9fff]\s*[｜|]|[｜|]\s*
                       r"^\s*《[^《》]{4,}》\s*$|^[^@]{6,}[\u4e00-\u9fff？?]_[\u4e00-\u9fff]{2,8}\s*$|"
                       r"^[^，,。？?\s]{2,16}(报告|白皮书|调查|调研|盘点|解读|观察|周报|日报|早报|专访|对话|访谈)[：:]|[？?]\s*【[^】]{1,12}】\s*$|"
                       r"^\[cp\]|via\s*[^\s，,。]{2,10}\s*http|(终于|一次|彻底)(说|讲|搞)(清楚|明白|透|懂)了?)")
+# 你这样合适么, 你这么说合适吗, 你…这样的做法合适么？: a reproach to the one addressed (doing it so
+# is not right), not an ask (你觉得这样合适吗: an opinion asked for; 我们这样拆合适吗: one's own plan)
+REPROACH = re.compile(r"((这样|这么|你这)[^，,。？?！!]{0,12}|[你您]们?[^，,。？?！!]{1,10}[，,]\s*)合[适式](么|吗|嘛)[？?]*$")
+_OPINION_ASKED = re.compile(r"(觉得|认为|看来|你看|请问|是否|哪)")
+_OWN_PLAN = re.compile(r"我们?(这样|这么)")
 HEADLINE_DASH = re.compile(r"^[^，。,：:？?！!\s]{2,14}\s*——")
 TITLE = re.compile(r"《[^《》]*》")
 REPORTED = re.compile(r"((反问|质问)(道|说)?[，,:：]|问了(一个|个)问题|(他|她|他们|她们)(是)?在问|问了?我?一句|问我说|有人问我|他问我|她问我|被问到|客户问我|同事问我|问了我)")
@@ -603,6 +608,9 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-2.0, f"a rhetorical {qword} ({RHETORICAL_QWORD.search(body).group(0)[:8]})")
     if rh and not req:
         cue(-4.5, f"rhetorical {rh.group(1)[:8]}")
+    elif (not req and REPROACH.search(tail) and _YOU.search(body) and not _OPINION_ASKED.search(body)
+          and not _OWN_PLAN.search(body)):
+        cue(-4.5, "a reproach (你这样…合适么), not an ask")
     nq = NOT_QUESTION_NOT.search(tail) if (particle in ("吗", "么", "嘛") or strong) else None
     if nq and not rh:
         others_just_spoke = any(p.sender != m.sender and _gap(p, m) <= 120 for p in prev[-2:])

@@ -767,3 +767,22 @@ def test_checking_ones_understanding_with_ba_asks(text):
 
 def test_not_understanding_it_so_with_ba_is_a_rebuttal():
     assert not asks("不是这么理解的吧")
+
+
+@pytest.mark.parametrize("text", [
+    "老王，你这样合适么",
+    "你这么改需求合适吗？",
+    "我贴了链接，你们去感谢老王，合适么",
+])
+def test_a_reproach_with_heshi_is_not_a_question(text):
+    # 你这样…合适么: a reproach to the one addressed, not an ask
+    assert not asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "你觉得这样设计合适吗？",
+    "我们这样拆分服务合适吗？",
+    "这个方案用在跨境场景合适吗",
+])
+def test_asking_whether_something_is_appropriate_still_asks(text):
+    assert asks(text)
