@@ -154,6 +154,9 @@ REQUEST = re.compile(r"(请教|请问|求推荐|求助|求问|求教|求解|求�
                      r"推荐个|推荐几|给推荐|帮忙看|帮看|指点|指教|打听|了解一下|想知道|大家.{0,6}怎么|"
                      r"有(?<!没有)[^，,。；;！!？?]{0,12}推荐|麻烦[^，,。；;！!？?]{0,20}(一下|下)|能.{0,8}介绍|"
                      r"有没有.{0,16}(做过|用过|接过|搞过|了解过?|对接过)|有(小伙伴|朋友|同学|大神|大佬|同行).{0,24}[吗么嘛])")
+# a request word in advice to someone else (你可以去网站看看，或者咨询他们的客服; 有疑问可以群里咨询;
+# 建议直接问下客服): the sender tells them whom to ask, he asks nothing
+ADVICE_BEFORE = re.compile(r"((你|您)们?|建议|有[^，,。？?！!]{0,4}(问题|疑问|需要|兴趣))[^。？?！!]{0,16}(可以|可|不妨|最好|直接|去)[^。？?！!]{0,12}$")
 # checking one's understanding with the group: 不知道我的理解对不对, 这样理解对吗
 UNDERSTANDING = re.compile(r"(理解|说法|想法|认识)[^，,。？?]{0,4}(是否|对不对|对吗|对么|对不|是不是)(对|正确|合理|准确|一致)?")
 # …, 可以这样理解吧, 是这么理解吧, 我没理解错吧: the same check ending in 吧 (not 不是这么理解的吧: a rebuttal)
@@ -217,7 +220,7 @@ REACTION = re.compile(r"^(是吗|是么|是嘛|真的吗|真的么|真的|真的
                       r"(还|也)?(这么|这也|那也|有这么|有那么|还那么)(?!多少)[^，,。？?吗么嘛呢吧啥什怎哪谁几]{1,4}|"
                       r"是不是|对吧|对不|好吧|好吗|在吗|有吗|谁|啊|哦|嗯|嗯嗯|\?+|？+)[\s?？!！。.~～…]*$", re.I)
 EXCLAIM = re.compile(r"(太牛|牛逼|厉害|666|太强|佩服|膜拜|威武|可怕|吓人|太好了|太贵了|不错啊|好吧|太.{0,4}了吧)")
-OFFER = re.compile(r"(要不要试试|可以试试|(?<!的话)(?<!的话，)私聊|加我|联系我|我可以帮|帮你问|帮你打听|我帮你|有什么问题.{0,12}(回答|解答|找我|问我)|"
+OFFER = re.compile(r"((可以|欢迎|随时|尽管)[^，,。？?]{0,3}(来)?(咨询|问|找)(我|我们)(?![^，,。？?]{0,8}[吗么嘛？?])|要不要试试|可以试试|(?<!的话)(?<!的话，)私聊|加我|联系我|我可以帮|帮你问|帮你打听|我帮你|有什么问题.{0,12}(回答|解答|找我|问我)|"
                    r"我有.{0,24}(要么|要吗|需要吗|要不要)|(我们|我的团队|我司)[^，,。]{0,4}(在招|急招)|有(什么|啥)问题.{0,6}(和|跟|找|问)我|有(什么|啥)[^，,。？?]{0,6}(问题|疑问)[^？?]{0,8}(请讲|尽管|随时|可以问|欢迎|请提|提出来)|跟您聊|跟你聊|我让.{0,12}(联系|找|聊)|要不我|我再给你|我给你(拉|找|介绍))")
 ANSWER_START = re.compile(r"^(是的|是啊|对的|对啊|对，|对,|没错|不是|没有|可以的|嗯|恩|哦|噢|有的|会的|不会|不用|一般是|主要是|因为|"
                           r"先查|先看|建议|你可以|可以先|试试|检查一下)")
@@ -582,6 +585,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         req = None  # 谁知道呢: who knows (rhetorical); 谁用谁知道: whoever uses it knows (an idiom)
     elif req and req.group(1) in ("请教", "咨询", "打听") and body.startswith(("了", "过"), req.end()):
         req = None  # 我刚请教了以前的同事, 咨询过两家机构: told, not asked
+    elif req and not (strong or particle) and ADVICE_BEFORE.search(body, 0, req.start()):
+        req = None  # 你可以…咨询他们的客服, 有疑问可以群里咨询: advice on whom to ask
     if req and not NOT_REQUEST_BEFORE.search(body[:req.start()]):
         cue(2.0, f"request {req.group(1)[:8]}")
     else:

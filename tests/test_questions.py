@@ -786,3 +786,23 @@ def test_a_reproach_with_heshi_is_not_a_question(text):
 ])
 def test_asking_whether_something_is_appropriate_still_asks(text):
     assert asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "这个我也不清楚，你可以去官网看看，或者咨询他们的客服",
+    "有疑问可以在群里咨询",
+    "建议直接问下他们的商务",
+    "这块我做过，可以咨询我",
+])
+def test_a_request_word_in_advice_or_an_offer_is_not_a_question(text):
+    # the sender tells someone whom to ask, or offers to be asked: he asks nothing
+    assert not asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "你可以咨询一下他们吗",
+    "想咨询大家一个问题，代付失败怎么退",
+    "你们可以推荐一下靠谱的清算系统吗",
+])
+def test_a_request_put_to_someone_still_asks(text):
+    assert asks(text)
