@@ -806,3 +806,9 @@ def test_a_request_word_in_advice_or_an_offer_is_not_a_question(text):
 ])
 def test_a_request_put_to_someone_still_asks(text):
     assert asks(text)
+
+
+def test_asking_the_group_a_question_is_a_request():
+    # 问大家一个问题 (I ask you all a question): a request, even when the ask that follows has no question mark
+    assert asks("问大家一个问题，平台代收的货款，财务上记在哪个科目")
+    assert not asks("他问大家一个问题，然后自己答了")
