@@ -213,6 +213,7 @@ _OWN_PLAN = re.compile(r"我们?(这样|这么)")
 HEADLINE_DASH = re.compile(r"^[^，。,：:？?！!\s]{2,14}\s*——")
 TITLE = re.compile(r"《[^《》]*》")
 REPORTED = re.compile(r"((反问|质问)(道|说)?[，,:：]|问了(一个|个)问题|(他|她|他们|她们)(是)?在问|问了?我?一句|问我说|有人问我|他问我|她问我|被问到|客户问我|同事问我|问了我)")
+NOT_UNDERSTOOD = re.compile(r"^(\s*@\S+\s*)*我?(还是|也|有点|实在)?不(太|大|是很|怎么)?(明白|懂|理解|清楚)[^，,。？?\s]{0,12}[，,。\s]")
 NOT_QUESTION_NOT = re.compile(r"不(是|都是|也是|就是|还是)?.{0,30}[吗么嘛]$|不是.{0,30}[吗么嘛]")  # a rebuttal when it answers someone
 REACTION = re.compile(r"^(是吗|是么|是嘛|真的吗|真的么|真的|真的假的|啥|啥情况|啥意思|什么鬼|什么情况|what|why|"
                       r"咋了|咋回事|怎么了|然后呢|什么节奏|啥节奏|什么操作|啥操作|不会吧|不是吧|这么|这么多|这么贵|这么快|为啥|为什么|所以呢|"
@@ -616,7 +617,10 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     elif (not req and REPROACH.search(tail) and _YOU.search(body) and not _OPINION_ASKED.search(body)
           and not _OWN_PLAN.search(body)):
         cue(-4.5, "a reproach (你这样…合适么), not an ask")
-    nq = NOT_QUESTION_NOT.search(tail) if (particle in ("吗", "么", "嘛") or strong) else None
+    # (不太明白你们是怎么做的，能说细点吗: the 不 admits not understanding, then asks; no rebuttal)
+    not_understood = NOT_UNDERSTOOD.match(tail)
+    nq = (NOT_QUESTION_NOT.search(tail, not_understood.end() if not_understood else 0)
+          if (particle in ("吗", "么", "嘛") or strong) else None)
     if nq and not rh:
         others_just_spoke = any(p.sender != m.sender and _gap(p, m) <= 120 for p in prev[-2:])
         if replying:

@@ -812,3 +812,15 @@ def test_asking_the_group_a_question_is_a_request():
     # 问大家一个问题 (I ask you all a question): a request, even when the ask that follows has no question mark
     assert asks("问大家一个问题，平台代收的货款，财务上记在哪个科目")
     assert not asks("他问大家一个问题，然后自己答了")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("不太明白你们是怎么做的，能说细一点吗", True),
+    ("我不太懂 他们也有类似的接口吗", True),
+    ("不太明白，央行不是早就发文了吗", False),  # the rebuttal after the admission is still one
+])
+def test_admitting_not_understanding_then_asking_is_no_rebuttal(text, expected):
+    # 不太明白…，…吗 in a running discussion: the 不 admits not understanding, it does not rebut
+    p = analyse_day(FILLER + [("09:00:00", "甲", "我们的渠道代码都在一个应用里"),
+                              ("09:00:30", "乙", "那得拆开"), ("09:01:00", "丙", text)])
+    assert (4 in questions_by_n(p)) == expected
