@@ -157,12 +157,15 @@ _TRAILING_NOT_EMBEDDED = re.compile(r"(不知道|不知|不清楚|不确定|不�
 # (every alternative opens with a character, so that re looks only where one of them is: the
 # lookbehind of 没有…推荐 comes after its 有, not before)
 REQUEST = re.compile(r"(请教|请问|求推荐|求助|求问|求教|求解|求分享|求个|求一个|求一份|求份|求大神|求指点|想了解|想问(?!题)|想请教|"
-                     r"问一下|问下|问个问题|咨询(?!师|公司|顾问|费|业务|服务|行业|和|类|机构|项目|的|平台|[：:]|没|也|都)|谁有|谁知道|谁了解|谁做过|哪位|有没有人|有人[^，,。；;！!？?]{0,24}(?<![怎什那这多要])[吗么嘛]|有谁|推荐一下|"
+                     r"问一下|问下|问个问题|(?<![他她人])问(大家|各位|你|您|大伙|诸位|群里)们?(一个|个|几个|两个)问题|咨询(?!师|公司|顾问|费|业务|服务|行业|和|类|机构|项目|的|平台|[：:]|没|也|都)|谁有|谁知道|谁了解|谁做过|哪位|有没有人|有人[^，,。；;！!？?]{0,24}(?<![怎什那这多要])[吗么嘛]|有谁|推荐一下|"
                      r"推荐个|推荐几|给推荐|帮忙看|帮看|指点|指教|打听|了解一下|想知道|大家.{0,6}怎么|"
                      r"有(?<!没有)[^，,。；;！!？?]{0,12}推荐|麻烦[^，,。；;！!？?]{0,20}(一下|下)|能.{0,8}介绍|"
                      r"有没有.{0,16}(做过|用过|接过|搞过|了解过?|对接过)|"
                      # 有遇到过…的么, 有了解…的吗 (has anyone met, does anyone know; not 没有/还有, nor 有…这么…的吗: rhetorical)
                      r"(?<![没还只所])有(?:遇到过?|碰到过?|用过|做过|接过|搞过|了解过?|研究过|对接过|接触过)[^，,。；;！!？?这那]{0,30}[吗么嘛]|有(小伙伴|朋友|同学|大神|大佬|同行).{0,24}[吗么嘛])")
+# a request word in advice to someone else (你可以去网站看看，或者咨询他们的客服; 有疑问可以群里咨询;
+# 建议直接问下客服): the sender tells them whom to ask, he asks nothing
+ADVICE_BEFORE = re.compile(r"((你|您)们?|建议|有[^，,。？?！!]{0,4}(问题|疑问|需要|兴趣))[^。？?！!]{0,16}(可以|可|不妨|最好|直接|去)[^。？?！!]{0,12}$")
 # checking one's understanding with the group: 不知道我的理解对不对, 这样理解对吗
 UNDERSTANDING = re.compile(r"(理解|说法|想法|认识)[^，,。？?]{0,4}(是否|对不对|对吗|对么|对不|是不是)(对|正确|合理|准确|一致)?")
 # …, 可以这样理解吧, 是这么理解吧, 我没理解错吧: the same check ending in 吧 (not 不是这么理解的吧: a rebuttal)
@@ -211,11 +214,17 @@ HEADLINE = re.compile(r"(^【[^】]{1,14}】.|[\u4e00-\u9fff]\s*[｜|]|[｜|]\s*
                       r"^\s*《[^《》]{4,}》\s*$|^[^@]{6,}[\u4e00-\u9fff？?]_[\u4e00-\u9fff]{2,8}\s*$|"
                       r"^[^，,。？?\s]{2,16}(报告|白皮书|调查|调研|盘点|解读|观察|周报|日报|早报|专访|对话|访谈)[：:]|[？?]\s*【[^】]{1,12}】\s*$|"
                       r"^\[cp\]|via\s*[^\s，,。]{2,10}\s*http|(终于|一次|彻底)(说|讲|搞)(清楚|明白|透|懂)了?)")
+# 你这样合适么, 你这么说合适吗, 你…这样的做法合适么？: a reproach to the one addressed (doing it so
+# is not right), not an ask (你觉得这样合适吗: an opinion asked for; 我们这样拆合适吗: one's own plan)
+REPROACH = re.compile(r"((这样|这么|你这)[^，,。？?！!]{0,12}|[你您]们?[^，,。？?！!]{1,10}[，,]\s*)合[适式](么|吗|嘛)[？?]*$")
+_OPINION_ASKED = re.compile(r"(觉得|认为|看来|你看|请问|是否|哪)")
+_OWN_PLAN = re.compile(r"我们?(这样|这么)")
 HEADLINE_DASH = re.compile(r"^[^，。,：:？?！!\s]{2,14}\s*——")
 TITLE = re.compile(r"《[^《》]*》")
 REPORTED = re.compile(r"((反问|质问)(道|说)?[，,:：]|问了(一个|个)问题|(他|她|他们|她们)(是)?在问|问了?我?一句|问我说|有人问我|他问我|她问我|被问到|客户问我|同事问我|问了我)")
 # 不X就不Y吗 (if not X, then not Y?): a condition and its consequence, put to someone to check
 _IF_NOT_THEN_NOT = re.compile(r"(?<![是就也还都])不(?!是|就|也|还|都)[^不，,。？?！!\s]{1,8}就不[^，,。？?！!]{1,12}[吗么][？?]*$")
+NOT_UNDERSTOOD = re.compile(r"^(\s*@\S+\s*)*我?(还是|也|有点|实在)?不(太|大|是很|怎么)?(明白|懂|理解|清楚)[^，,。？?\s]{0,12}[，,。\s]")
 NOT_QUESTION_NOT = re.compile(r"不(是|都是|也是|就是|还是)?.{0,30}[吗么嘛]$|不是.{0,30}[吗么嘛]")  # a rebuttal when it answers someone
 REACTION = re.compile(r"^(是吗|是么|是嘛|真的吗|真的么|真的|真的假的|啥|啥情况|啥意思|什么鬼|什么情况|what|why|"
                       r"咋了|咋回事|怎么了|然后呢|什么节奏|啥节奏|什么操作|啥操作|不会吧|不是吧|这么|这么多|这么贵|这么快|为啥|为什么|所以呢|"
@@ -223,7 +232,7 @@ REACTION = re.compile(r"^(是吗|是么|是嘛|真的吗|真的么|真的|真的
                       r"(还|也)?(这么|这也|那也|有这么|有那么|还那么)(?!多少)[^，,。？?吗么嘛呢吧啥什怎哪谁几]{1,4}|"
                       r"是不是|对吧|对不|好吧|好吗|在吗|有吗|谁|啊|哦|嗯|嗯嗯|\?+|？+)[\s?？!！。.~～…]*$", re.I)
 EXCLAIM = re.compile(r"(太牛|牛逼|厉害|666|太强|佩服|膜拜|威武|可怕|吓人|太好了|太贵了|不错啊|好吧|太.{0,4}了吧)")
-OFFER = re.compile(r"(要不要试试|可以试试|(?<!的话)(?<!的话，)私聊|加我|联系我|我可以帮|帮你问|帮你打听|我帮你|有什么问题.{0,12}(回答|解答|找我|问我)|"
+OFFER = re.compile(r"((可以|欢迎|随时|尽管)[^，,。？?]{0,3}(来)?(咨询|问|找)(我|我们)(?![^，,。？?]{0,8}[吗么嘛？?])|要不要试试|可以试试|(?<!的话)(?<!的话，)私聊|加我|联系我|我可以帮|帮你问|帮你打听|我帮你|有什么问题.{0,12}(回答|解答|找我|问我)|"
                    r"我有.{0,24}(要么|要吗|需要吗|要不要)|(我们|我的团队|我司)[^，,。]{0,4}(在招|急招)|有(什么|啥)问题.{0,6}(和|跟|找|问)我|有(什么|啥)[^，,。？?]{0,6}(问题|疑问)[^？?]{0,8}(请讲|尽管|随时|可以问|欢迎|请提|提出来)|跟您聊|跟你聊|我让.{0,12}(联系|找|聊)|要不我|我再给你|我给你(拉|找|介绍))")
 ANSWER_START = re.compile(r"^(是的|是啊|对的|对啊|对，|对,|没错|不是|没有|可以的|嗯|恩|哦|噢|有的|会的|不会|不用|一般是|主要是|因为|"
                           r"先查|先看|建议|你可以|可以先|试试|检查一下)")
@@ -588,6 +597,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         req = None  # 谁知道呢: who knows (rhetorical); 谁用谁知道: whoever uses it knows (an idiom)
     elif req and req.group(1) in ("请教", "咨询", "打听") and body.startswith(("了", "过"), req.end()):
         req = None  # 我刚请教了以前的同事, 咨询过两家机构: told, not asked
+    elif req and not (strong or particle) and ADVICE_BEFORE.search(body, 0, req.start()):
+        req = None  # 你可以…咨询他们的客服, 有疑问可以群里咨询: advice on whom to ask
     if req and not NOT_REQUEST_BEFORE.search(body[:req.start()]):
         cue(2.0, f"request {req.group(1)[:8]}")
     else:
@@ -614,7 +625,13 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-2.0, f"a rhetorical {qword} ({RHETORICAL_QWORD.search(body).group(0)[:8]})")
     if rh and not req:
         cue(-4.5, f"rhetorical {rh.group(1)[:8]}")
-    nq = NOT_QUESTION_NOT.search(tail) if (particle in ("吗", "么", "嘛") or strong) else None
+    elif (not req and REPROACH.search(tail) and _YOU.search(body) and not _OPINION_ASKED.search(body)
+          and not _OWN_PLAN.search(body)):
+        cue(-4.5, "a reproach (你这样…合适么), not an ask")
+    # (不太明白你们是怎么做的，能说细点吗: the 不 admits not understanding, then asks; no rebuttal)
+    not_understood = NOT_UNDERSTOOD.match(tail)
+    nq = (NOT_QUESTION_NOT.search(tail, not_understood.end() if not_understood else 0)
+          if (particle in ("吗", "么", "嘛") or strong) else None)
     if nq and m.mentions and _IF_NOT_THEN_NOT.search(tail):
         nq = None  # @某人 拿不到锁 不成功就不出款吗: asks the one addressed what follows, not a rebuttal
     if nq and not rh:

@@ -824,3 +824,61 @@ def test_if_not_then_not_put_to_someone_asks_rather_than_rebuts():
 ])
 def test_has_anyone_met_or_done_asks(text):
     assert asks(text)
+    assert not asks("不是这么理解的吧")
+
+
+@pytest.mark.parametrize("text", [
+    "老王，你这样合适么",
+    "你这么改需求合适吗？",
+    "我贴了链接，你们去感谢老王，合适么",
+])
+def test_a_reproach_with_heshi_is_not_a_question(text):
+    # 你这样…合适么: a reproach to the one addressed, not an ask
+    assert not asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "你觉得这样设计合适吗？",
+    "我们这样拆分服务合适吗？",
+    "这个方案用在跨境场景合适吗",
+])
+def test_asking_whether_something_is_appropriate_still_asks(text):
+    assert asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "这个我也不清楚，你可以去官网看看，或者咨询他们的客服",
+    "有疑问可以在群里咨询",
+    "建议直接问下他们的商务",
+    "这块我做过，可以咨询我",
+])
+def test_a_request_word_in_advice_or_an_offer_is_not_a_question(text):
+    # the sender tells someone whom to ask, or offers to be asked: he asks nothing
+    assert not asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "你可以咨询一下他们吗",
+    "想咨询大家一个问题，代付失败怎么退",
+    "你们可以推荐一下靠谱的清算系统吗",
+])
+def test_a_request_put_to_someone_still_asks(text):
+    assert asks(text)
+
+
+def test_asking_the_group_a_question_is_a_request():
+    # 问大家一个问题 (I ask you all a question): a request, even when the ask that follows has no question mark
+    assert asks("问大家一个问题，平台代收的货款，财务上记在哪个科目")
+    assert not asks("他问大家一个问题，然后自己答了")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("不太明白你们是怎么做的，能说细一点吗", True),
+    ("我不太懂 他们也有类似的接口吗", True),
+    ("不太明白，央行不是早就发文了吗", False),  # the rebuttal after the admission is still one
+])
+def test_admitting_not_understanding_then_asking_is_no_rebuttal(text, expected):
+    # 不太明白…，…吗 in a running discussion: the 不 admits not understanding, it does not rebut
+    p = analyse_day(FILLER + [("09:00:00", "甲", "我们的渠道代码都在一个应用里"),
+                              ("09:00:30", "乙", "那得拆开"), ("09:01:00", "丙", text)])
+    assert (4 in questions_by_n(p)) == expected
