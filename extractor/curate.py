@@ -74,6 +74,7 @@ SEEKS_PERSON = re.compile(
 EXPERIENCE = re.compile(r"(做过|搞过|用过|接过|对接过|研究过|了解|懂|经验)")
 SHORT_QUESTION = 7  # characters: 并发量？ 打款验证？ 北京的？ make sense only in their conversation
 PUBLISH_THRESHOLD = 0.5
+FAVOUR = -4.5  # asking members for a favour outweighs any number of subject words of what is asked for
 
 
 def keywords(q: Question, idf, directory=None, limit: int = 5) -> list[str]:
@@ -205,10 +206,12 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
     sc = SEEKS_CONTACT.search(text)
     if sc and not EXPERIENCE.search(text[:sc.end()]):
         cue(-1.2, "looks for a contact at a company")
-    cue_found(JOB_HUNT, -1.2, "looks for a job or for staff", _MENTION.sub(" ", text))  # (a member's name may say 求职)
-    cue_found(ASKS_FILE, -1.2, "asks for a file or a link")
-    cue_found(TALKS, -1.2, "about the group's own talks or meetups")
-    cue_found(SEEKS_PERSON, -1.2, "looks for a person to talk to")
+    # a favour asked of members (a job, a file, a talk, an introduction): not knowledge, however many
+    # words of the field name what is wanted (银联II类户机制的链接发我一下, 我加你微信请教备付金)
+    cue_found(JOB_HUNT, FAVOUR, "looks for a job or for staff", _MENTION.sub(" ", text))  # (a member's name may say 求职)
+    cue_found(ASKS_FILE, FAVOUR, "asks for a file or a link")
+    cue_found(TALKS, FAVOUR, "about the group's own talks or meetups")
+    cue_found(SEEKS_PERSON, FAVOUR, "looks for a person to talk to")
     if JOKE.search(" ".join(m.raw for m in q.messages)):
         cue(-0.8, "joking tone")
     if q.score < 0.6:
