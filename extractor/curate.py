@@ -71,9 +71,15 @@ SEEKS_PERSON = re.compile(
     r"((谁|有人|哪位|有没有|有没|有|可|你|您)人?认识|认识[^，。,？?！!]{1,12}(吗|么|嘛)(?=[，。,？?！!\s]|$)|"
     r"加(你|我)(了|下|一下)?(微信|好友)|加(你|我)(了|下|一下)?([，。,！!？?\s]|$)|加不了|加个(微信|好友)|私聊|私下|"
     r"(谁有|给一下|要个|求)[^，。,？?]{0,10}联系方式|求介绍|(介绍|推荐)(一下|下|一个|个)?[^，。,？?]{0,8}(的人|朋友|商务|联系人))")
+# asking how something is done or works, or how two things differ (如何分流, 怎么设计的, 区别, 原理, 性能如何):
+# the questions a knowledge base keeps. (Not why: in a chat 为什么/为啥 is as often a rhetorical aside.)
+HOW = re.compile(r"(如何|怎样|原理|区别|差别|差异|性能|"
+                 r"怎么(做|处理|设计|实现|弄|解决|理解|看|算|判断|区分|保证|控制|搞|管理|对接|接入|配置|选|防|规避|计算|统计|拆|分)|"
+                 r"有什么(风险|影响|优势|劣势|好处|坑|区别|不同))")  # (not 有什么问题: 有什么问题？我略懂 offers help)
 EXPERIENCE = re.compile(r"(做过|搞过|用过|接过|对接过|研究过|了解|懂|经验)")
 SHORT_QUESTION = 7  # characters: 并发量？ 打款验证？ 北京的？ make sense only in their conversation
 PUBLISH_THRESHOLD = 0.5
+FAVOUR = -4.5  # asking members for a favour outweighs any number of subject words of what is asked for
 
 
 def keywords(q: Question, idf, directory=None, limit: int = 5) -> list[str]:
@@ -205,15 +211,18 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
     sc = SEEKS_CONTACT.search(text)
     if sc and not EXPERIENCE.search(text[:sc.end()]):
         cue(-1.2, "looks for a contact at a company")
-    cue_found(JOB_HUNT, -1.2, "looks for a job or for staff", _MENTION.sub(" ", text))  # (a member's name may say 求职)
-    cue_found(ASKS_FILE, -1.2, "asks for a file or a link")
-    cue_found(TALKS, -1.2, "about the group's own talks or meetups")
-    cue_found(SEEKS_PERSON, -1.2, "looks for a person to talk to")
+    # a favour asked of members (a job, a file, a talk, an introduction): not knowledge, however many
+    # words of the field name what is wanted (银联II类户机制的链接发我一下, 我加你微信请教备付金)
+    cue_found(JOB_HUNT, FAVOUR, "looks for a job or for staff", _MENTION.sub(" ", text))  # (a member's name may say 求职)
+    cue_found(ASKS_FILE, FAVOUR, "asks for a file or a link")
+    cue_found(TALKS, FAVOUR, "about the group's own talks or meetups")
+    cue_found(SEEKS_PERSON, FAVOUR, "looks for a person to talk to")
     if JOKE.search(" ".join(m.raw for m in q.messages)):
         cue(-0.8, "joking tone")
     if q.score < 0.6:
         cue(-0.4, "not clearly a question")
     if "request" in " ".join(q.reasons) or "请教" in text:
         cue(0.5, "asks the group for expertise")
+    cue_found(HOW, 0.5, "asks how it is done or how things differ")
     p = 1.0 / (1.0 + math.exp(-x))
     return p >= PUBLISH_THRESHOLD, round(p, 3), reasons

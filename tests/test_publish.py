@@ -267,3 +267,30 @@ def test_asking_whether_someone_from_a_company_is_here_looks_for_a_contact():
 
     _finds(SEEKS_CONTACT, ["有某某金融的人在吗", "某某支付的朋友在吗？", "某某科技有人在这个群么？", "有某某的兄弟们在么"],
            ["我没看到平安以外的人在用这个钱包", "群里的人在讨论什么？", "商户的人在线下怎么签约？"])
+
+
+def test_a_favour_asked_of_members_is_unpublished_whatever_its_subject(tmp_path, write_day):
+    """A favour (a link sent, an introduction, a job, a talk) stays unpublished even when many words of
+    the field name what is wanted: the words say what the favour is about, not that it is knowledge."""
+    rows = _questions(tmp_path, write_day, [
+        ("10:00:00", "吴静", "@周敏 能麻烦把网联协议支付和银联无卡快捷的接口规范链接发我一下吗？"),
+        ("10:01:00", "周敏", "好的"),
+        ("10:05:00", "钱程", "谁认识跨境收单外卡清算拒付处理做得好的商户经理？我加你微信请教"),
+        ("10:06:00", "孙悦", "我认识一个"),
+    ])
+    for fragment, reason in [("接口规范链接", "a file or a link"), ("商户经理", "a person to talk to")]:
+        _unpublished_for(rows, fragment, reason)
+    assert any("代金券" in t and r["published"] for t, r in rows.items())  # the questions of substance stay
+
+
+def test_asking_how_it_is_done_or_how_things_differ_counts_for_publishing(tmp_path, write_day):
+    """How something is done, how two things differ, how well it performs, how to see it: the questions
+    a knowledge base keeps. Why-questions, offers of help and the chat's own 怎么了 are not this."""
+    from extractor.curate import HOW
+
+    _finds(HOW, ["高并发下订单号如何生成？", "你们的退款流程是怎么设计的", "这两种记账方式有什么区别", "这个方案性能如何？",
+                 "大家怎么看这个新规"],
+           ["为什么这么贵啊", "有什么问题？我懂一些", "今晚怎么这么冷", "怎么了", "你怎么还没下班"])
+    rows = _questions(tmp_path, write_day, [("10:00:00", "吴静", "你们的退款流程是怎么设计的？")])
+    found = [r for t, r in rows.items() if "退款流程" in t]
+    assert found and "asks how it is done" in found[0]["publish_reasons"]
