@@ -862,6 +862,29 @@ def _laughs_after(originals: list[Message], i: int) -> bool:
     return o is not None and bool(ONLY_LAUGHTER.match(o.text or ""))
 
 
+# another member's reply that takes the message as a tease or an innuendo: clears his throat (咳咳咳), 噗,
+# 你们想多了/想象力太丰富, 开车/刹车 (talk turning risqué), 好污
+TEASED_REPLY = re.compile(r"^\W*(咳咳咳|噗)|想象力[^，,。]{0,2}丰富|(你|你们|楼上|大家)[^，,。]{0,2}想(多|歪)了|(开|飙|刹)(车|不住车)|车速|(好|太|真|很)污")
+
+
+def _teased(originals: list[Message], i: int) -> bool:
+    """One of the next two messages of others, within two minutes, takes the question as a tease
+    (田总腰还好吗？ / 咳咳咳，你们想象力太丰富): a joke, not an ask."""
+    m = originals[i]
+    seen = 0
+    for o in originals[i + 1:i + 6]:
+        if _gap(m, o) > 120:
+            break
+        if o.sender == m.sender:
+            continue
+        if o.kind == "text" and TEASED_REPLY.search(o.body):
+            return True
+        seen += 1
+        if seen >= 2:
+            break
+    return False
+
+
 CONFIRM_REPLY = re.compile(r"^(对|是的|是啊|是呀|没错|对的|对啊|嗯|恩|是|不是|没有|有的|不会|会的|不一定)([，,。.!！~～\s]|$)")
 
 
@@ -916,6 +939,8 @@ def detect_questions(msgs: list[Message], member) -> list[Question]:
             s, reasons = _shift(s, reasons, -1.0, "in a stretch of laughter and joking emoji")
         if s >= THRESHOLD and not flags.get("request") and _laughs_after(originals, i):
             s, reasons = _shift(s, reasons, -1.5, "the sender laughs right after it: a joke")
+        if s >= THRESHOLD and not flags.get("request") and _teased(originals, i):
+            s, reasons = _shift(s, reasons, -3.5, "another member's reply takes it as a tease (咳咳咳/想多了/开车): a joke")
         if s >= THRESHOLD and not flags.get("request") and _concludes_after(originals, i):
             s, reasons = _shift(s, reasons, -2.0, "the sender goes on with his own conclusion (所以…/肯定…)")
         if s >= THRESHOLD and not flags.get("request") and _answers_after(originals, i):

@@ -882,3 +882,23 @@ def test_admitting_not_understanding_then_asking_is_no_rebuttal(text, expected):
     p = analyse_day(FILLER + [("09:00:00", "甲", "我们的渠道代码都在一个应用里"),
                               ("09:00:30", "乙", "那得拆开"), ("09:01:00", "丙", text)])
     assert (4 in questions_by_n(p)) == expected
+
+
+def test_a_question_the_others_take_as_a_tease_is_a_joke():
+    msgs = list(FILLER) + [("21:10:00", "王五", "老李昨晚又去夜店了？"),
+                           ("21:10:40", "老李", "咳咳咳，你们想象力太丰富了")]
+    assert 2 not in questions_by_n(analyse_day(msgs))
+    msgs = list(FILLER) + [("21:10:00", "王五", "酒店的情侣套房是什么样的？"),
+                           ("21:10:20", "赵六", "[捂脸]"),
+                           ("21:10:30", "老李", "这是要开车了")]
+    assert 2 not in questions_by_n(analyse_day(msgs))
+    # a plain answer, a tease that comes much later, or a request for help, leave it a question
+    msgs = list(FILLER) + [("21:10:00", "王五", "你们的对账文件是几点生成的？"),
+                           ("21:10:40", "老李", "一般凌晨两点")]
+    assert 2 in questions_by_n(analyse_day(msgs))
+    msgs = list(FILLER) + [("21:10:00", "王五", "你们的对账文件是几点生成的？"),
+                           ("21:16:00", "老李", "咳咳咳，你们想多了")]
+    assert 2 in questions_by_n(analyse_day(msgs))
+    msgs = list(FILLER) + [("21:10:00", "王五", "请教下各位，对账文件一般几点生成？"),
+                           ("21:10:40", "老李", "噗")]
+    assert 2 in questions_by_n(analyse_day(msgs))
