@@ -863,8 +863,8 @@ def _laughs_after(originals: list[Message], i: int) -> bool:
 
 
 # another member's reply that takes the message as a tease or an innuendo: clears his throat (咳咳咳), 噗,
-# 你们想多了/想象力太丰富, 开车/刹车 (talk turning risqué), 好污
-TEASED_REPLY = re.compile(r"^\W*(咳咳咳|噗)|想象力[^，,。]{0,2}丰富|(你|你们|楼上|大家)[^，,。]{0,2}想(多|歪)了|(开|飙|刹)(车|不住车)|车速|(好|太|真|很)污")
+# 你们想多了/想歪了, 想象力太丰富, 好污 (not 开车: many groups drive for real)
+TEASED_REPLY = re.compile(r"^\W*(咳咳咳|噗)|想象力[^，,。]{0,2}丰富|(你|你们|楼上|大家)[^，,。]{0,2}想(多|歪)了|(好|太|真|很)污")
 
 
 def _teased(originals: list[Message], i: int) -> bool:
@@ -940,7 +940,7 @@ def detect_questions(msgs: list[Message], member) -> list[Question]:
         if s >= THRESHOLD and not flags.get("request") and _laughs_after(originals, i):
             s, reasons = _shift(s, reasons, -1.5, "the sender laughs right after it: a joke")
         if s >= THRESHOLD and not flags.get("request") and _teased(originals, i):
-            s, reasons = _shift(s, reasons, -3.5, "another member's reply takes it as a tease (咳咳咳/想多了/开车): a joke")
+            s, reasons = _shift(s, reasons, -3.5, "another member's reply takes it as a tease (咳咳咳/想多了/好污): a joke")
         if s >= THRESHOLD and not flags.get("request") and _concludes_after(originals, i):
             s, reasons = _shift(s, reasons, -2.0, "the sender goes on with his own conclusion (所以…/肯定…)")
         if s >= THRESHOLD and not flags.get("request") and _answers_after(originals, i):

@@ -890,8 +890,12 @@ def test_a_question_the_others_take_as_a_tease_is_a_joke():
     assert 2 not in questions_by_n(analyse_day(msgs))
     msgs = list(FILLER) + [("21:10:00", "王五", "酒店的情侣套房是什么样的？"),
                            ("21:10:20", "赵六", "[捂脸]"),
-                           ("21:10:30", "老李", "这是要开车了")]
+                           ("21:10:30", "老李", "楼上想歪了")]
     assert 2 not in questions_by_n(analyse_day(msgs))
+    # driving is driving: 开车 in a reply is no tease
+    msgs = list(FILLER) + [("21:10:00", "王五", "明天去园区怎么走比较快？"),
+                           ("21:10:30", "老李", "开车二十分钟")]
+    assert 2 in questions_by_n(analyse_day(msgs))
     # a plain answer, a tease that comes much later, or a request for help, leave it a question
     msgs = list(FILLER) + [("21:10:00", "王五", "你们的对账文件是几点生成的？"),
                            ("21:10:40", "老李", "一般凌晨两点")]
