@@ -59,9 +59,14 @@ THANKS_WORDS = r"谢谢|多谢|感谢|谢了|谢啦|thx|thanks|thank you|明白�
 THANKS = re.compile(rf"({THANKS_WORDS}|3q|原来如此|长见识|涨知识|get了|收到|清楚了|有道理|懂啦|明白啦)", re.I)
 THANKS_EMOJI = {"抱拳", "强", "握手", "OK", "玫瑰", "好的", "谢谢"}
 YES_NO_QUESTION = re.compile(r"((吗|么|嘛|不|没|否|是吧|对吧)[\s?？。.~～!！]*$|(\w)[不没]\3|有没有|是不是|能不能|会不会|可不可以|要不要|是否|能否)")
-ANSWER_FORM = re.compile(r"^(是的?|不是|对|不对|可以|不可以|不行|行|能|不能|会|不会|有|没有|没|要|不要|不用|需要|不需要|用|没用|"
-                         r"应该|肯定|当然|一般|支持|不支持|算|不算|必须|对的|错|建议|我们|我这|我们是|看|取决于|主要|因为|"
-                         r"yes|no|嗯|恩)", re.I)
+ANSWER_WORDS = (r"是的?|不是|对|不对|可以|不可以|不行|行|能|不能|会|不会|有|没有|没|要|不要|不用|需要|不需要|用|没用|"
+                r"应该|肯定|当然|一般|支持|不支持|算|不算|必须|对的|错|建议|我们|我这|我们是|看|取决于|主要|因为|"
+                r"yes|no|嗯|恩")
+ANSWER_FORM = re.compile(rf"^({ANSWER_WORDS})", re.I)
+# ... as a whole word: the reply's first jieba word is no longer than the answer word, or is itself one,
+# or a verb negated with 没 (没问过, 没听说过) (行业, 对于, 用户, 会计, 有些, 看来 open statements, not
+# answers; 有没有, 是不是, 是否 open questions)
+ANSWER_TOKEN = re.compile(rf"({ANSWER_WORDS}|没\w+|没错|算是|对头|嗯+|恩+|一般来说)", re.I)
 LAUGHTER = re.compile(r"(哈哈|呵呵|嘿嘿|嘻嘻|笑死|233)")
 THREE_WORD_CHARS = re.compile(r"\w\W*\w\W*\w")
 GREETING = re.compile(r"(晚安|明天见|周末愉快|下班了|早上好|早安|大家好|再见|拜拜|回见|先撤|先走了|下线了|睡了|节日快乐|新年快乐|"
@@ -453,7 +458,10 @@ class Linker:
             substance = min(1.0, len(words) / 6.0) if len(words) >= 3 else 0.0
             media = m.kind in ("image", "file", "link")
             body = m.body
-            answer_form = bool(ANSWER_FORM.match(body))
+            form = ANSWER_FORM.match(body)
+            tokens = m.tokens
+            answer_form = bool(form) and (not tokens or len(tokens[0]) <= form.end()
+                                          or bool(ANSWER_TOKEN.fullmatch(tokens[0])))
             lone = ONE_WORD_CHAR.fullmatch(body) if m.kind == "text" and not answer_form and not m.mentions else None
             out = self._facts[m.id] = (
                 self.member(m),

@@ -454,3 +454,19 @@ def test_a_late_reply_to_the_asker_that_takes_up_the_question_still_answers():
         ("09:30:00", "王磊", "@林晓峰 节假日的结算顺延到下一个工作日"),
     ])
     assert top_answer_n(p, 2) == 10
+
+
+def test_an_answer_word_counts_only_as_a_whole_word():
+    # 行业/用户/对于… open with the character of an answer word (行, 用, 对) but are no yes/no reply;
+    # 可以的, 有的, a verb negated with 没 (没试过) are
+    def yes_no_reply(reply):
+        p = analyse_day(START + [
+            ("09:00:00", "林晓峰", "你们的代付接口支持批量提交吗？"),
+            ("09:00:50", "周敏", reply),
+        ])
+        return any("yes/no" in r for a in answers_of(p, 2) for r in a.reasons)
+
+    for reply in ("行业里最近代付的通道越来越难找了", "用户那边最近一直反馈到账慢", "对于我们这种小商户来说费率太高了"):
+        assert not yes_no_reply(reply), reply
+    for reply in ("可以的，一次最多五百笔", "有的，走批量文件接口", "没试过，文档上写了支持"):
+        assert yes_no_reply(reply), reply
