@@ -163,7 +163,7 @@ REQUEST = re.compile(r"(请教|请问|求推荐|求助|求问|求教|求解|求�
                      r"有没有.{0,16}(做过|用过|接过|搞过|了解过?|对接过)|"
                      # 有遇到过…的么, 有了解…的吗 (has anyone met, does anyone know; not 没有/还有, nor 有…这么…的吗: rhetorical)
                      r"(?<![没还只所])有(?:遇到过?|碰到过?|用过|做过|接过|搞过|了解过?|研究过|对接过|接触过)[^，,。；;！!？?这那]{0,30}[吗么嘛]|有(小伙伴|朋友|同学|大神|大佬|同行).{0,24}[吗么嘛])")
-# a request word in advice to someone else (你可以去网站看看，或者咨询他们的客服; 有疑问可以群里咨询;
+# a request word in advice to someone else (你可以先看官方文档，或者咨询厂商的售后; 有问题可以在群里咨询;
 # 建议直接问下客服): the sender tells them whom to ask, he asks nothing
 ADVICE_BEFORE = re.compile(r"((你|您)们?|建议|有[^，,。？?！!]{0,4}(问题|疑问|需要|兴趣))[^。？?！!]{0,16}(可以|可|不妨|最好|直接|去)[^。？?！!]{0,12}$")
 # checking one's understanding with the group: 不知道我的理解对不对, 这样理解对吗
@@ -214,7 +214,7 @@ HEADLINE = re.compile(r"(^【[^】]{1,14}】.|[\u4e00-\u9fff]\s*[｜|]|[｜|]\s*
                       r"^\s*《[^《》]{4,}》\s*$|^[^@]{6,}[\u4e00-\u9fff？?]_[\u4e00-\u9fff]{2,8}\s*$|"
                       r"^[^，,。？?\s]{2,16}(报告|白皮书|调查|调研|盘点|解读|观察|周报|日报|早报|专访|对话|访谈)[：:]|[？?]\s*【[^】]{1,12}】\s*$|"
                       r"^\[cp\]|via\s*[^\s，,。]{2,10}\s*http|(终于|一次|彻底)(说|讲|搞)(清楚|明白|透|懂)了?)")
-# 你这样合适么, 你这么说合适吗, 你…这样的做法合适么？: a reproach to the one addressed (doing it so
+# 你这么干合适吗, 你这么说合适吗, 你…这样的做法合适么？: a reproach to the one addressed (doing it so
 # is not right), not an ask (你觉得这样合适吗: an opinion asked for; 我们这样拆合适吗: one's own plan)
 REPROACH = re.compile(r"((这样|这么|你这)[^，,。？?！!]{0,12}|[你您]们?[^，,。？?！!]{1,10}[，,]\s*)合[适式](么|吗|嘛)[？?]*$")
 _OPINION_ASKED = re.compile(r"(觉得|认为|看来|你看|请问|是否|哪)")
@@ -598,7 +598,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     elif req and req.group(1) in ("请教", "咨询", "打听") and body.startswith(("了", "过"), req.end()):
         req = None  # 我刚请教了以前的同事, 咨询过两家机构: told, not asked
     elif req and not (strong or particle) and ADVICE_BEFORE.search(body, 0, req.start()):
-        req = None  # 你可以…咨询他们的客服, 有疑问可以群里咨询: advice on whom to ask
+        req = None  # 你可以…咨询厂商的售后, 有问题可以在群里咨询: advice on whom to ask
     if req and not NOT_REQUEST_BEFORE.search(body[:req.start()]):
         cue(2.0, f"request {req.group(1)[:8]}")
     else:
@@ -628,12 +628,12 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     elif (not req and REPROACH.search(tail) and _YOU.search(body) and not _OPINION_ASKED.search(body)
           and not _OWN_PLAN.search(body)):
         cue(-4.5, "a reproach (你这样…合适么), not an ask")
-    # (不太明白你们是怎么做的，能说细点吗: the 不 admits not understanding, then asks; no rebuttal)
+    # (不太明白这个流程，能再讲讲吗: the 不 admits not understanding, then asks; no rebuttal)
     not_understood = NOT_UNDERSTOOD.match(tail)
     nq = (NOT_QUESTION_NOT.search(tail, not_understood.end() if not_understood else 0)
           if (particle in ("吗", "么", "嘛") or strong) else None)
     if nq and m.mentions and _IF_NOT_THEN_NOT.search(tail):
-        nq = None  # @某人 拿不到锁 不成功就不出款吗: asks the one addressed what follows, not a rebuttal
+        nq = None  # @某人 账对不平就不发货吗: asks the one addressed what follows, not a rebuttal
     if nq and not rh:
         others_just_spoke = any(p.sender != m.sender and _gap(p, m) <= 120 for p in prev[-2:])
         if replying:
@@ -726,7 +726,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
                 break
     close = body.find("】")
     if close > 0 and "【" not in body[:close] and _ASKS_IN_REST.search(body[:close]):
-        # …都是直接划转？没有经过平台账户吗？】经过平台了: a question quoted up to a closing 】 (its 【 lost
+        # …是实时入账？不用人工审核吗？】要审核的: a question quoted up to a closing 】 (its 【 lost
         # with the quote's start), then the sender's answer to it
         rest = body[close + 1:]
         if len(_NON_WORD.sub("", rest)) >= 2 and not _ASKS_IN_REST.search(rest):
@@ -758,7 +758,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             cue(-1.0, "a question word's clause, then a long statement")
     if (qword in ("什么", "啥") and not (strong or particle or req or ana or alt) and not _ASKS_GROUP.search(body)
             and _EXAMPLES_AFTER.search(body)):
-        # 什么智慧城市，大数据，物联网，都有可能做; 现在什么秒杀 团购 红包: a list of examples
+        # 什么共享单车，外卖，直播，都在做支付; 现在什么秒杀 团购 红包: a list of examples
         cue(-1.0, "什么 before a list of examples (什么A，B，C): things like them, not a question")
     if (qword or ana) and not (strong or particle or req or flags.get("ba")):
         # 下面说说什么是轧差。轧差就是把应收应付相抵: the sentence with the question word ends with
@@ -772,7 +772,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             cue(-1.0, "a sentence closed with a full stop, then more statements")
         elif (not alt and len(core) > 6 and _CLOSED_WITH_STOP.search(body)
               and not (qword and _tail(body).endswith(qword))):
-            # 查一下是什么银行的。, 具体哪家不便说了。: a question word or A-not-A form with no other cue in
+            # 先确认下是哪个渠道的。, 具体是谁就不说了。: a question word or A-not-A form with no other cue in
             # a message the sender closes with a full stop, as one writes a statement (an ask gets ？
             # or nothing); the question word said last, or a few words (稳定性如何。, 什么版本。), still ask
             cue(-1.0, "a bare question word in a message closed with a full stop (a statement)")
@@ -863,13 +863,13 @@ def _laughs_after(originals: list[Message], i: int) -> bool:
 
 
 # another member's reply that takes the message as a tease or an innuendo: clears his throat (咳咳咳), 噗,
-# 你们想多了/想歪了, 想象力太丰富, 好污 (not 开车: many groups drive for real)
+# 你们想多了/想歪了, 想象力…丰富, 好污 (not 开车: many groups drive for real)
 TEASED_REPLY = re.compile(r"^\W*(咳咳咳|噗)|想象力[^，,。]{0,2}丰富|(你|你们|楼上|大家)[^，,。]{0,2}想(多|歪)了|(好|太|真|很)污")
 
 
 def _teased(originals: list[Message], i: int) -> bool:
     """One of the next two messages of others, within two minutes, takes the question as a tease
-    (田总腰还好吗？ / 咳咳咳，你们想象力太丰富): a joke, not an ask."""
+    (老李昨晚又去夜店了？ / 咳咳咳，你们想象力真丰富): a joke, not an ask."""
     m = originals[i]
     seen = 0
     for o in originals[i + 1:i + 6]:
