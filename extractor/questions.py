@@ -219,6 +219,13 @@ HEADLINE = re.compile(r"(^【[^】]{1,14}】.|[\u4e00-\u9fff]\s*[｜|]|[｜|]\s*
 REPROACH = re.compile(r"((这样|这么|你这)[^，,。？?！!]{0,12}|[你您]们?[^，,。？?！!]{1,10}[，,]\s*)合[适式](么|吗|嘛)[？?]*$")
 _OPINION_ASKED = re.compile(r"(觉得|认为|看来|你看|请问|是否|哪)")
 _OWN_PLAN = re.compile(r"我们?(这样|这么)")
+# a how-to title pasted alone (支付系统如何进行分布式改造, 如何设计一款高可用的网关, 在某行工作是种怎样的体验):
+# one clause of at least eight characters with 如何/怎样 and no one in it (我/你/大家/有人), no particle,
+# no question mark, not a …的 of something that happened (如何收取的), not continued from a connective (那/而且/是);
+# the sender says nothing else in the two minutes before (an ask of his own follows his setup)
+HOWTO_TITLE = re.compile(r"^[^，,。；;？?！!：:\s]{0,16}(如何|怎样)[^，,。；;？?！!：:]{3,}$")
+_NOT_A_TITLE = re.compile(r"[我你您咱俺他她谁]|大家|各位|诸位|哪位|有人|群里|大神|大佬|老师|[吗嘛呢吧啊呀哈哦啦呗捏]|(?<![怎什那这多要])么|的$|"
+                          r"^(那|而且|还有|就是|是|但|所以|后续|然后|另外|又|再|对|比如|不知道|不清楚|想|问|求|请)")
 HEADLINE_DASH = re.compile(r"^[^，。,：:？?！!\s]{2,14}\s*——")
 TITLE = re.compile(r"《[^《》]*》")
 REPORTED = re.compile(r"((反问|质问)(道|说)?[，,:：]|问了(一个|个)问题|(他|她|他们|她们)(是)?在问|问了?我?一句|问我说|有人问我|他问我|她问我|被问到|客户问我|同事问我|问了我)")
@@ -674,6 +681,9 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     if not req and (HEADLINE.search(body) or (
             HEADLINE_DASH.search(body) and body.count("——") == 1 and len(core) <= 40 and not m.mentions and not _FIRST_OR_SECOND_PERSON.search(body))):
         cue(-4.5, "the title of a shared article, or a quotation")
+    elif (not req and not m.mentions and not m.quote_text and len(core) >= 8 and HOWTO_TITLE.match(body.strip())
+          and not _NOT_A_TITLE.search(body.strip()) and not any(p.sender == m.sender and _gap(p, m) <= 120 for p in prev[-3:])):
+        cue(-2.0, "a how-to title pasted alone (…如何…, no one asks, no particle): a shared article")
     at_qmarks = _QMARK.split(body) if inside else ()  # the message split at its question marks
     if inside and not (req or qword):
         # 这也能叫创新？太好笑了 / 连测试环境都没有？真是服了: after its question mark the sender exclaims

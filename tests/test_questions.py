@@ -906,3 +906,30 @@ def test_a_question_the_others_take_as_a_tease_is_a_joke():
     msgs = list(FILLER) + [("21:10:00", "王五", "请教下各位，对账文件一般几点生成？"),
                            ("21:10:40", "老李", "噗")]
     assert 2 in questions_by_n(analyse_day(msgs))
+
+
+@pytest.mark.parametrize("text", [
+    "网关系统如何进行灰度发布改造",
+    "如何设计一款支持多租户的计费引擎",
+    "百万并发的秒杀系统如何做库存扣减",
+    "在券商做了十年清算是种怎样的体验",
+])
+def test_a_how_to_title_pasted_alone_is_a_shared_article(text):
+    assert not asks(text)
+
+
+@pytest.mark.parametrize("text,before", [
+    # someone in it, a particle, a connective, a …的 of what happened
+    ("我们如何进行灰度发布改造", []),
+    ("网关系统如何进行灰度发布改造呢", []),
+    ("那网关系统如何进行灰度发布改造", []),
+    ("你们的网关当时是如何进行灰度发布的", []),
+])
+def test_how_to_asks_are_not_titles(text, before):
+    assert asks(text, before)
+
+
+def test_a_how_to_ask_after_the_senders_own_setup_is_not_a_title():
+    msgs = FILLER + [("09:30:00", "提问者", "我们的退款是异步回调触发的，回调可能重复"),
+                     ("09:30:40", "提问者", "如何防止同一笔退款被处理两次")]
+    assert 3 in questions_by_n(analyse_day(msgs)) or any(m.n == 3 for q in analyse_day(msgs).questions for m in q.messages)
