@@ -213,6 +213,8 @@ HEADLINE = re.compile(r"(^【[^】]{1,14}】.|[\u4e00-\u9fff]\s*[｜|]|[｜|]\s*
                       # title (2017年度某某报告：…); 【…篇】 after the title; a shared card ([cp]…via 某某); 终于说清楚了
                       r"^\s*《[^《》]{4,}》\s*$|^[^@]{6,}[\u4e00-\u9fff？?]_[\u4e00-\u9fff]{2,8}\s*$|"
                       r"^[^，,。？?\s]{2,16}(报告|白皮书|调查|调研|盘点|解读|观察|周报|日报|早报|专访|对话|访谈)[：:]|[？?]\s*【[^】]{1,12}】\s*$|"
+                      # a question page's title and its site after a dash (…是怎么做到的？ - 某某网)
+                      r"[？?] ?[-–—] ?(?!谢|感谢|多谢|求|急|拜托|在线等)[^\s\-–—，,。？?！!《》]{2,12}\s*$|"
                       r"^\[cp\]|via\s*[^\s，,。]{2,10}\s*http|(终于|一次|彻底)(说|讲|搞)(清楚|明白|透|懂)了?)")
 # 你这样合适么, 你这么说合适吗, 你…这样的做法合适么？: a reproach to the one addressed (doing it so
 # is not right), not an ask (你觉得这样合适吗: an opinion asked for; 我们这样拆合适吗: one's own plan)

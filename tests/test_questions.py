@@ -293,6 +293,8 @@ def test_real_questions(text):
     "账户体系——下一个监管重点？",
     "一文读懂聚合支付为什么会被叫停？",
     "深度揭秘某银行如何做到秒级清算",
+    "跨行转账的钱到底是怎么走的？ - 某某问答",
+    "聚合码为什么又被叫停了？-支付资讯网",
     # a question word, then the sender's own answer or comment after the comma
     "对账文件什么时候推送，那是渠道自己定的",
     "商户为什么要做实名，是因为监管要求了解你的客户",
@@ -933,3 +935,8 @@ def test_a_how_to_ask_after_the_senders_own_setup_is_not_a_title():
     msgs = FILLER + [("09:30:00", "提问者", "我们的退款是异步回调触发的，回调可能重复"),
                      ("09:30:40", "提问者", "如何防止同一笔退款被处理两次")]
     assert 3 in questions_by_n(analyse_day(msgs)) or any(m.n == 3 for q in analyse_day(msgs).questions for m in q.messages)
+
+
+@pytest.mark.parametrize("text", ["退款能原路返回吗？-急", "对账文件几点推送？ - 谢谢"])
+def test_a_word_after_a_dash_behind_a_question_mark_is_not_a_site_name(text):
+    assert asks(text)
