@@ -228,6 +228,10 @@ _OWN_PLAN = re.compile(r"我们?(这样|这么)")
 HOWTO_TITLE = re.compile(r"^[^，,。；;？?！!：:\s]{0,16}(如何|怎样)[^，,。；;？?！!：:]{3,}$")
 _NOT_A_TITLE = re.compile(r"[我你您咱俺他她谁]|大家|各位|诸位|哪位|有人|群里|大神|大佬|老师|[吗嘛呢吧啊呀哈哦啦呗捏]|(?<![怎什那这多要])么|的$|"
                           r"^(那|而且|还有|就是|是|但|所以|后续|然后|另外|又|再|对|比如|不知道|不清楚|想|问|求|请)")
+# a term in corner brackets (在「移动支付」唱主角的时代，…的未来在哪？), the typography of an article's title,
+# in a message with no one in it and no particle
+_CORNER_TERM = re.compile(r"「[^「」]{1,12}」")
+_SOMEONE_OR_PARTICLE = re.compile(r"[我你您咱俺]|大家|各位|诸位|哪位|有人|群里|大神|大佬|老师|[吗嘛呢吧啊呀哈哦啦呗捏]|(?<![怎什那这多要])么")
 HEADLINE_DASH = re.compile(r"^[^，。,：:？?！!\s]{2,14}\s*——")
 TITLE = re.compile(r"《[^《》]*》")
 REPORTED = re.compile(r"((反问|质问)(道|说)?[，,:：]|问了(一个|个)问题|(他|她|他们|她们)(是)?在问|问了?我?一句|问我说|有人问我|他问我|她问我|被问到|客户问我|同事问我|问了我)")
@@ -686,6 +690,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     elif (not req and not m.mentions and not m.quote_text and len(core) >= 8 and HOWTO_TITLE.match(body.strip())
           and not _NOT_A_TITLE.search(body.strip()) and not any(p.sender == m.sender and _gap(p, m) <= 120 for p in prev[-3:])):
         cue(-2.0, "a how-to title pasted alone (…如何…, no one asks, no particle): a shared article")
+    elif not req and not m.mentions and not m.quote_text and _CORNER_TERM.search(body) and not _SOMEONE_OR_PARTICLE.search(body):
+        flags["corner_title"] = True  # (decided with the next message: the sender's own comment may ask about it)
     at_qmarks = _QMARK.split(body) if inside else ()  # the message split at its question marks
     if inside and not (req or qword):
         # 这也能叫创新？太好笑了 / 连测试环境都没有？真是服了: after its question mark the sender exclaims
@@ -957,6 +963,8 @@ def detect_questions(msgs: list[Message], member) -> list[Question]:
             s, reasons = _shift(s, reasons, -2.0, "the sender goes on with his own conclusion (所以…/肯定…)")
         if s >= THRESHOLD and not flags.get("request") and _answers_after(originals, i):
             s, reasons = _shift(s, reasons, -3.5, "the sender answers it himself in his next message (是指…/简单说…/核心是…)")
+        if s >= THRESHOLD and flags.get("corner_title") and _own_next(originals, i, 120) is None:
+            s, reasons = _shift(s, reasons, -4.5, "a term in corner brackets 「」, no one asks and the sender adds nothing: the title of a shared article")
         if s >= 0.3 and _talks_on(originals, i):
             s, reasons = _shift(s, reasons, -3.5, "goes on talking: a question in a talk or monologue, answered by the asker")
         m.asks = s >= THRESHOLD

@@ -940,3 +940,21 @@ def test_a_how_to_ask_after_the_senders_own_setup_is_not_a_title():
 @pytest.mark.parametrize("text", ["退款能原路返回吗？-急", "对账文件几点推送？ - 谢谢"])
 def test_a_word_after_a_dash_behind_a_question_mark_is_not_a_site_name(text):
     assert asks(text)
+
+
+@pytest.mark.parametrize("text", ["在「无感支付」普及的时代，收银台的未来在哪？",
+                                  "监管叫停「二维码分账」到底伤了谁", "「刷脸付」的下一站在哪？"])
+def test_a_term_in_corner_brackets_in_a_title_is_a_shared_article(text):
+    assert not asks(text)
+
+
+@pytest.mark.parametrize("text", ["有人接过「银联云闪付」吗？", "你们的「分账」是实时的还是T+1的？"])
+def test_a_term_in_corner_brackets_in_an_ask_still_asks(text):
+    assert asks(text)
+
+
+def test_a_corner_bracket_title_the_sender_asks_about_right_after_stays_a_question():
+    msgs = FILLER + [("09:30:00", "提问者", "监管叫停「二维码分账」到底伤了谁"),
+                     ("09:30:50", "提问者", "文章说对收单机构影响不大，这点没看明白")]
+    p = analyse_day(msgs)
+    assert any(m.n in (2, 3) for q in p.questions for m in q.messages)
