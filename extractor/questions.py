@@ -213,12 +213,25 @@ HEADLINE = re.compile(r"(^【[^】]{1,14}】.|[\u4e00-\u9fff]\s*[｜|]|[｜|]\s*
                       # title (2017年度某某报告：…); 【…篇】 after the title; a shared card ([cp]…via 某某); 终于说清楚了
                       r"^\s*《[^《》]{4,}》\s*$|^[^@]{6,}[\u4e00-\u9fff？?]_[\u4e00-\u9fff]{2,8}\s*$|"
                       r"^[^，,。？?\s]{2,16}(报告|白皮书|调查|调研|盘点|解读|观察|周报|日报|早报|专访|对话|访谈)[：:]|[？?]\s*【[^】]{1,12}】\s*$|"
+                      # a question page's title and its site after a dash (…是怎么做到的？ - 某某网)
+                      r"[？?] ?[-–—] ?(?!谢|感谢|多谢|求|急|拜托|在线等)[^\s\-–—，,。？?！!《》]{2,12}\s*$|"
                       r"^\[cp\]|via\s*[^\s，,。]{2,10}\s*http|(终于|一次|彻底)(说|讲|搞)(清楚|明白|透|懂)了?)")
 # 你这么干合适吗, 你这么说合适吗, 你…这样的做法合适么？: a reproach to the one addressed (doing it so
 # is not right), not an ask (你觉得这样合适吗: an opinion asked for; 我们这样拆合适吗: one's own plan)
 REPROACH = re.compile(r"((这样|这么|你这)[^，,。？?！!]{0,12}|[你您]们?[^，,。？?！!]{1,10}[，,]\s*)合[适式](么|吗|嘛)[？?]*$")
 _OPINION_ASKED = re.compile(r"(觉得|认为|看来|你看|请问|是否|哪)")
 _OWN_PLAN = re.compile(r"我们?(这样|这么)")
+# a how-to title pasted alone (支付系统如何进行分布式改造, 如何设计一款高可用的网关, 在某行工作是种怎样的体验):
+# one clause of at least eight characters with 如何/怎样 and no one in it (我/你/大家/有人), no particle,
+# no question mark, not a …的 of something that happened (如何收取的), not continued from a connective (那/而且/是);
+# the sender says nothing else in the two minutes before (an ask of his own follows his setup)
+HOWTO_TITLE = re.compile(r"^[^，,。；;？?！!：:\s]{0,16}(如何|怎样)[^，,。；;？?！!：:]{3,}$")
+_NOT_A_TITLE = re.compile(r"[我你您咱俺他她谁]|大家|各位|诸位|哪位|有人|群里|大神|大佬|老师|[吗嘛呢吧啊呀哈哦啦呗捏]|(?<![怎什那这多要])么|的$|"
+                          r"^(那|而且|还有|就是|是|但|所以|后续|然后|另外|又|再|对|比如|不知道|不清楚|想|问|求|请)")
+# a term in corner brackets (在「移动支付」唱主角的时代，…的未来在哪？), the typography of an article's title,
+# in a message with no one in it and no particle
+_CORNER_TERM = re.compile(r"「[^「」]{1,12}」")
+_SOMEONE_OR_PARTICLE = re.compile(r"[我你您咱俺]|大家|各位|诸位|哪位|有人|群里|大神|大佬|老师|[吗嘛呢吧啊呀哈哦啦呗捏]|(?<![怎什那这多要])么")
 HEADLINE_DASH = re.compile(r"^[^，。,：:？?！!\s]{2,14}\s*——")
 TITLE = re.compile(r"《[^《》]*》")
 REPORTED = re.compile(r"((反问|质问)(道|说)?[，,:：]|问了(一个|个)问题|(他|她|他们|她们)(是)?在问|问了?我?一句|问我说|有人问我|他问我|她问我|被问到|客户问我|同事问我|问了我)")
@@ -674,6 +687,11 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     if not req and (HEADLINE.search(body) or (
             HEADLINE_DASH.search(body) and body.count("——") == 1 and len(core) <= 40 and not m.mentions and not _FIRST_OR_SECOND_PERSON.search(body))):
         cue(-4.5, "the title of a shared article, or a quotation")
+    elif (not req and not m.mentions and not m.quote_text and len(core) >= 8 and HOWTO_TITLE.match(body.strip())
+          and not _NOT_A_TITLE.search(body.strip()) and not any(p.sender == m.sender and _gap(p, m) <= 120 for p in prev[-3:])):
+        cue(-2.0, "a how-to title pasted alone (…如何…, no one asks, no particle): a shared article")
+    elif not req and not m.mentions and not m.quote_text and _CORNER_TERM.search(body) and not _SOMEONE_OR_PARTICLE.search(body):
+        flags["corner_title"] = True  # (decided with the next message: the sender's own comment may ask about it)
     at_qmarks = _QMARK.split(body) if inside else ()  # the message split at its question marks
     if inside and not (req or qword):
         # 这也能叫创新？太好笑了 / 连测试环境都没有？真是服了: after its question mark the sender exclaims
@@ -945,6 +963,8 @@ def detect_questions(msgs: list[Message], member) -> list[Question]:
             s, reasons = _shift(s, reasons, -2.0, "the sender goes on with his own conclusion (所以…/肯定…)")
         if s >= THRESHOLD and not flags.get("request") and _answers_after(originals, i):
             s, reasons = _shift(s, reasons, -3.5, "the sender answers it himself in his next message (是指…/简单说…/核心是…)")
+        if s >= THRESHOLD and flags.get("corner_title") and _own_next(originals, i, 120) is None:
+            s, reasons = _shift(s, reasons, -4.5, "a term in corner brackets 「」, no one asks and the sender adds nothing: the title of a shared article")
         if s >= 0.3 and _talks_on(originals, i):
             s, reasons = _shift(s, reasons, -3.5, "goes on talking: a question in a talk or monologue, answered by the asker")
         m.asks = s >= THRESHOLD

@@ -293,6 +293,8 @@ def test_real_questions(text):
     "账户体系——下一个监管重点？",
     "一文读懂聚合支付为什么会被叫停？",
     "深度揭秘某银行如何做到秒级清算",
+    "跨行转账的钱到底是怎么走的？ - 某某问答",
+    "聚合码为什么又被叫停了？-支付资讯网",
     # a question word, then the sender's own answer or comment after the comma
     "对账文件什么时候推送，那是渠道自己定的",
     "商户为什么要做实名，是因为监管要求了解你的客户",
@@ -910,3 +912,53 @@ def test_a_question_the_others_take_as_a_tease_is_a_joke():
     msgs = list(FILLER) + [("21:10:00", "王五", "请教下各位，对账文件一般几点生成？"),
                            ("21:10:40", "老李", "噗")]
     assert 2 in questions_by_n(analyse_day(msgs))
+
+
+@pytest.mark.parametrize("text", [
+    "网关系统如何进行灰度发布改造",
+    "如何设计一款支持多租户的计费引擎",
+    "百万并发的秒杀系统如何做库存扣减",
+    "在券商做了十年清算是种怎样的体验",
+])
+def test_a_how_to_title_pasted_alone_is_a_shared_article(text):
+    assert not asks(text)
+
+
+@pytest.mark.parametrize("text,before", [
+    # someone in it, a particle, a connective, a …的 of what happened
+    ("我们如何进行灰度发布改造", []),
+    ("网关系统如何进行灰度发布改造呢", []),
+    ("那网关系统如何进行灰度发布改造", []),
+    ("你们的网关当时是如何进行灰度发布的", []),
+])
+def test_how_to_asks_are_not_titles(text, before):
+    assert asks(text, before)
+
+
+def test_a_how_to_ask_after_the_senders_own_setup_is_not_a_title():
+    msgs = FILLER + [("09:30:00", "提问者", "我们的退款是异步回调触发的，回调可能重复"),
+                     ("09:30:40", "提问者", "如何防止同一笔退款被处理两次")]
+    assert 3 in questions_by_n(analyse_day(msgs)) or any(m.n == 3 for q in analyse_day(msgs).questions for m in q.messages)
+
+
+@pytest.mark.parametrize("text", ["退款能原路返回吗？-急", "对账文件几点推送？ - 谢谢"])
+def test_a_word_after_a_dash_behind_a_question_mark_is_not_a_site_name(text):
+    assert asks(text)
+
+
+@pytest.mark.parametrize("text", ["在「无感支付」普及的时代，收银台的未来在哪？",
+                                  "监管叫停「二维码分账」到底伤了谁", "「刷脸付」的下一站在哪？"])
+def test_a_term_in_corner_brackets_in_a_title_is_a_shared_article(text):
+    assert not asks(text)
+
+
+@pytest.mark.parametrize("text", ["有人接过「银联云闪付」吗？", "你们的「分账」是实时的还是T+1的？"])
+def test_a_term_in_corner_brackets_in_an_ask_still_asks(text):
+    assert asks(text)
+
+
+def test_a_corner_bracket_title_the_sender_asks_about_right_after_stays_a_question():
+    msgs = FILLER + [("09:30:00", "提问者", "监管叫停「二维码分账」到底伤了谁"),
+                     ("09:30:50", "提问者", "文章说对收单机构影响不大，这点没看明白")]
+    p = analyse_day(msgs)
+    assert any(m.n in (2, 3) for q in p.questions for m in q.messages)
