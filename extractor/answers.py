@@ -296,6 +296,12 @@ def score(features: dict[str, float], details: Optional[dict] = None,
     return probability(features, weights, bias), reasons(features, details, weights)
 
 
+def telling_words(words, idf, n: int = 3) -> str:
+    """The n words that tell most (highest IDF; equal ones in alphabetical order, so that a reason
+    reads the same in every process, whatever the order of a set), joined by '/'."""
+    return "/".join(sorted(words, key=lambda w: (-idf(w), w))[:n])
+
+
 class Linker:
     def __init__(self, msgs: list[Message], questions: list[Question], directory, idf: Idf):
         self.originals = [m for m in msgs if not m.copy_of]
@@ -401,7 +407,7 @@ class Linker:
                 continue
             shared = c_words & frozenset(self.words(m))
             if shared - q_words and sum(self.idf(w) for w in shared) > q_mass:
-                return "/".join(sorted(shared, key=self.idf, reverse=True)[:3])
+                return telling_words(shared, self.idf)
         return ""
 
     def thanked(self, q: Question) -> dict[str, int]:

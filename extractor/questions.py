@@ -221,14 +221,14 @@ HEADLINE = re.compile(r"(^【[^】]{1,14}】.|[\u4e00-\u9fff]\s*[｜|]|[｜|]\s*
 REPROACH = re.compile(r"((这样|这么|你这)[^，,。？?！!]{0,12}|[你您]们?[^，,。？?！!]{1,10}[，,]\s*)合[适式](么|吗|嘛)[？?]*$")
 _OPINION_ASKED = re.compile(r"(觉得|认为|看来|你看|请问|是否|哪)")
 _OWN_PLAN = re.compile(r"我们?(这样|这么)")
-# a how-to title pasted alone (支付系统如何进行分布式改造, 如何设计一款高可用的网关, 在某行工作是种怎样的体验):
+# a how-to title pasted alone (清算系统如何做异地多活改造, 如何设计一款高可用的网关, 在某行工作是种怎样的体验):
 # one clause of at least eight characters with 如何/怎样 and no one in it (我/你/大家/有人), no particle,
 # no question mark, not a …的 of something that happened (如何收取的), not continued from a connective (那/而且/是);
 # the sender says nothing else in the two minutes before (an ask of his own follows his setup)
 HOWTO_TITLE = re.compile(r"^[^，,。；;？?！!：:\s]{0,16}(如何|怎样)[^，,。；;？?！!：:]{3,}$")
 _NOT_A_TITLE = re.compile(r"[我你您咱俺他她谁]|大家|各位|诸位|哪位|有人|群里|大神|大佬|老师|[吗嘛呢吧啊呀哈哦啦呗捏]|(?<![怎什那这多要])么|的$|"
                           r"^(那|而且|还有|就是|是|但|所以|后续|然后|另外|又|再|对|比如|不知道|不清楚|想|问|求|请)")
-# a term in corner brackets (在「移动支付」唱主角的时代，…的未来在哪？), the typography of an article's title,
+# a term in corner brackets (在「数字人民币」落地的今天，…还有机会吗？), the typography of an article's title,
 # in a message with no one in it and no particle
 _CORNER_TERM = re.compile(r"「[^「」]{1,12}」")
 _SOMEONE_OR_PARTICLE = re.compile(r"[我你您咱俺]|大家|各位|诸位|哪位|有人|群里|大神|大佬|老师|[吗嘛呢吧啊呀哈哦啦呗捏]|(?<![怎什那这多要])么")

@@ -470,3 +470,13 @@ def test_an_answer_word_counts_only_as_a_whole_word():
         assert not yes_no_reply(reply), reply
     for reply in ("可以的，一次最多五百笔", "有的，走批量文件接口", "没试过，文档上写了支持"):
         assert yes_no_reply(reply), reply
+
+
+
+def test_words_named_in_a_reason_come_in_a_fixed_order():
+    # words of equal weight come in alphabetical order, not in the order of a set (which changes
+    # from process to process with string hashing): the same build gives the same reasons
+    from extractor.answers import telling_words
+    weight = {"终止": 5.0, "sprint": 5.0, "gitlab": 5.0, "发版": 2.0}.get
+    assert telling_words({"终止", "sprint", "gitlab", "发版"}, weight) == "gitlab/sprint/终止"
+    assert telling_words({"发版", "终止"}, weight, n=1) == "终止"
