@@ -238,7 +238,11 @@ REPORTED = re.compile(r"((反问|质问)(道|说)?[，,:：]|问了(一个|个)�
 # 不X就不Y吗 (if not X, then not Y?): a condition and its consequence, put to someone to check
 _IF_NOT_THEN_NOT = re.compile(r"(?<![是就也还都])不(?!是|就|也|还|都)[^不，,。？?！!\s]{1,8}就不[^，,。？?！!]{1,12}[吗么][？?]*$")
 NOT_UNDERSTOOD = re.compile(r"^(\s*@\S+\s*)*我?(还是|也|有点|实在)?不(太|大|是很|怎么)?(明白|懂|理解|清楚)[^，,。？?\s]{0,12}[，,。\s]")
-NOT_QUESTION_NOT = re.compile(r"不(是|都是|也是|就是|还是)?.{0,30}[吗么嘛]$|不是.{0,30}[吗么嘛]")  # a rebuttal when it answers someone
+# a rebuttal when it answers someone (这不就是…吗, 你们不是有风控吗？); not the 不 of 是不是 (是不是更贵了，…吗)
+NOT_QUESTION_NOT = re.compile(r"(?!(?<=是)不是)不(是|都是|也是|就是|还是)?.{0,30}[吗么嘛]$|(?<!是)不是.{0,30}[吗么嘛]")
+# the clause the particle ends, when a 不 of an earlier clause only describes the case: it opens an ask
+# of its own (都不是痛点，有好的建议么; 不太容易接入，还有别的推荐吗; 不是62开头的，能走银联吗)
+_OWN_ASK_CLAUSE = re.compile(r"[，,。；;？?！!\s](能|可以|可否|会|有|还有|是|这|那|指的是|请)[^，,。；;？?！!\s不]*$")
 REACTION = re.compile(r"^(是吗|是么|是嘛|真的吗|真的么|真的|真的假的|啥|啥情况|啥意思|什么鬼|什么情况|what|why|"
                       r"咋了|咋回事|怎么了|然后呢|什么节奏|啥节奏|什么操作|啥操作|不会吧|不是吧|这么|这么多|这么贵|这么快|为啥|为什么|所以呢|"
                       # 这么便宜？ 还那么高？ 这也行？: surprise at what was just said
@@ -647,6 +651,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
           if (particle in ("吗", "么", "嘛") or strong) else None)
     if nq and m.mentions and _IF_NOT_THEN_NOT.search(tail):
         nq = None  # @某人 账对不平就不发货吗: asks the one addressed what follows, not a rebuttal
+    elif nq and _OWN_ASK_CLAUSE.search(nq.group(0)):
+        nq = None  # 都不是痛点，有好的建议么: the 不 describes the case, the last clause asks
     if nq and not rh:
         others_just_spoke = any(p.sender != m.sender and _gap(p, m) <= 120 for p in prev[-2:])
         if replying:

@@ -436,6 +436,36 @@ def test_a_rebuttal_to_someone_elses_question_is_not_a_question():
     assert not asks("央行不是早就发文了吗？现在都是集中交存", before=before, sender="乙")
 
 
+def asks_in_discussion(text):
+    """Is `text` a question, sent a minute after two others discussed something?"""
+    msgs = list(FILLER) + [("09:28:00", "甲", "我们这边退款都是人工审核的"), ("09:29:00", "乙", "量大了人工肯定顶不住"),
+                           ("09:30:00", "丙", text)]
+    return len(msgs) - 1 in questions_by_n(analyse_day(msgs))
+
+
+@pytest.mark.parametrize("text", [
+    # a 不 in an earlier clause only describes the case; the last clause asks on its own
+    "商户的积分和会员都不是刚需 有好的玩法么",
+    "银联那边不太好对接，还有别的渠道推荐吗",
+    "虚拟账户不是62开头的卡号，能走银联的清算吗",
+    "这个接口不支持批量，指的是这种场景吗",
+    # 是不是 is an A-not-A ask, not the 不是 of a rebuttal
+    "这样成本是不是更高了，审核通过率高吗",
+])
+def test_a_not_before_the_clause_that_asks_is_no_rebuttal(text):
+    assert asks_in_discussion(text)
+
+
+@pytest.mark.parametrize("text", [
+    "这不就是人工审核加规则引擎么",
+    "你们不是有风控团队吗？让他们出规则",
+    "现在不都是自动审核，人工兜底吗",
+    "这不是早就有现成的方案了，先审后付么",
+])
+def test_a_rebuttal_in_a_running_discussion_is_still_not_a_question(text):
+    assert not asks_in_discussion(text)
+
+
 def test_a_tentative_answer_with_a_question_mark_is_not_a_question():
     before = [("甲", "非持牌的电商平台怎么解决担保交易的问题？")]
     assert not asks("大商户模式？", before=before, sender="乙")
