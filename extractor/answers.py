@@ -71,7 +71,7 @@ LAUGHTER = re.compile(r"(哈哈|呵呵|嘿嘿|嘻嘻|笑死|233)")
 THREE_WORD_CHARS = re.compile(r"\w\W*\w\W*\w")
 GREETING = re.compile(r"(晚安|明天见|周末愉快|下班了|早上好|早安|大家好|再见|拜拜|回见|先撤|先走了|下线了|睡了|节日快乐|新年快乐|"
                       r"辛苦了|欢迎欢迎|欢迎新)")
-# "I don't know" (这种不太了解, 没接触过) or a preamble (我虽然不是…但是可以回答下): not the answer itself
+# "I don't know" (这块不太了解, 没接触过) or a preamble (我虽然不是…不过可以回答下): not the answer itself
 NO_KNOWLEDGE = re.compile(r"(不太了解|不了解|不清楚|不知道|没用过|没接触过|没做过|没研究过|不太懂|也想知道|不太确定|"
                           r"没注意|没关注|可以回答|我来回答|帮你问问|帮你问下)")
 NO_KNOWLEDGE_CHARS = 30
@@ -88,7 +88,7 @@ WORD_CHARS = re.compile(r"\w")
 ONE_WORD_CHAR = re.compile(r"\W*(\w)\W*")  # (fullmatch) a text of one word character
 FRAGMENT_ANSWERS = "我在无否"  # one character that answers (有谁…？ 我)
 NO_OVERLAP = (0.0, [], False, 0.0)
-# a mention of a member whose display name plainly names the asker (田浩沛 / 田浩沛-某支付-技术: one person
+# a mention of a member whose display name plainly names the asker (黄一帆 / 黄一帆-某支付-技术: one person
 # under two names on different days, not joined by copies) addresses the asker, a little less surely
 ALIKE = 0.9
 JOKE_EMOJI = {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮"}
@@ -394,7 +394,7 @@ class Linker:
     def follow_up(self, q: Question, c: Message, k: int, own: list[int], qids: set) -> str:
         """The asker's message after the question (at the positions own) that the reply c takes
         up more than the question: its words shared with c weigh more than those the question
-        shares, one of them not in the question (平台担保户只有一个 → @asker 平台担保户不是你们
+        shares, one of them not in the question (结算子账户只有一个 → @asker 结算子账户不是你们
         自己的吗). Its shared words, or ''."""
         c_words = self.word_set(c)
         if not c_words:
@@ -477,7 +477,7 @@ class Linker:
                 substance,
                 not (media or substance or THREE_WORD_CHARS.search(body)),  # at most 2 word characters
                 bool(LAUGHTER.search(body) or (m.emojis and not JOKE_EMOJI.isdisjoint(m.emojis))),
-                self.dir.name_words(self.member(m)),  # parts of the sender's names (胡新松-银联)
+                self.dir.name_words(self.member(m)),  # parts of the sender's names (郑小川-银联)
                 bool(GREETING.search(body)),
                 len(body) <= NO_KNOWLEDGE_CHARS and bool(NO_KNOWLEDGE.search(body)),
                 # a lone character that is no yes/no word (上, 晕): a fragment, or a reaction (the character

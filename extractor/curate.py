@@ -47,7 +47,7 @@ JOB_WORDS = ["求职", "换坑", "找坑", "内推", "招聘", "招人"]
 JOB_HUNT = re.compile("(" + "|".join(JOB_WORDS + ["看机会"]) + ")")
 _MENTION = re.compile(r"@\S+")
 # the group's own talks and meetups: when a member will give a talk, where its notes are, a meetup
-# to organise (什么时候分享一下, 上次分享有文档整理吗, 组织一场线下分享): logistics, not knowledge.
+# to organise (什么时候分享一下, 上次分享有文档整理吗, 组织一场线下沙龙): logistics, not knowledge.
 # (a request for documents on a subject, 有风控资料可以分享吗, is not this)
 TALKS = re.compile(
     r"((什么时候|啥时候|何时|哪天)[^，。,？?！!]{0,12}(分享|做一期|搞一场|组织一场|组织一次|聚一下|聚聚|聚会)|"
@@ -61,8 +61,8 @@ ABSTRACT_WHERE = re.compile(
 # asking for a file or a link to be sent (完整版, 发我一份, 能再发一下吗, 导一份出来): a favour, not knowledge
 ASKS_FILE = re.compile(r"(完整版|(?<!开)(?<!研)发我(一份|一下|下|看看)|发给我(一份|一下|下)?(?![们的])|导一份|再发(一下|下|一遍|一次)(?=[吗么嘛呢吧啊，。,？?！!\s]|$))")
 JOKE = re.compile(r"(哈哈|呵呵|嘿嘿|233|笑死|\[(奸笑|坏笑|偷笑|捂脸|呲牙|阴险|调皮|抠鼻|色|嘿哈|机智|憨笑)\])")
-# looking for someone from a company (有百度的同事吗, 群里有先锋支付的产品么): a contact, not knowledge
-# (有e时贷的人在吗, 富友的朋友在吗, 有人在这个群么: the same, asking whether they are here)
+# looking for someone from a company (有京东的同事吗, 群里有某某支付的产品么): a contact, not knowledge
+# (有某某贷的人在吗, 某某付的朋友在吗, 有人在这个群里么: the same, asking whether they are here)
 SEEKS_CONTACT = re.compile(r"(有[^，。,？?！!]{1,14}的(同事|产品|技术|人|小伙伴|同学|朋友|兄弟|大佬|销售)(吗|么|嘛|没|不|啊|？|\?)|"
                            r"的(同事|产品|技术|人|小伙伴|同学|朋友|兄弟|大佬|销售)们?在(吗|么|嘛|不|没|？|\?)|"
                            r"有人在(这个|本)?群(里)?(吗|么|嘛|没|不|？|\?))")
@@ -123,7 +123,7 @@ LATIN_NOISE = re.compile(r"^(x+|y+|wxid.*|https?|www|com|cn|net|html?|at|to|the|
 FUNCTION_CHARS = set("那这要问真是的了有咋在也都就还很太吗么呢吧啊个些一我你他她它们")
 TOPIC_KEYNESS = 3.0  # used 20 times more often here than in general Chinese
 GENERAL_RARE = 9.5  # jieba's IDF of words that general Chinese text seldom uses
-# (你是在兴业吗, 你现在在上海么: where a member works or lives; 你是在说对账吧 is not)
+# (你是在兴业吗, 你现在在上海么: where a member works or lives; 你是在说清分吧 is not)
 PERSONAL = re.compile(r"((你|您)(是|现在|目前|还)在(?!说|讲|问|聊|做|搞|用|想|考虑|处理|测|查|生产|线上|线下|本地|环境)[^，。,？?！!\s的]{1,8}(吗|么|嘛|？|\?|$)|"
                       r"(你|你们|您)(公司|团队)[^，。,？?！!]{0,3}(什么规模|规模多大|多少人|几个人)|你在哪|你们在哪|在哪个城市|哪里人|你是哪|你在[^，。？?]{1,6}[吗？?]|几楼|你也在|老家|你那边天气|你多大|你几岁)")
 

@@ -32,7 +32,7 @@ BEHAVIOUR_WINDOW = 8  # messages
 BEHAVIOUR_SECONDS = 15 * 60
 SUBSTANTIVE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 # the common Chinese surnames: a name part of three Han characters that starts with one is a personal
-# name (张学鸿-某银行-研发), and two personal names with different surnames are two people (two characters
+# name (冯志远-某银行-研发), and two personal names with different surnames are two people (two characters
 # are too often a nickname or a place: 熊猫, 苏行)
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
@@ -48,7 +48,7 @@ SAME_SURNAME = 0.1  # ... and one with the same surname is more likely its owner
 
 def personal_name(name: str) -> Optional[str]:
     """The name's first part when it is a Chinese personal name (a common surname and two characters):
-    张学鸿 in 张学鸿-前宜信-研发; else None."""
+    冯志远 in 冯志远-前某某-研发; else None."""
     parts = name_parts(name)
     if parts and HAN_NAME.match(parts[0]) and parts[0][0] in SURNAMES:
         return parts[0]
@@ -130,7 +130,7 @@ class _UnionFind:
 
 
 def names_similar(a: str, b: str) -> bool:
-    """Two display names that plainly name one person (杜雷 / 杜雷-乐天-技术)."""
+    """Two display names that plainly name one person (郑小川 / 郑小川-某某外卖-技术)."""
     ka, pa = _key_and_first_part(a)
     kb, pb = _key_and_first_part(b)
     if not ka or not kb:
@@ -304,7 +304,7 @@ class Directory:
 
     def name_words(self, member: str) -> frozenset[str]:
         """Parts of two characters or more of the member's display names (a nickname often
-        carries the company: 胡新松-银联)."""
+        carries the company: 陶冉-银联)."""
         out = self._name_words_cache.get(member)
         if out is None:
             out = self._name_words_cache[member] = frozenset(
@@ -344,7 +344,7 @@ class Directory:
         if parts and len(parts[0]) >= 2:
             for m in self._parts_index.get(parts[0], ()):
                 out[m] = max(out.get(m, 0), 0.8)
-        # the longest display name that is a prefix of the mention (田浩沛 / 田浩沛银生宝产品)
+        # the longest display name that is a prefix of the mention (黄一帆 / 黄一帆汇通宝产品)
         for n in range(min(len(key), 16), 1, -1):
             found = self._key_index.get(key[:n])
             if found:
@@ -358,7 +358,7 @@ class Directory:
                 for part in self._parts_index:
                     for i in range(len(part) - 1):
                         self._parts_by_pair[part[i:i + 2]].add(part)
-            # 老熊 inside 凤凰牌老熊, or a one-character slip (龚晓东 for 龚晓冬): parts that share a
+            # 老猫 inside 永久牌老猫, or a one-character slip (邓子杭 for 邓子航): parts that share a
             # pair of characters with it
             near = self._parts_by_pair.get(first[:2], set())
             if len(first) >= 3:

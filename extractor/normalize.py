@@ -117,7 +117,7 @@ def find_mentions(text: str, known: Optional[dict[str, list[str]]] = None) -> tu
             if name is None:
                 while j < len(rest) and rest[j] not in MENTION_SEP and rest[j] not in "@＠":
                     j += 1
-            # a nickname with spaces ("Summer 梁夏-丰瑞祥-GM-BJ?"): the lost separator '?' comes
+            # a nickname with spaces ("Autumn 叶秋-汇鑫达-GM-SH?"): the lost separator '?' comes
             # after parts joined by '-' or '_'
             k = rest.find("?", j)
             if rest[j:j + 1] == " " and 0 < k - j <= 30:

@@ -56,15 +56,15 @@ _SUBJECT_AFTER = re.compile(r".{0,12}?(倒|才|也|就)?是?(很|最|非常|比�
 # 还没说到为什么费率低, 先明确哪些业务由哪类科目核算, 我还没摸透怎么催收, 要搞清楚哪些能做
 _EMBEDDED_AFTER = re.compile(r"(说到|提到|讲到|谈到|明确|摸透|搞清楚?|弄清楚?|搞明白|弄明白|(要|得|需要)清楚|研究|在(讨论|探讨)|思考|考虑|琢磨|"
                              r"没看到|没发现|没想到|没想好|想一想|想想)[^，,。？?]{0,6}$")
-# 什么/啥 before a noun and 这种/之类/等: "something like" (还有什么人脸识别这种, 改成叫什么保证金之类的)
+# 什么/啥 before a noun and 这种/之类/等: "something like" (还有什么声纹识别这种, 改成叫什么准备金之类的)
 _SOMETHING_LIKE = re.compile(r"[^，,。？?]{0,12}(这种|这类|之类|这样的|那种|等等|一类的)(的|吧|啊|吗)?$")
-# 说什么/叫什么 + a noun: "talk of", "something called" (说什么央行放水, 改成叫什么质量保证金)
+# 说什么/叫什么 + a noun: "talk of", "something called" (说什么新规要求, 改成叫什么风险准备金)
 _TALK_OF = re.compile(r"(说|叫|搞|弄|整)$")
-# after 怎么/如何/为什么/是否, its clause is said to be hard or a matter of its own: 怎么定义罪名很尴尬, 怎么理解账户是个学问
+# after 怎么/如何/为什么/是否, its clause is said to be hard or a matter of its own: 怎么界定责任很麻烦, 怎么界定二清是个学问
 _MANNER_SUBJECT_AFTER = re.compile(r".{0,12}?(是个|是一个|很|挺|太|比较|非常)(学问|问题|难题|难点|尴尬|麻烦|头疼|头痛|难|复杂|讲究|考验)")
 _WANTS_TO_KNOW = re.compile(r"(懂|明白|了解|好奇|请教|问)")
 _ADMISSION_AFTER = re.compile(r"(不知道|不知|不晓得|不清楚|不太清楚|不大清楚|不太确定|不确定|不记得|不得而知|无从(考究|考证|得知|知晓|查起)|无法(得知|知道|确定))了?$")
-# a verdict on the question word's clause: 实际怎么玩就各有千秋了, 具体怎么做就是另一回事了 (said, not asked)
+# a verdict on the question word's clause: 实际怎么落地就各有说法了, 具体怎么做就是另一回事了 (said, not asked)
 _VERDICT_AFTER = re.compile(r"就?(说不清|说不好|不好说|难说|各有千秋|见仁见智|因人而异|仁者见仁|另说|是?另外?一回事|不一定)了?$")
 _WHAT_IF = re.compile(r"(要是|如果|假如|万一|一旦|是不是|有没有|能不能|会不会)")
 _STILL_BEFORE = re.compile(r"[就还也倒可]$")
@@ -72,8 +72,8 @@ _DEGREE_AFTER = re.compile(r"(很|太|特别|非常|那么|十分)")
 _A_NOT_A_EMBEDDED = re.compile(r"(看|要看|就看|取决于|问|不知道|不晓得|没啥|没什么|没有什么|谈不上|关键|决定|如果|假如|找找|问问|查查|试试|搜搜|判断|检查|核实|校验|验证|确认|"
                                r"在讨论|在聊|要聊|在考虑|不论|不管|无论|查明|查清|不确定|不清楚|(不|只)?关心|关注|想说)[^，,。]{0,12}$")
 _ALTERNATIVE_EMBEDDED = re.compile(r"(不管|无论|不论|看|不清楚|不知道|不晓得|不确定)[^，,。]{0,6}$")
-# an alternative question that ends the message, its two sides split by a comma (是指A，还是B; 你们是自动分配，
-# 还是让客户选择): no particle needed. Not 还是 = still (…，还是要看…, 还是挺好), not after a verb of telling apart
+# an alternative question that ends the message, its two sides split by a comma (是指A，还是B; 你们是系统派单，
+# 还是让商家自选): no particle needed. Not 还是 = still (…，还是要看…, 还是挺好), not after a verb of telling apart
 # or not knowing (无法分辨是A，还是B; 也不知道是A，还是B: said, not asked)
 ALTERNATIVE_END = re.compile(r"(?:^|[，,：:\s])[^，,。；;？?！!]{0,12}?(?<![不没若就还也但可而总正于凡或])(?<!(?<!主)要)是(?:指|说)?[^，,。；;？?！!]{1,30}[，,]\s*(?P<either>还是)(?:说)?"
                              r"(?!要|比较|挺|很|得|有点|蛮|太|不错|可以|应该|会|在|那|这|[一二三四五六七八九十几]年)"
@@ -83,7 +83,7 @@ _ALTERNATIVE_END_EMBEDDED = re.compile(r"(不管|无论|不论|分辨|区分|判
                                        r"(?<![立随当])即(?![可使便将时日]))")
 # 谁用谁知道, 谁做谁知道: "whoever does it knows", an idiom, not a request
 _WHO_DOES_BEFORE = re.compile(r"谁[^，,。？?！!谁\s]{1,3}$")
-# 太…了吧？: an exclamation (胆子太大了吧？, 看得太高了吧？), not a request for confirmation
+# 太…了吧？: an exclamation (心也太大了吧？, 想得太简单了吧？), not a request for confirmation
 _TOO_BA = re.compile(r"太[^，,。？?！!]{1,6}了吧[？?]+$")
 _THANKS_BEFORE = re.compile(r"(谢|感谢)[^，,。？?]{0,4}$")
 _SURPRISE = re.compile(r"[？?][！!]|[！!][？?]")
@@ -127,17 +127,17 @@ INDIRECT = re.compile(r"(不知道|不晓得|不管|无论|不论|没什么|没�
 ASKS_ANYWAY = {"怎么办", "咋办", "如何是好", "咋整"}
 # words right before a 几 word that make it "a few": 这几年, 早几年, 好几家
 SEVERAL_BEFORE = ("这", "那", "早", "过", "前", "好", "有", "了", "掌握")
-# after a question word, these make it indefinite: 怎么做都行, 多少人没关系
+# after a question word, these make it indefinite: 怎么做都行, 多少钱没关系
 INDEFINITE_AFTER = re.compile(r"(都|也|再说|就看|取决于|不重要|没关系|无所谓|均|皆|就这么|就怎么|就那么|依然|仍然|照样|照旧)")
 # a statement that ends with 呢 (no question word): 还没有…呢 (not yet), 正在…呢, 好着呢, 打算…呢
 STATEMENT_NE = re.compile(r"(还没|还不|还在|还有好|还早|正在|都在|在忙|着呢$|打算|准备|以为|还挺|挺[^，,。]{0,3}呢$|很[^，,。]{0,3}呢$|"
                           r"不少呢$|了呢$|才[^，,。]{1,6}呢$|还(说|想|能|要)|逗我|没[^，,。]{0,6}过呢$|属于|开会呢$)")
-# after an A-not-A form, the alternative is the subject of a statement: 能不能结算属于资质问题,
-# 愿不愿意承担，就看业务部门了, 放不放由群主决定
+# after an A-not-A form, the alternative is the subject of a statement: 能不能开户属于合规问题,
+# 愿不愿意续费，就看销售团队了, 批不批由主管决定
 A_NOT_A_SUBJECT = re.compile(r"[^。？?]{0,16}?(属于|取决于|很重要|是关键|不是关键|就看|要看|得看|由[^，,。？?]{1,10}决定|的问题$)")
-# after an A-not-A verb, it does not matter which: 涨不涨不重要, 搞不搞都行
+# after an A-not-A verb, it does not matter which: 跌不跌不重要, 做不做都行
 A_NOT_A_EITHER = re.compile(r"[^，,。？?]{0,3}(不重要|无所谓|没关系|不要紧|没区别|都一样|都行|都可以|(也|都)(没有?关系|行|可以|一样))")
-# after X不X, the alternative is a topic: set aside (授不授权不谈) or up to something (挣不挣钱看有没有场景, 能不能去看个人条件)
+# after X不X, the alternative is a topic: set aside (收不收费不谈) or up to something (赚不赚钱看有没有流量, 能不能进去看个人条件)
 A_NOT_A_ASIDE = re.compile(r"[^，,。？?]{0,3}(不谈|不论|先不说|暂且不论|另说|不讨论)")
 A_NOT_A_UP_TO = re.compile(r"[^，,。？?]{0,8}看(有没有|是不是|是否|能否|能不能|会不会|[^，,。？?]{0,6}(情况|场景|条件|需求|自己|个人))")
 # X不X words that are adverbs: 时不时 (now and then), 动不动 (at every turn)
@@ -166,9 +166,9 @@ REQUEST = re.compile(r"(请教|请问|求推荐|求助|求问|求教|求解|求�
 # a request word in advice to someone else (你可以先看官方文档，或者咨询厂商的售后; 有问题可以在群里咨询;
 # 建议直接问下客服): the sender tells them whom to ask, he asks nothing
 ADVICE_BEFORE = re.compile(r"((你|您)们?|建议|有[^，,。？?！!]{0,4}(问题|疑问|需要|兴趣))[^。？?！!]{0,16}(可以|可|不妨|最好|直接|去)[^。？?！!]{0,12}$")
-# checking one's understanding with the group: 不知道我的理解对不对, 这样理解对吗
+# checking one's understanding with the group: 不知道我这个理解对不对, 这样理解对吗
 UNDERSTANDING = re.compile(r"(理解|说法|想法|认识)[^，,。？?]{0,4}(是否|对不对|对吗|对么|对不|是不是)(对|正确|合理|准确|一致)?")
-# …, 可以这样理解吧, 是这么理解吧, 我没理解错吧: the same check ending in 吧 (not 不是这么理解的吧: a rebuttal)
+# …, 也可以这样理解吧, 是这么理解吧, 我没理解错吧: the same check ending in 吧 (not 不是这样理解的吧: a rebuttal)
 UNDERSTANDING_BA = re.compile(r"(?<!不是)(?<!不能)(?<!不可以)(?<!不)(这样|这么)理解(的)?(应该)?(没错|没问题|对)?吧$|(没有?|不会)理解错(了)?吧$")
 # (a request the sender will make to someone else later: 我一会去问下风控, 明天找个明白人问下, 回去问下同事)
 NOT_REQUEST_BEFORE = re.compile(r"(帮你|帮我|帮忙|我可以帮|我帮|可以帮|我去|也去|回头|回去|我再|我来|再|后续|改天|以后|下次|有空|要不|"
@@ -190,19 +190,19 @@ RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎�
                         r"有[^，,。？?]{0,8}(想|说|讲)的(那么|这么)[^，,。？?]{1,8}[吗么嘛]|又(有|能)[^，,。？?]{0,4}(多少|如何|怎样|怎么样)|"
                         # 要不然要它干嘛 (what else would it be for), 谁让他是老大呢 (because), 你能保证…？ (nobody can)
                         r"要不然[^。？?]{0,12}(干嘛|干啥|干什么)|不然[^。？?]{0,12}(干嘛|干啥|干什么)|否则[^。？?]{0,12}(干嘛|干啥|干什么)|"
-                        # 否则怎么赚钱？, 不然周末怎么搞定, 不然哪有这么多…: otherwise how could it be (an argument for the sender's point)
+                        # 否则出了差错怎么追溯？, 不然月底怎么交差, 不然哪有这么多…: otherwise how could it be (an argument for the sender's point)
                         r"不然[^。？?！!]{0,12}(怎么|如何|咋|哪|谁|什么|啥)|否则[^。？?！!]{0,12}(怎么|如何|咋|哪|谁|什么|啥)|谁让[^，,。？?]{1,16}呢|你能保证|谁能保证|"
                         # 你不觉得…？ (don't you think: the sender's own view), 还能叫X？ (can it still be called X: no)
                         r"你们?(难道)?不(觉得|认为|觉着)|您们?(难道)?不(觉得|认为|觉着)|还能叫)")
-# question words with 还/就/都 and no question mark, mostly rhetorical: 为啥还要共享, 怎么就说人家,
+# question words with 还/就/都 and no question mark, mostly rhetorical: 为啥还要自己买, 怎么就怪我们,
 # 还要CA干啥, 上哪找, 做什么梦
 RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.{0,10}(干啥|干嘛|做什么)|上哪|做什么梦|买什么|有什么关系|"
                               r"有啥关系|什么都|啥都|谁都|哪都|怎么都|谁敢|谁会去|谁愿意|怎么能|谁不|还能说(啥|什么)|"
-                              # complaints and wonder: 怎么又到周末了, 咋这么宽; one's own impression: 我怎么觉得…
+                              # complaints and wonder: 怎么又要改接口了, 咋这么宽; one's own impression: 我怎么觉得…
                               r"我说[^，,。？?]{0,4}(怎么|咋)|谁(家里?)?没有?|怪不得|难怪|哪里?还(需要|用|要)|(怎么|咋)又|(怎么|咋)(会|就)?这么|我(怎么|咋)(感觉|觉得|记得|好像)|"
                               # 还是怎么的: "or something"
                               r"还是怎么(的|着)(?=[，,。.\s]|$)|算(啥|什么)[。!！~]*$|"
-                              # 有啥可争的, 有什么不能干的: nothing to
+                              # 有啥可争的, 有什么不能聊的: nothing to
                               r"有(啥|什么)(可|不|值得|牛逼|了不起|稀奇|奇怪|恶心|丢人)[^，,。？?]{0,4}的[。.!！~]*$)")
 # the title of a shared article, pasted as text: 【观点】为什么…？, 独家：…如何…, 评论|…, …一文看全, 金控——下一个…？
 HEADLINE = re.compile(r"(^【[^】]{1,14}】.|[\u4e00-\u9fff]\s*[｜|]|[｜|]\s*[\u4e00-\u9fff]|揭秘|^解密|深度剖析|有望.{0,6}出炉|终于有人|讲透|看完这篇|我是如何[^，,。]{2,30}的|[-—]\s*《[^》]{1,12}》\s*$|一文(看|读|详解|带你|搞懂|了解|说清)|大盘点|智商税|"
@@ -254,7 +254,7 @@ OFFER = re.compile(r"((可以|欢迎|随时|尽管)[^，,。？?]{0,3}(来)?(咨
 ANSWER_START = re.compile(r"^(是的|是啊|对的|对啊|对，|对,|没错|不是|没有|可以的|嗯|恩|哦|噢|有的|会的|不会|不用|一般是|主要是|因为|"
                           r"先查|先看|建议|你可以|可以先|试试|检查一下)")
 HEDGE = re.compile(r"(应该|可能|估计|大概|一般|好像|我觉得|我认为|我理解|感觉|也许|或许|其实)")
-# 吧 after a suggestion or an order: 去搞吧, 直接说问题吧, 试试吧
+# 吧 after a suggestion or an order: 去搞吧, 直接发日志吧, 试试吧
 SUGGEST_BA = re.compile(r"(去|直接|就|先|说|搞|试试|算了|走|来|用|看看|聊聊|再说)[^，,。！!？?]{0,8}吧$")
 ANNOUNCE = re.compile(r"(分享|主题|嘉宾|欢迎|活动|报名|通知|公告)")
 # names that end like a question: 饿了么 (the food delivery app)
@@ -368,7 +368,7 @@ def _correlative(t: str, first, second) -> bool:
 def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list[list[str]]] = None) -> Optional[str]:
     """A question word used as one (not 怎么做都…, 要看怎么…, 什么的, 几家 = several).
     ``clauses``: _clauses(tokens), when the caller has them."""
-    if "《" in tokens:  # a title: 《网络是怎样连接的》 asks nothing
+    if "《" in tokens:  # a title: 《数据是怎样存储的》 asks nothing
         kept, depth = [], 0
         for t in tokens:
             depth += t == "《"
@@ -399,11 +399,11 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
             if t == "撒" and not [x for x in after if x not in ("啊", "呀", "哈", "~")]:
                 continue  # 肯定是2.0撒, 直接问他们撒: 撒 ending a clause is a particle (嘛), not 啥
             if t in ("什么", "啥") and not asked and before.endswith(("点", "些")):
-                continue  # 做点什么别的, 喝点啥吧: "something"
+                continue  # 干点什么别的, 喝点啥吧: "something"
             if (t in ("什么", "啥", "多少", "谁") and not asked and _NEGATED_VERB_END.search(before)
                     and not A_NOT_A.search(before[-3:])
                     and (t != "谁" or all(x in ("了", "呢", "啊", "的") for x in after))):
-                # 没出什么漏子, 不需要啥牌照, 没亏多少, 并不针对谁: "any", not "what"; 谁 only as the
+                # 没出什么问题, 不需要什么牌照, 没亏多少, 并不针对谁: "any", not "what"; 谁 only as the
                 # object at the end (不还钱谁负责 still asks)
                 continue
             if t not in ("为什么", "为啥", "为何") and INDEFINITE_AFTER.search("".join(after)) and not (after and after[-1] in ("吗", "么")):
@@ -419,15 +419,15 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
             if not asked and t in ("什么", "啥") and (_SOMETHING_LIKE.match("".join(after))
                                                       or (_TALK_OF.search(before) and len("".join(after)) >= 3
                                                           and not after[0].startswith(("名", "我", "你", "他", "她", "这", "那")))):
-                continue  # 还有什么人脸识别这种, 说什么央行放水: "something like"
+                continue  # 还有什么声纹识别这种, 说什么新规要求: "something like"
             if not asked and t in ("怎么", "如何", "怎样", "为什么", "为啥", "是否") and _MANNER_SUBJECT_AFTER.match("".join(after)):
-                continue  # 怎么定义罪名很尴尬: the question word's clause is the subject
+                continue  # 怎么界定责任很麻烦: the question word's clause is the subject
             if _ADMISSION_AFTER.search("".join(after)):
-                continue  # 客户啥样的不知: an admission, not a question
+                continue  # 对方啥样的不知: an admission, not a question
             if not asked and _VERDICT_AFTER.search("".join(after)):
-                continue  # 实际怎么玩就各有千秋了: a verdict on it, said
+                continue  # 实际怎么落地就各有说法了: a verdict on it, said
             if clause.count(t) > 1 or (t == "怎么" and "怎么" in after):
-                continue  # 谁用谁知道, 怎么安全怎么来: indefinite
+                continue  # 谁用谁知道, 怎么省事怎么来: indefinite
             if not asked and (_correlative(t, clause, clauses[ci + 1] if ci + 1 < len(clauses) else ())
                               or (ci > 0 and _correlative(t, clauses[ci - 1], clause))):
                 continue  # 哪里有需求，哪里就有市场, 谁产生凭证谁就是…: indefinite
@@ -550,7 +550,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     if CONFIRM.search(tail) and not (clauses and clauses[-1][-2:] == ["算是", "吧"]):  # 算是吧: 'sort of', an answer
         cue(2.0, "asks for confirmation (是吧/对吧)")
         particle = particle or "吧"
-    elif (last == "呢" and not qword and not strong and len(core) >= 3 and not _WHAT_IF.search(body)  # 一旦资金链断了呢: what if
+    elif (last == "呢" and not qword and not strong and len(core) >= 3 and not _WHAT_IF.search(body)  # 一旦服务器宕了呢: what if
           and (STATEMENT_NE.search(_tail(body)) or _ne_statement(_PARTICLE_CLAUSES.split(tail)[-1]))):
         cue(0.5, "ends with 呢 in a statement (还没…呢, 正在…呢)")
     elif last == "呢":
@@ -572,14 +572,14 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     if ana and (not _word_start(tokens, body, ana.start()) or ana.group(1) in A_NOT_A_ADVERBS):
         ana = None  # 现在不在: 在 belongs to 现在; 时不时: now and then
     if ana and ana.group(1) == "是不是" and _STILL_BEFORE.search(body, 0, ana.start()) and _DEGREE_AFTER.match(body, ana.end()):
-        ana = None  # 还是不是很清楚: 还是 + 不是很, not 是不是
+        ana = None  # 还是不是很明白: 还是 + 不是很, not 是不是
     if ana and ana.group(1) not in ("是不是", "有没有", "有木有") and A_NOT_A_EITHER.match(body, ana.end()):
-        ana = None  # 涨不涨不重要: whichever
+        ana = None  # 跌不跌不重要: whichever
     elif ana and not strong and (ana.group(2) or ana.group(1) in ("能不能", "会不会", "要不要")) and (
             A_NOT_A_SUBJECT.match(body, ana.end()) or A_NOT_A_UP_TO.match(body, ana.end())):
-        ana = None  # 能不能结算属于资质问题, 审不审取决于风险评估: the alternative is the subject
+        ana = None  # 能不能开户属于合规问题, 批不批取决于额度测算: the alternative is the subject
     elif ana and not strong and ana.group(2) and A_NOT_A_ASIDE.match(body, ana.end()):
-        ana = None  # 授不授权不谈: set aside
+        ana = None  # 收不收费不谈: set aside
     elif ana and not strong and body[:ana.start()].endswith(("就是", "在于", "无非", "无非是")):
         ana = None  # 关键就是会不会被封: the point is whether, said as a statement
     elif ana and not strong and _ADMISSION_AFTER.search(_tail(_CLAUSE_END.split(body[ana.end():], maxsplit=1)[0])):
@@ -595,7 +595,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     alt = ALTERNATIVE.search(body) if not ana else None
     alt_de = ALTERNATIVE_DE.search(body) if alt else None
     if alt_de and _ALTERNATIVE_EMBEDDED.search(body, 0, alt_de.start()):
-        alt_de = None  # 不管是现存的还是未来的, 要看钱是自己的还是客户的
+        alt_de = None  # 不管是新签的还是续约的, 要看货是自营的还是商家的
     alt_end = None
     if alt and not (strong or particle or last in ("啊", "呀", "呢") or alt.group(2) or alt_de):
         alt_end = ALTERNATIVE_END.search(body)
@@ -765,7 +765,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     ):
         cue(-2.5, "answers itself in the same breath")
     elif qword and not (strong or particle or req or ana):
-        # 怎么个统一法，要看组织架构: a question word, then the sender's own answer after a comma
+        # 怎么个拆分法，要看团队规模: a question word, then the sender's own answer after a comma
         parts = _CLAUSE_SPLIT.split(body)
         at = next((i for i, part in enumerate(parts) if qword in part), None)
         if at is not None and any(_ANSWER_AFTER_COMMA.match(part)
@@ -776,7 +776,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         elif (at and len(_NON_WORD.sub("", "".join(parts[at + 1:]))) >= STATEMENT_AFTER_MIN
               and not _ASKS_IN_REST.search("".join(parts[at + 1:])) and not _DETAILS_AFTER.match(parts[at + 1])
               and not _ASKS_GROUP.search(body) and not _tail(parts[at]).endswith(("啊", "呀", "呢", "嘛", "哈"))):
-            # 本来就是…，怎么打对手，对手都不会死; 按群里说的，啥名字，手机号就不在账务层面了: a question
+            # 本来就乱…，当时为什么这么拆，现在没人说得清; 按文档说的，啥字段，签名就不在报文头里了: a question
             # word in a clause between the sender's statements (an ask opens the message, or ends it,
             # or adds details after it)
             cue(-1.0, "a question word's clause, then a long statement")

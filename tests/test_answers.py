@@ -34,7 +34,7 @@ def test_emoji_laughter_and_plus_one_are_not_answers():
 
 def test_an_unanswered_question_is_kept_without_answers():
     p = analyse_day(START + [
-        ("20:35:00", "wood", "跨境商户的拒付率你们一般控制在多少以内？"),
+        ("20:35:00", "maple", "跨境商户的拒付率你们一般控制在多少以内？"),
         ("20:50:00", "乙", "[月亮]"),
     ])
     assert 2 in {q.message.n for q in p.questions}
@@ -55,9 +55,9 @@ def test_a_quoted_reply_to_the_question_ranks_first_even_when_late():
 def test_one_answerer_over_several_messages_is_one_answer():
     p = analyse_day(START + [
         ("09:00:00", "小雨", "想了解一下大家退款接口的幂等是怎么做的"),
-        ("09:01:00", "wood", "用商户退款单号"),
-        ("09:01:15", "wood", "加唯一索引"),
-        ("09:01:31", "wood", "重复请求就查出原单，直接返回原结果"),
+        ("09:01:00", "maple", "用商户退款单号"),
+        ("09:01:15", "maple", "加唯一索引"),
+        ("09:01:31", "maple", "重复请求就查出原单，直接返回原结果"),
         ("09:03:00", "小雨", "受教了"),
     ])
     a = answers_of(p, 2)[0]
@@ -80,7 +80,7 @@ def test_interleaved_threads_are_untangled_by_words():
     p = analyse_day(START + [
         ("09:00:00", "Kevin", "代金券参与的订单做部分退款，券的金额怎么分摊？"),
         ("09:00:30", "赵一鸣", "银联的对账文件字段有没有说明文档？"),
-        ("09:01:30", "wood", "银联商户服务平台上能下载对账文件规范"),
+        ("09:01:30", "maple", "银联商户服务平台上能下载对账文件规范"),
         ("09:02:10", "周敏", "券按商品行的实付比例分摊，最后一笔退款用减法兜底"),
     ])
     assert top_answer_n(p, 3) == 4
@@ -104,7 +104,7 @@ def test_a_late_answer_addressed_to_the_asker():
 
 def test_a_follow_up_question_is_not_the_answer():
     p = analyse_day(START + [
-        ("09:00:00", "甲", "涉及账务金额变动，是用分布式锁还是数据库悲观锁？"),
+        ("09:00:00", "甲", "涉及库存数量扣减，是用分布式锁还是数据库悲观锁？"),
         ("09:01:00", "乙", "并发量多大？"),
         ("09:01:30", "乙", "并发不高的话悲观锁就够了，行锁没想象中那么慢"),
     ])
@@ -149,15 +149,15 @@ def test_an_answer_hours_later_addressed_to_the_asker():
 
 def test_i_dont_know_and_a_promise_to_answer_are_not_the_answer():
     p = analyse_day(START + [
-        ("09:00:00", "杨继培", "银行的分期接口，是否对外招代理？或者合作？"),
-        ("09:00:20", "summerxia", "这种不太了解"),
+        ("09:00:00", "钱小满", "银行的理财接口，是否对外招渠道？或者合作？"),
+        ("09:00:20", "autumnli", "这块不太了解"),
         ("09:00:40", "维森", "不招，银行一般只和大平台直连"),
     ])
     assert top_answer_n(p, 2) == 4
     p = analyse_day(START + [
-        ("09:00:00", "都沙沙", "有银联的老师在吗，全渠道上送四要素的时候，能不能只验三要素？"),
-        ("09:01:00", "王伟", "我虽然不是银联的，但是可以回答下这个"),
-        ("09:01:30", "龚晓冬", "不能，之前四要素是必须的，除非是新的无卡快捷"),
+        ("09:00:00", "贺佳佳", "有网联的老师在吗，协议支付签约的时候，能不能只验手机号？"),
+        ("09:01:00", "赵一鸣", "我虽然不是网联的，不过可以回答下这个"),
+        ("09:01:30", "邓子航", "不能，之前卡号加手机号是必须的，除非是新的免签模式"),
     ])
     assert top_answer_n(p, 2) == 4
 

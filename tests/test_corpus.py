@@ -65,7 +65,7 @@ def test_the_corpus_has_questions_answers_and_members(corpus_db):
     # the README's alias examples: the nickname is the member who also posts as wood
     member = lambda alias: db.execute("select member_id from aliases where alias = ?", [alias]).fetchone()
     assert member("wood-通联-技术") == member("wood") is not None
-    assert member("张学鸿-北京-研发") == member("张百音") is not None
+    assert member("张学鸿-北京-研发") == member("张百音") is not None  # real data: one member under two names in the corpus
     copies = db.execute("select count(*) from messages where copy_of is not null").fetchone()[0]
     assert copies > 1000
 

@@ -11,24 +11,24 @@ def directory_of(days, group="g"):
 
 
 DOUBLED = [
-    ("09:01:44", "杜雷", "早"), ("09:01:44", "杜雷-乐天-技术", "早"),
-    ("09:02:46", "杜雷", "几度？"), ("09:02:46", "杜雷-乐天-技术", "几度？"),
-    ("09:03:10", "秋水", "今天降温了"), ("09:03:10", "秋水-厚本-产品", "今天降温了"),
-    ("09:04:55", "杜雷", "深圳也挺冷"), ("09:04:55", "杜雷-乐天-技术", "深圳也挺冷"),
-    ("09:05:20", "秋水", "上海更冷"), ("09:05:20", "秋水-厚本-产品", "上海更冷"),
+    ("09:01:44", "郑小川", "早"), ("09:01:44", "郑小川-某某外卖-技术", "早"),
+    ("09:02:46", "郑小川", "几度？"), ("09:02:46", "郑小川-某某外卖-技术", "几度？"),
+    ("09:03:10", "晚晴", "今天降温了"), ("09:03:10", "晚晴-某某金融-产品", "今天降温了"),
+    ("09:04:55", "郑小川", "深圳也挺冷"), ("09:04:55", "郑小川-某某外卖-技术", "深圳也挺冷"),
+    ("09:05:20", "晚晴", "上海更冷"), ("09:05:20", "晚晴-某某金融-产品", "上海更冷"),
     ("09:06:00", "别人", "北京零下了"),
 ]
 
 
 def test_copies_make_two_names_one_member():
     d = directory_of([("2017-12-18", DOUBLED)])
-    assert d.member("杜雷-乐天-技术") == d.member("杜雷") == "杜雷"
-    assert d.member("秋水-厚本-产品") == "秋水"
+    assert d.member("郑小川-某某外卖-技术") == d.member("郑小川") == "郑小川"
+    assert d.member("晚晴-某某金融-产品") == "晚晴"
     assert d.member("别人") == "别人"
     rows = {r["alias"]: r for r in d.aliases()}
-    assert rows["杜雷-乐天-技术"]["member_id"] == "杜雷"
-    assert rows["杜雷-乐天-技术"]["kind"] == "second display name"
-    assert 0.5 < rows["杜雷-乐天-技术"]["confidence"] <= 1
+    assert rows["郑小川-某某外卖-技术"]["member_id"] == "郑小川"
+    assert rows["郑小川-某某外卖-技术"]["kind"] == "second display name"
+    assert 0.5 < rows["郑小川-某某外卖-技术"]["confidence"] <= 1
 
 
 def test_a_wave_of_applause_does_not_merge_two_people():
@@ -41,18 +41,18 @@ def test_a_wave_of_applause_does_not_merge_two_people():
 
 def test_mentions_resolve_by_name_prefix_and_parts():
     day = [
-        ("10:00:00", "wood", "我们用的是自研的对账系统"),
-        ("10:01:00", "田浩沛", "对公代付一般要填开户行"),
-        ("10:02:00", "张泽雄-民生金服 项目总监", "这个要看监管"),
-        ("10:03:00", "甲", "@wood-通联-技术?你们的对账多久跑一次"),
-        ("10:04:00", "乙", "@田浩沛银生宝产品 联行号怎么获取"),
-        ("10:05:00", "丙", "@张泽雄-民生金服-研发-北京?同意"),
+        ("10:00:00", "maple", "我们用的是自研的对账系统"),
+        ("10:01:00", "黄一帆", "对公代付一般要填开户行"),
+        ("10:02:00", "冯志远-某某金服 项目总监", "这个要看监管"),
+        ("10:03:00", "甲", "@maple-汇安-技术?你们的对账多久跑一次"),
+        ("10:04:00", "乙", "@黄一帆汇通宝产品 联行号怎么获取"),
+        ("10:05:00", "丙", "@冯志远-某某金服-研发-北京?同意"),
     ]
     d = directory_of([("2018-01-02", day)])
-    assert d.resolve("wood-通联-技术")[0] == "wood"
-    assert d.resolve("田浩沛银生宝产品")[0] == "田浩沛"
-    assert d.resolve("张泽雄-民生金服-研发-北京")[0] == "张泽雄-民生金服 项目总监"
-    assert d.resolve("wood")[1] == 1.0
+    assert d.resolve("maple-汇安-技术")[0] == "maple"
+    assert d.resolve("黄一帆汇通宝产品")[0] == "黄一帆"
+    assert d.resolve("冯志远-某某金服-研发-北京")[0] == "冯志远-某某金服 项目总监"
+    assert d.resolve("maple")[1] == 1.0
 
 
 def test_a_nickname_that_shares_nothing_resolves_by_who_answers_after_being_mentioned():
@@ -76,11 +76,11 @@ def test_a_nickname_that_shares_nothing_resolves_by_who_answers_after_being_ment
 
 def test_a_quoted_name_is_an_alias_of_the_quoted_sender():
     day = [
-        ("10:00:00", "Ben", "直连就是直接连接银行，间连就是通过我连接银行"),
-        ("10:01:00", "甲", "「Ben-富友-产品:直连就是直接连接银行，间连就是通过我连接银行」 - - - - - - - - 确实"),
+        ("10:00:00", "Leo", "直营就是自己开门店，加盟就是别人出钱开店"),
+        ("10:01:00", "甲", "「Leo-易付通-产品:直营就是自己开门店，加盟就是别人出钱开店」 - - - - - - - - 确实"),
     ]
     d = directory_of([("2018-01-02", day)])
-    assert d.resolve("Ben-富友-产品")[0] == "Ben"
+    assert d.resolve("Leo-易付通-产品")[0] == "Leo"
 
 
 def test_unknown_mentions_stay_unresolved():

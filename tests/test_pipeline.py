@@ -15,7 +15,7 @@ DAY1 = [
 ]
 DAY2 = [
     ("10:00:00", "赵一鸣", "T+1 对账的时候渠道有我们没有的单子，你们一般怎么处理？"),
-    ("10:02:00", "wood", "先查是不是日切时间不一致，跨日的单子第二天会自动平"),
+    ("10:02:00", "maple", "先查是不是日切时间不一致，跨日的单子第二天会自动平"),
     ("10:03:00", "赵一鸣", "学习了"),
     ("10:04:00", "小雨", "![2024-03-12 10:04:00](http://static.example.org/img/a.png)"),
 ]
@@ -80,7 +80,7 @@ def test_chinese_search_finds_a_two_character_word(tmp_path, write_day):
     match = " ".join(f'"{t}"' for t in query_terms("日切时间"))
     hits = db.execute("select answers.answerer from answers_fts join answers on answers.rowid = answers_fts.rowid "
                       "where answers_fts match ?", [match]).fetchall()
-    assert hits == [("wood",)]
+    assert hits == [("maple",)]
 
 
 def test_building_twice_gives_the_same_database(tmp_path, write_day):
@@ -239,7 +239,7 @@ def test_a_new_build_indexes_every_question_for_search(tmp_path, write_day):
     for k, topic in enumerate(topics):
         write_day("支付群", f"2024-03-{11 + k:02d}", [
             ("09:00:00", "林晓峰", f"请教下各位，{topic}系统一般怎么设计？"),
-            ("09:01:00", "wood", f"{topic}要先把流水落库，再按批次处理"),
+            ("09:01:00", "maple", f"{topic}要先把流水落库，再按批次处理"),
         ])
     db_path = str(tmp_path / "kb.db")
     pipeline.build([str(tmp_path / "chats")], db_path)
@@ -254,7 +254,7 @@ def test_a_new_build_indexes_every_question_for_search(tmp_path, write_day):
     db.close()
     # a day added later is indexed by those triggers
     write_day("支付群", "2024-03-20", [("09:00:00", "赵一鸣", "请教下各位，跨境收单一般怎么设计？"),
-                                      ("09:01:00", "wood", "跨境收单要先看牌照")])
+                                      ("09:01:00", "maple", "跨境收单要先看牌照")])
     pipeline.build([str(tmp_path / "chats")], db_path)
     db = sqlite_utils.Database(db_path)
     match = " ".join(f'"{t}"' for t in query_terms("跨境"))

@@ -15,7 +15,7 @@ def test_csv_field_by_field():
     assert problems == [] and c.group == "generic"
     got = rows(c)
     assert len(got) == 13
-    assert got[4] == (4, "2024-03-11", "10:15:00", "系统消息", '"王磊"邀请"刘洋"加入了群聊', "105", None, True)
+    assert got[4] == (4, "2024-03-11", "10:15:00", "系统消息", '"王磊"邀请"刘一洋"加入了群聊', "105", None, True)
     assert got[8] == (8, "2024-03-11", "14:33:02", "陈静", "merge 按列连接，join 默认按索引连接\n本质上 join 是 merge 的简化写法", "109", "107", False)
     assert got[12][4] == "我把上周的记录贴一下：\n王磊 (2024-03-05 18:00:00):报表今天又超时了\n大家看看这个是不是同一个问题"
     assert [m.line for m in c.messages][7:10] == [9, 10, 12]  # a multi-line cell spans two lines

@@ -20,7 +20,7 @@ def test_single_chat_field_by_field_in_utc():
         (1, "2024-03-11", "09:03:40", "陈静", 'read_csv 里加上 encoding="gb18030" 就行，gb18030 兼容 GBK', "102", None, False),
         (2, "2024-03-11", "09:04:05", "赵强", "或者先用 chardet 检测一下编码", "103", None, False),
         (3, "2024-03-11", "09:05:30", "王磊", "谢谢，加上 gb18030 可以了", "104", None, False),
-        (4, "2024-03-11", "10:15:00", "系统消息", "王磊 invited 刘洋", "105", None, True),
+        (4, "2024-03-11", "10:15:00", "系统消息", "王磊 invited 刘一洋", "105", None, True),
     ]
     # text as a list of entities: mention_name becomes @name
     assert got[6] == (6, "2024-03-11", "14:30:45", "赵强", "@陈静 请问 DataFrame 合并的时候 merge 和 join 有什么区别？", "107", None, False)

@@ -8,7 +8,7 @@ from tests.conftest import CORPUS, needs_shared
 
 SAMPLES = [
     "请教下各位，代金券参与的订单做部分退款，券的金额怎么分摊？",
-    "项目文档： http://doc-jigsaw.lixf.cn  由于域名解析问题，原来的doc.jigsaw.lixf.cn被中断了",
+    "项目文档： http://docs-demo.example.cn  由于证书续期问题，原来的docs.demo.example.cn被暂停了",
     "T+1对账的时候渠道有我们没有的单子 3.5%的费率 iPhone12 和 A股 4S店 c++ QQ号",
     "微信支付V3接口、支付宝2.0版本，api-v2.example.com/pay?x=1&y=2 #标签# 100元",
     "第一行\r\n第二行\n\t第三行  两个空格",
@@ -79,7 +79,7 @@ def test_the_sorted_lines_lookup_of_short_words_agrees_with_the_set():
 def test_words_without_spaces_or_capitals_take_the_short_way_with_the_same_result():
     from extractor import segment
 
-    for text in ["退款到原卡一般几天能到账", "用redis做缓存好不好", "T+1对账，跨日差异T+2消除", "Spring Cloud 的配置中心",
+    for text in ["退款到原卡一般几天能到账", "用redis做缓存好不好", "T+1对账，跨日差额T+3冲平", "Spring Cloud 的配置中心",
                  "a\u3000b 中文\t制表", "ＡＢＣ全角字母", "ÄÖ大写", "ok啦"]:
         full = tuple(t.lower() if t.isascii() else t for t in segment.lcut(text) if not t.isspace())
         assert segment._cut.__wrapped__(text) == full, text

@@ -3,12 +3,12 @@
 Based on WeChatMsg's app/DataBase/exporter_txt.py (v1, open source): every
 message is ``{StrTime} {name}``, the body, then a blank line::
 
-    2023-05-04 09:12:03 张伟
+    2023-05-04 09:12:03 周小舟
     明天的发布窗口几点开始？
 
     2023-05-04 09:13:40 李娜
     十点
-    引用:张伟:明天的发布窗口几点开始？
+    引用:周小舟:明天的发布窗口几点开始？
 
 A quoted reply ends its body with ``引用:{displayname}:{content}``; system
 messages (joins, recalls) are a header line whose "name" is the whole system
