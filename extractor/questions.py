@@ -241,7 +241,7 @@ NOT_UNDERSTOOD = re.compile(r"^(\s*@\S+\s*)*我?(还是|也|有点|实在)?不(�
 # a rebuttal when it answers someone (这不就是…吗, 你们不是有风控吗？); not the 不 of 是不是 (是不是更贵了，…吗)
 NOT_QUESTION_NOT = re.compile(r"(?!(?<=是)不是)不(是|都是|也是|就是|还是)?.{0,30}[吗么嘛]$|(?<!是)不是.{0,30}[吗么嘛]")
 # the clause the particle ends, when a 不 of an earlier clause only describes the case: it opens an ask
-# of its own (都不是痛点，有好的建议么; 不太容易接入，还有别的推荐吗; 不是62开头的，能走银联吗)
+# of its own (都不是痛点，有好的建议么; 不太容易接入，还有别的方案吗; 不是62开头的，能走银联吗)
 _OWN_ASK_CLAUSE = re.compile(r"[，,。；;？?！!\s](能|可以|可否|会|有|还有|是|这|那|指的是|请)[^，,。；;？?！!\s不]*$")
 REACTION = re.compile(r"^(是吗|是么|是嘛|真的吗|真的么|真的|真的假的|啥|啥情况|啥意思|什么鬼|什么情况|what|why|"
                       r"咋了|咋回事|怎么了|然后呢|什么节奏|啥节奏|什么操作|啥操作|不会吧|不是吧|这么|这么多|这么贵|这么快|为啥|为什么|所以呢|"
