@@ -76,6 +76,13 @@ SEEKS_PERSON = re.compile(
 HOW = re.compile(r"(如何|怎样|原理|区别|差别|差异|性能|"
                  r"怎么(做|处理|设计|实现|弄|解决|理解|看|算|判断|区分|保证|控制|搞|管理|对接|接入|配置|选|防|规避|计算|统计|拆|分)|"
                  r"有什么(风险|影响|优势|劣势|好处|坑|区别|不同))")  # (not 有什么问题: 有什么问题？我略懂 offers help)
+# the chat app itself and the group's own reading (翻墙, 输入法, 朋友圈, 爬楼, 潜水, 聊天记录, the shared
+# article or picture 看不了/打不开): the members' tools of chatting, not the field's technology
+# (a payment page that does not open, 页面打不开, is the field's: not here)
+CHAT_TOOLS = re.compile(
+    r"(翻墙|梯子|输入法|五笔|朋友圈|聊天记录|潜水|爬楼|冒泡|"
+    r"(文章|图片|图|记录|分享|链接|视频|截图)[^，。,？?！!\s]{0,4}(看不了|看不到|看不见|打不开|打的开|打得开)|"
+    r"(看不了|看不到|打不开)[^，。,？?！!\s]{0,2}(文章|图片|链接|视频))")
 EXPERIENCE = re.compile(r"(做过|搞过|用过|接过|对接过|研究过|了解|懂|经验)")
 SHORT_QUESTION = 7  # characters: 并发量？ 打款验证？ 北京的？ make sense only in their conversation
 PUBLISH_THRESHOLD = 0.5
@@ -204,6 +211,7 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
     cue_found(LOGISTICS, -1.2, "group logistics", ABSTRACT_WHERE.sub("", text))
     cue_found(BANTER, -1.5, "small talk")
     cue_found(PERSONAL, -1.2, "a personal question")
+    cue_found(CHAT_TOOLS, -2.5, "about the chat app or the group's own reading")
     lead = q.message.text.strip()  # the ask itself: what follows it is often a remark, not its setup
     core = _NON_WORD.sub("", lead)
     if len(core) <= SHORT_QUESTION and not _CLAUSE_PUNCT.search(lead):

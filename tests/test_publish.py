@@ -294,3 +294,17 @@ def test_asking_how_it_is_done_or_how_things_differ_counts_for_publishing(tmp_pa
     rows = _questions(tmp_path, write_day, [("10:00:00", "吴静", "你们的退款流程是怎么设计的？")])
     found = [r for t, r in rows.items() if "退款流程" in t]
     assert found and "asks how it is done" in found[0]["publish_reasons"]
+
+
+def test_the_chat_app_and_the_groups_own_reading_are_not_the_fields_technology(tmp_path, write_day):
+    from extractor.curate import CHAT_TOOLS
+    _finds(CHAT_TOOLS,
+           ["有谁知道怎么翻墙看外网", "你平时用哪个输入法打字", "帮我把这个转到朋友圈好吗", "怎么把群聊天记录导出来",
+            "昨天那篇文章看不了了，谁还有？", "这张图片怎么打不开", "打不开链接，能再发下吗"],
+           ["收银台页面打不开怎么排查", "退款看不到记录是渠道的问题吗", "代扣接口怎么对接",
+            "对账文件的记录怎么落库"])
+    qs = _questions(tmp_path, write_day, [
+        ("10:00:00", "孙悦", "有人知道微信的聊天记录怎么导出到电脑上吗？"),
+        ("10:01:00", "何平", "用电脑版微信的备份功能"),
+    ])
+    _unpublished_for(qs, "聊天记录", "about the chat app")
