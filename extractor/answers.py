@@ -75,6 +75,10 @@ GREETING = re.compile(r"(晚安|明天见|周末愉快|下班了|早上好|早�
 NO_KNOWLEDGE = re.compile(r"(不太了解|不了解|不清楚|不知道|没用过|没接触过|没做过|没研究过|不太懂|也想知道|不太确定|"
                           r"没注意|没关注|可以回答|我来回答|帮你问问|帮你问下)")
 NO_KNOWLEDGE_CHARS = 30
+# ... or a short reply that only takes the talk elsewhere (私聊, 私信你, 回头加个微信): no information in it
+DEFERS = re.compile(r"(私聊|私信|私下聊|小窗|加(个|我|一下)?微信|加我|回头聊|线下聊)")
+DEFERS_CHARS = 10
+DEFERS_BUT = re.compile(r"有")  # ... unless it says one has it (我有，私聊: a yes to 谁有…)
 # a yes/no question is answered with its own verb, negated or not (可认识？ 不认识; 支持退款吗 支持):
 # the reply's first two characters (after 不/没) found at the end of the question, negated or alone
 ECHO_LEAD = re.compile(r"^(不|没)?(\w\w)")
@@ -131,7 +135,7 @@ DESCRIPTIONS = {
     "answerer_named": "the question names the answerer's company or name ({named})",
     "too_fast": "came too fast to be a reply to it",
     "greeting": "a greeting or goodbye",
-    "no_knowledge": "says they do not know, or only that they will answer",
+    "no_knowledge": "says they do not know, or only that they will answer (or answer in private)",
     "fragment": "a one-character fragment",
     "acknowledges": "thanks or a me-too, not an answer",
     "asker_takes": "the asker took it in (哦, 明白了, 原来如此)",
@@ -479,7 +483,8 @@ class Linker:
                 bool(LAUGHTER.search(body) or (m.emojis and not JOKE_EMOJI.isdisjoint(m.emojis))),
                 self.dir.name_words(self.member(m)),  # parts of the sender's names (郑小川-银联)
                 bool(GREETING.search(body)),
-                len(body) <= NO_KNOWLEDGE_CHARS and bool(NO_KNOWLEDGE.search(body)),
+                (len(body) <= NO_KNOWLEDGE_CHARS and bool(NO_KNOWLEDGE.search(body)))
+                or (len(body) <= DEFERS_CHARS and bool(DEFERS.search(body)) and not DEFERS_BUT.search(body)),
                 # a lone character that is no yes/no word (上, 晕): a fragment, or a reaction (the character
                 # itself: it answers when it echoes the question, 在写书吗 → 在)
                 lone[1] if lone and lone[1] not in FRAGMENT_ANSWERS else "",

@@ -162,6 +162,24 @@ def test_i_dont_know_and_a_promise_to_answer_are_not_the_answer():
     assert top_answer_n(p, 2) == 4
 
 
+def test_a_reply_that_only_takes_the_talk_private_is_not_the_answer():
+    for defer in ("私聊吧", "可以私聊", "回头私信你"):
+        p = analyse_day(START + [
+            ("09:00:00", "钱小满", "有谁做过券核销对账的"),
+            ("09:00:40", "老韩", "我"),
+            ("09:01:00", "钱小满", "你们的核销是怎么设计的，"),
+            ("09:01:20", "老韩", defer),
+            ("09:01:30", "钱小满", "可以"),
+        ])
+        assert top_answer_n(p, 4) is None, defer
+    # a reply with substance that mentions a private chat still answers
+    p = analyse_day(START + [
+        ("09:00:00", "钱小满", "你们的券核销是走实时接口还是每天批量对一次？"),
+        ("09:00:20", "老韩", "实时接口核销，批量只做对账，细节可以私聊"),
+    ])
+    assert top_answer_n(p, 2) == 3
+
+
 def test_a_reply_to_two_questions_asked_in_a_row_answers_both():
     """The asker asks twice in a row; the reply to the second answers the first too, though it
     fits the second better (it comes right after it)."""
