@@ -236,6 +236,12 @@ HEADLINE_DASH = re.compile(r"^[^，。,：:？?！!\s]{2,14}\s*——")
 TITLE = re.compile(r"《[^《》]*》")
 REPORTED = re.compile(r"((反问|质问)(道|说)?[，,:：]|问了(一个|个)问题|(他|她|他们|她们)(是)?在问|问了?我?一句|问我说|有人问我|他问我|她问我|被问到|客户问我|同事问我|问了我)")
 # 不X就不Y吗 (if not X, then not Y?): a condition and its consequence, put to someone to check
+# 说说你对X的理解 / 谈谈Y的原理, said to no one in particular and without any politeness (能…吗, 请,
+# 谁, 大家, @): the imperative of an exam or interview question, a quiz put to the group, not an ask
+# (能说说…吗, @某人 说说你们是怎么做的, 那你说说你的理解: real asks to someone)
+_PROMPT = re.compile(r"(说说|谈谈|讲讲|聊聊|说一说|谈一谈|讲一讲|说一下|谈一下|讲一下|说下|谈下|讲下|简述|简要说明|解释一下)"
+                     r"[^，,。；;？?！!]{0,20}(理解|看法|见解|认识|原理)")
+_PROMPT_POLITE = re.compile(r"[能请谁我这那吗么呗吧呀啊哈呢嘛]|可以|可否|麻烦|帮忙|哪位|有没有|有人|大家|各位|诸位|大神|大佬|老师|你们|具体|详细|展开|再")
 _IF_NOT_THEN_NOT = re.compile(r"(?<![是就也还都])不(?!是|就|也|还|都)[^不，,。？?！!\s]{1,8}就不[^，,。？?！!]{1,12}[吗么][？?]*$")
 NOT_UNDERSTOOD = re.compile(r"^(\s*@\S+\s*)*我?(还是|也|有点|实在)?不(太|大|是很|怎么)?(明白|懂|理解|清楚)[^，,。？?\s]{0,12}[，,。\s]")
 # a rebuttal when it answers someone (这不就是…吗, 你们不是有风控吗？); not the 不 of 是不是 (是不是更贵了，…吗)
@@ -755,6 +761,12 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         rest = body[close + 1:]
         if len(_NON_WORD.sub("", rest)) >= 2 and not _ASKS_IN_REST.search(rest):
             cue(-3.0, "quotes a question (…】) and answers it")
+    if not m.mentions and not m.quote_text:
+        prompts = [cl for cl in _PARTICLE_CLAUSES.split(body) if _PROMPT.search(cl)]
+        others = [cl for cl in _PARTICLE_CLAUSES.split(body) if cl and not _PROMPT.search(cl)]
+        if prompts and not _PROMPT_POLITE.search(body) and (
+                len(prompts) >= 2 or not any(_ASKS_IN_REST.search(cl) for cl in others)):
+            cue(-3.0, "an exam prompt (说说你对…的理解, 谈谈…原理) put to no one: a quiz, not a question")
     if REPORTED.search(body):
         cue(-3.5, "reports someone else's question")
     after_q = _QMARK.split(body, maxsplit=1)

@@ -992,3 +992,25 @@ def test_a_corner_bracket_title_the_sender_asks_about_right_after_stays_a_questi
                      ("09:30:50", "提问者", "文章说对收单机构影响不大，这点没看明白")]
     p = analyse_day(msgs)
     assert any(m.n in (2, 3) for q in p.questions for m in q.messages)
+
+
+@pytest.mark.parametrize("text", [
+    "说说你对分布式锁的理解？",
+    "消息队列的原理，说说你的理解？",
+    "谈谈数据库事务隔离的理解，并说说原理。 你做过哪些中间件？深入谈下原理",
+    "简述一下垃圾回收的原理？",
+])
+def test_an_exam_prompt_put_to_no_one_is_a_quiz(text):
+    assert not asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "能说说你对分布式锁的理解吗？",
+    "有没有人能讲讲清分的原理？",
+    "谁能说说这个缓存的原理？",
+    "各位大佬说说看法？",
+    "@某某-架构 说说你们是怎么做灰度的？",
+    "说说你对分布式锁的理解。这道题出得难不难？",
+])
+def test_asking_someone_to_explain_is_still_a_question(text):
+    assert asks(text)
