@@ -242,6 +242,8 @@ REPORTED = re.compile(r"((反问|质问)(道|说)?[，,:：]|问了(一个|个)�
 _PROMPT = re.compile(r"(说说|谈谈|讲讲|聊聊|说一说|谈一谈|讲一讲|说一下|谈一下|讲一下|说下|谈下|讲下|简述|简要说明|解释一下)"
                      r"[^，,。；;？?！!]{0,20}(理解|看法|见解|认识|原理)")
 _PROMPT_POLITE = re.compile(r"[能请谁我这那吗么呗吧呀啊哈呢嘛]|可以|可否|麻烦|帮忙|哪位|有没有|有人|大家|各位|诸位|大神|大佬|老师|你们|具体|详细|展开|再")
+# 来来来，… / 来，…: a call to the group to join in (a quiz, a game, a proposal, an offer), not an ask
+_RALLY = re.compile(r"^\s*(@\S+\s*)*来(来来?|吧)?[，,！!\s]")
 _IF_NOT_THEN_NOT = re.compile(r"(?<![是就也还都])不(?!是|就|也|还|都)[^不，,。？?！!\s]{1,8}就不[^，,。？?！!]{1,12}[吗么][？?]*$")
 NOT_UNDERSTOOD = re.compile(r"^(\s*@\S+\s*)*我?(还是|也|有点|实在)?不(太|大|是很|怎么)?(明白|懂|理解|清楚)[^，,。？?\s]{0,12}[，,。\s]")
 # a rebuttal when it answers someone (这不就是…吗, 你们不是有风控吗？); not the 不 of 是不是 (是不是更贵了，…吗)
@@ -767,6 +769,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         if prompts and not _PROMPT_POLITE.search(body) and (
                 len(prompts) >= 2 or not any(_ASKS_IN_REST.search(cl) for cl in others)):
             cue(-3.0, "an exam prompt (说说你对…的理解, 谈谈…原理) put to no one: a quiz, not a question")
+    if _RALLY.match(body) and not req and not _ENDS_WITH_QMARK.search(tail) and particle not in FINAL_STRONG:
+        cue(-1.0, "opens with 来来来 / 来，: a call to join in (a quiz, a game, a proposal), with no plain ask")
     if REPORTED.search(body):
         cue(-3.5, "reports someone else's question")
     after_q = _QMARK.split(body, maxsplit=1)

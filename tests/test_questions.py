@@ -1014,3 +1014,20 @@ def test_an_exam_prompt_put_to_no_one_is_a_quiz(text):
 ])
 def test_asking_someone_to_explain_is_still_a_question(text):
     assert asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "来来来，线程池的拒绝策略，两种队列在满了以后处理上有什么不一样",
+    "来，做过保理的是不是可以拉个小群交流下",
+])
+def test_a_call_to_join_in_is_not_a_question(text):
+    assert not asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "来来来，谁知道这个证书怎么导入？",
+    "来，问一下大家，对账文件一般几点出？",
+    "来，帮我看看这个报错是什么原因？",
+])
+def test_a_call_that_still_asks_is_a_question(text):
+    assert asks(text)
