@@ -32,9 +32,11 @@ DOUBTFUL_QUESTION = 0.6  # a question scored below this ...
 SURE_ANSWER = 0.7  # ... is answered only by a message scored at least this  # further answers of a question that has a top answer
 WINDOW_MESSAGES = 25  # an ordinary reply comes within this many messages ...
 WINDOW_SECONDS = 2 * 3600  # ... and this many seconds
-# a reply addressed to the asker (a quote of the question, an @) may come much later
+# a reply addressed to the asker (a quote of the question, an @) may come much later: within this many
+# messages, even after a quiet night (the question asked late, the reply @asker the next morning, with little
+# said in between: the talk has not moved on); 'late' weighs the hours
 ADDRESSED_WINDOW_MESSAGES = 80
-ADDRESSED_WINDOW_SECONDS = 6 * 3600
+ADDRESSED_WINDOW_SECONDS = 24 * 3600
 CONTINUATION_SECONDS = 120
 # "too fast": reading the question (characters a second), typing the reply (characters a second),
 # and picking an image, a file or a link to send (seconds): a reply faster than that was begun before
