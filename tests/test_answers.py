@@ -147,6 +147,35 @@ def test_an_answer_hours_later_addressed_to_the_asker():
     assert top_answer_n(p, 2) == 38
 
 
+def test_a_reply_to_the_asker_the_next_morning_answers_a_late_night_question():
+    # asked after midnight, the member asked replies @asker at breakfast: few messages between, many hours
+    p = analyse_day([
+        ("00:20:00", "路人甲", "收工了"),
+        ("00:25:00", "林晓峰", "@周敏 你们对账文件是按清算日切的吗？"),
+        ("00:27:00", "路人乙", "晚安各位"),
+        ("07:50:00", "周敏", "@林晓峰 是按清算日，跨日的交易放到下一个批次"),
+        ("08:30:00", "路人丙", "@周敏 早啊"),
+    ])
+    assert top_answer_n(p, 1) == 3
+    # ... but a reply to the asker about something else, after a long talk, is not
+    chatter = [(f"{9 + i // 12:02d}:{(i % 12) * 5:02d}:30", "路人丙" if i % 2 else "路人丁", f"@路人{'丁' if i % 2 else '丙'} 今天上线第{i}批")
+               for i in range(90)]
+    p = analyse_day([("00:25:00", "林晓峰", "你们对账文件是按清算日切的吗？")] + chatter + [
+        ("18:10:00", "周敏", "@林晓峰 晚上一起吃饭？"),
+    ])
+    assert top_answer_n(p, 0) is None
+
+
+def test_a_reply_to_the_asker_after_a_long_talk_answers_when_it_takes_up_the_question():
+    chatter = [(f"{10 + i // 20:02d}:{(i % 20) * 3:02d}:30", "路人丙" if i % 2 else "路人丁", f"@路人{'丁' if i % 2 else '丙'} 今天上线第{i}批")
+               for i in range(90)]
+    question = [("09:58:00", "路人甲", "早"), ("10:00:00", "林晓峰", "@周敏 你们的分账是实时分还是日终批量分？")]
+    p = analyse_day(question + chatter + [("15:00:00", "周敏", "@林晓峰 分账我们是日终批量，实时分太耗通道")])
+    assert top_answer_n(p, 1) == 92
+    p = analyse_day(question + chatter + [("15:00:00", "周敏", "@林晓峰 晚上一起吃饭？")])
+    assert top_answer_n(p, 1) is None
+
+
 def test_i_dont_know_and_a_promise_to_answer_are_not_the_answer():
     p = analyse_day(START + [
         ("09:00:00", "钱小满", "银行的理财接口，是否对外招渠道？或者合作？"),
