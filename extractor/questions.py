@@ -226,12 +226,14 @@ _OWN_PLAN = re.compile(r"我们?(这样|这么)")
 # no question mark, not a …的 of something that happened (如何收取的), not continued from a connective (那/而且/是);
 # the sender says nothing else in the two minutes before (an ask of his own follows his setup)
 HOWTO_TITLE = re.compile(r"^[^，,。；;？?！!：:\s]{0,16}(如何|怎样)[^，,。；;？?！!：:]{3,}$")
-_NOT_A_TITLE = re.compile(r"[我你您咱俺他她谁]|大家|各位|诸位|哪位|有人|群里|大神|大佬|老师|[吗嘛呢吧啊呀哈哦啦呗捏]|(?<![怎什那这多要])么|的$|"
+# someone in the message (a title names no one), or a sentence-final particle (a title has none)
+_SOMEONE_OR_PARTICLE_RE = r"[我你您咱俺]|大家|各位|诸位|哪位|有人|群里|大神|大佬|老师|[吗嘛呢吧啊呀哈哦啦呗捏]|(?<![怎什那这多要])么"
+_NOT_A_TITLE = re.compile(_SOMEONE_OR_PARTICLE_RE + r"|[他她谁]|的$|"
                           r"^(那|而且|还有|就是|是|但|所以|后续|然后|另外|又|再|对|比如|不知道|不清楚|想|问|求|请)")
 # a term in corner brackets (在「数字人民币」落地的今天，…还有机会吗？), the typography of an article's title,
 # in a message with no one in it and no particle
 _CORNER_TERM = re.compile(r"「[^「」]{1,12}」")
-_SOMEONE_OR_PARTICLE = re.compile(r"[我你您咱俺]|大家|各位|诸位|哪位|有人|群里|大神|大佬|老师|[吗嘛呢吧啊呀哈哦啦呗捏]|(?<![怎什那这多要])么")
+_SOMEONE_OR_PARTICLE = re.compile(_SOMEONE_OR_PARTICLE_RE)
 HEADLINE_DASH = re.compile(r"^[^，。,：:？?！!\s]{2,14}\s*——")
 TITLE = re.compile(r"《[^《》]*》")
 REPORTED = re.compile(r"((反问|质问)(道|说)?[，,:：]|问了(一个|个)问题|(他|她|他们|她们)(是)?在问|问了?我?一句|问我说|有人问我|他问我|她问我|被问到|客户问我|同事问我|问了我)")
