@@ -37,9 +37,6 @@ WINDOW_SECONDS = 2 * 3600  # ... and this many seconds
 # said in between: the talk has not moved on); 'late' weighs the hours
 ADDRESSED_WINDOW_MESSAGES = 80
 ADDRESSED_WINDOW_SECONDS = 24 * 3600
-# ... and beyond those messages (within the hours) a reply @asker that takes up the question's words
-# (this share of their weight): the member comes back to it after a long talk
-FAR_COVERAGE = 0.2
 CONTINUATION_SECONDS = 120
 # "too fast": reading the question (characters a second), typing the reply (characters a second),
 # and picking an image, a file or a link to send (seconds): a reply faster than that was begun before
@@ -568,7 +565,7 @@ class Linker:
         near_end = start + 1 + WINDOW_MESSAGES
         end = min(len(originals), start + 1 + ADDRESSED_WINDOW_MESSAGES)
         # every message of the ordinary window; beyond it only those that could be addressed replies
-        far = addressed_at[bisect.bisect_left(addressed_at, near_end):]
+        far = addressed_at[bisect.bisect_left(addressed_at, near_end):bisect.bisect_left(addressed_at, end)]
         # what the loop below needs of the question, once (the same values as computed per candidate)
         eligible_from = eligible_before[start + 1]
         own_before = bisect.bisect_right(own, start)
@@ -596,9 +593,6 @@ class Linker:
             if (late or k >= near_end) and not (reply_to in qids or (c_mentions and (
                     addressed_to(mentioned(c), asker) or (qm and addressed_to(qm, who))))):
                 continue  # beyond the ordinary window only replies addressed to the question count
-            if k >= end and reply_to not in qids and not (
-                    addressed_to(mentioned(c), asker) and self.overlap(q, c)[0] >= FAR_COVERAGE):
-                continue  # ... and beyond the addressed window only those that take up its words
             # the messages in between: by others than the asker, neither emoji nor system
             between = eligible_before[k] - eligible_from - (bisect_left(own, k) - own_before)
             last_q = originals[q_positions[bisect_left(q_positions, k) - 1]]

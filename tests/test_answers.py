@@ -166,16 +166,6 @@ def test_a_reply_to_the_asker_the_next_morning_answers_a_late_night_question():
     assert top_answer_n(p, 0) is None
 
 
-def test_a_reply_to_the_asker_after_a_long_talk_answers_when_it_takes_up_the_question():
-    chatter = [(f"{10 + i // 20:02d}:{(i % 20) * 3:02d}:30", "路人丙" if i % 2 else "路人丁", f"@路人{'丁' if i % 2 else '丙'} 今天上线第{i}批")
-               for i in range(90)]
-    question = [("09:58:00", "路人甲", "早"), ("10:00:00", "林晓峰", "@周敏 你们的分账是实时分还是日终批量分？")]
-    p = analyse_day(question + chatter + [("15:00:00", "周敏", "@林晓峰 分账我们是日终批量，实时分太耗通道")])
-    assert top_answer_n(p, 1) == 92
-    p = analyse_day(question + chatter + [("15:00:00", "周敏", "@林晓峰 晚上一起吃饭？")])
-    assert top_answer_n(p, 1) is None
-
-
 def test_i_dont_know_and_a_promise_to_answer_are_not_the_answer():
     p = analyse_day(START + [
         ("09:00:00", "钱小满", "银行的理财接口，是否对外招渠道？或者合作？"),
