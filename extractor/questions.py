@@ -765,9 +765,10 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         rest = body[close + 1:]
         if len(_NON_WORD.sub("", rest)) >= 2 and not _ASKS_IN_REST.search(rest):
             cue(-3.0, "quotes a question (…】) and answers it")
-    if not m.mentions and not m.quote_text:
-        prompts = [cl for cl in _PARTICLE_CLAUSES.split(body) if _PROMPT.search(cl)]
-        others = [cl for cl in _PARTICLE_CLAUSES.split(body) if cl and not _PROMPT.search(cl)]
+    if not m.mentions and not m.quote_text and _PROMPT.search(body):  # (found in a clause, found in the body)
+        clauses = _PARTICLE_CLAUSES.split(body)
+        prompts = [cl for cl in clauses if _PROMPT.search(cl)]
+        others = [cl for cl in clauses if cl and not _PROMPT.search(cl)]
         if prompts and not _PROMPT_POLITE.search(body) and (
                 len(prompts) >= 2 or not any(_ASKS_IN_REST.search(cl) for cl in others)):
             cue(-3.0, "an exam prompt (说说你对…的理解, 谈谈…原理) put to no one: a quiz, not a question")
