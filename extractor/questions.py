@@ -123,6 +123,10 @@ INDIRECT = re.compile(r"(不知道|不晓得|不管|无论|不论|没什么|没�
                       r"判断(?!的)|检查|核实|校验|验证|(不要|别|不用|不必)太?纠结|在乎|在意|猜到|猜|觉得|认为|觉着|问我|问你|问他|"
                       r"(?<![谁你])知道|指不定|说不定|不定|如果|假如|要是|选择|想好|想清楚|想着|想学|学会|教你|教我|没说|"
                       r"(?<![为])(没|不|不了|看|不是|不算|再|不会|不用|不太)$|^(要|就|得|还得)?看|没有比|并没有|算不上|(这|那)(就|也|正)是$)")
+# a message that opens with "it depends on" (一般看…, 主要看…, 要看…, 就看…): the question words of the
+# clauses after it in the same sentence list what it depends on (一般看通道，支持哪些卡，要素是否必填)
+DEPENDS_LEAD = re.compile(r"^(这|那)?((也|还|都|就)?(是)?(一般|主要|关键|具体|还得|得|要|就|全)(要|得)?|(也|还|都)是|[一二三四五六]是?)看(?![了过到见完着懂看])")
+_SENTENCE_END = re.compile(r"[。！!？?；;]")
 # question words that still ask inside a hypothetical (如果…怎么办)
 ASKS_ANYWAY = {"怎么办", "咋办", "如何是好", "咋整"}
 # words right before a 几 word that make it "a few": 这几年, 早几年, 好几家
@@ -388,7 +392,20 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
         tokens, clauses = kept, None
     if clauses is None:
         clauses = _clauses(tokens)
+    depends = 0  # clauses of the opening "it depends on" sentence (一般看…，哪些…): embedded, not asked
+    if not asked and clauses and DEPENDS_LEAD.match("".join(clauses[0])):
+        in_clause = False
+        for t in tokens:
+            if CLAUSE_BREAK.match(t):
+                if _SENTENCE_END.search(t):
+                    break
+                in_clause = False
+            elif not in_clause:
+                in_clause = True
+                depends += 1
     for ci, clause in enumerate(clauses):
+        if ci < depends and not QUESTION_WORDS.isdisjoint(clause):
+            continue
         # 多 + adjective split by jieba (多/大): how big, how long
         if "多" in clause:
             for i in range(len(clause) - 1):

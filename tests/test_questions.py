@@ -38,6 +38,10 @@ def asks(text, before=(), sender="提问者"):
     "那个产品叫什么名字",
     "叫什么 我去搜搜",
     "哪些行业有这种分账场景",
+    # looking at something, then asking about it; it depends, asked with a question mark
+    "看这张截图，报的是什么错",
+    "要看哪些指标才算合格？",
+    "一般看对账文件。你们的对账文件里有哪些字段",
     "讨论下退款有哪些状态",
     # a report asked for, a question about an interview
     "谁有2023年度支付行业报告？",
@@ -426,6 +430,11 @@ def test_real_questions(text):
     # otherwise how could it…: an argument for the sender's own point
     "流水必须逐笔留痕，否则出了差错怎么追溯",
     "备付金肯定要专户管理的，不然跟普通账户有啥区别？",
+    # it depends on…: the question words of the clauses after 一般看/主要看/得看 list what it depends on
+    "一般看通道的接入文档，支持哪些卡种，手机号是否必填",
+    "主要看你们的商户类型，什么行业，月流水多少",
+    "那得看对方后台用的啥系统了",
+    "二看结算账户是否已经报备",
 ])
 def test_not_questions(text):
     assert not asks(text)
