@@ -948,19 +948,45 @@ def _teased(originals: list[Message], i: int) -> bool:
 CONFIRM_REPLY = re.compile(r"^(对|是的|是啊|是呀|没错|对的|对啊|嗯|恩|是|不是|没有|有的|不会|会的|不一定)([，,。.!！~～\s]|$)")
 
 
-def _confirmed(originals: list[Message], i: int) -> bool:
+def _confirmed(originals: list[Message], i: int) -> str:
     """A statement ending in 吧 (二类户有金额限制吧) that the next speaker confirms or denies was a
-    request for confirmation."""
+    request for confirmation. Returns how: "yes/no" (对/是的/没有…), "restated" (the reply opens
+    by saying it again: X有牌照的吧 / X有牌照，…) or "" (not confirmed)."""
     m = originals[i]
     for o in reversed(originals[max(0, i - 3):i]):
         if o.sender != m.sender and o.asks and _gap(o, m) <= 180:
-            return False  # a tentative answer to someone else's question, confirmed
+            return ""  # a tentative answer to someone else's question, confirmed
     for o in originals[i + 1:i + 4]:
         if _gap(m, o) > 180:
-            return False
+            return ""
         if o.sender != m.sender and o.kind == "text":
-            return bool(CONFIRM_REPLY.match(o.body))
-    return False
+            if CONFIRM_REPLY.match(o.body):
+                return "yes/no"
+            return "restated" if _restates(o.body, m.body) else ""
+    return ""
+
+
+# the reply's opening clause (up to the first punctuation or emoji; a space does not end it)
+_FIRST_CLAUSE = re.compile(r"^[^，,。.!！?？;；~～…\[]*")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+RESTATE_MIN = 3  # different Han characters in the reply's opening clause that restates the statement
+RESTATE_MAX = 12
+
+
+def _restates(reply: str, statement: str) -> bool:
+    """The reply opens by saying the 吧 statement again, in a clause made only of its characters
+    (对方自己是有牌照的吧 / 对方有牌照，…; 一般不分吧 / 不分的): it confirms or denies it. Not a copy
+    of the whole message (a +1 chain), not a question back, not a clause that adds its own words."""
+    body = _LEADING_MENTION.sub("", reply).strip()
+    if not body or body == statement.strip():
+        return False  # (a chain repeats it whole)
+    clause = _FIRST_CLAUSE.match(body).group(0)
+    if body[len(clause):len(clause) + 1] in ("?", "？"):
+        return False
+    han = _HAN.findall(clause)
+    if not RESTATE_MIN <= len(han) <= RESTATE_MAX or len(set(han)) < RESTATE_MIN:
+        return False
+    return all(c in statement for c in han)
 
 
 # the clause before 吧 states a fact (是/有/没/不/能/要…的吧), not a suggestion (预约下周三吧, 建议改改吧, 还是扫码吧)
@@ -988,10 +1014,13 @@ def detect_questions(msgs: list[Message], member) -> list[Question]:
     for i, m in enumerate(originals):
         s, reasons, flags = question_cues(m, prev)
         # what the messages around it say: one more cue each, added on the score's log-odds
-        if flags.get("ba") and 0.25 <= s < THRESHOLD and _confirmed(originals, i):
-            s, reasons = _shift(s, reasons, 1.2, "the next reply confirms or denies it (对/是的/没有)")
-        elif flags.get("ba_hedged") and 0.2 <= s < THRESHOLD and _confirmed(originals, i):
-            s, reasons = _shift(s, reasons, 1.3, "a hedged guess the next reply confirms or denies (对/是的/没有)")
+        how = _confirmed(originals, i) if (flags.get("ba") or flags.get("ba_hedged")) and 0.2 <= s < THRESHOLD else ""
+        if flags.get("ba") and 0.25 <= s < THRESHOLD and how:
+            s, reasons = _shift(s, reasons, 1.2, "the next reply confirms or denies it (对/是的/没有)" if how == "yes/no"
+                                else "the next reply says it again (X有牌照的吧 / X有牌照): confirms or denies it")
+        elif flags.get("ba_hedged") and 0.2 <= s < THRESHOLD and how:
+            s, reasons = _shift(s, reasons, 1.3, "a hedged guess the next reply confirms or denies (对/是的/没有)" if how == "yes/no"
+                                else "a hedged guess the next reply says again (X有牌照的吧 / X有牌照): confirms or denies it")
         elif ((flags.get("ba") or flags.get("ba_hedged")) and m.mentions and 0.2 <= s < THRESHOLD
               and _STATES_BA.search(_tail(m.body)) and not _OWN_VIEW.search(m.body) and not _after_an_ask(originals, i)):
             s, reasons = _shift(s, reasons, 1.3, "…吧 put to someone with @ (not an answer to a question): asks them to confirm")

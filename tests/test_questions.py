@@ -489,6 +489,35 @@ def test_a_statement_with_ba_that_the_next_reply_confirms_asked_for_confirmation
     assert any("confirms" in r for r in questions_by_n(p)[2].reasons)
 
 
+def test_a_statement_with_ba_that_the_next_reply_says_again_asked_for_confirmation():
+    p = analyse_day(FILLER + [
+        ("09:00:00", "小雨", "那家清算机构自己也有备案的吧"),
+        ("09:00:20", "maple", "那家有备案，不过范围很窄"),
+    ])
+    assert 2 in questions_by_n(p)
+    assert any("says it again" in r for r in questions_by_n(p)[2].reasons)
+    p = analyse_day(FILLER + [
+        ("09:00:00", "小雨", "境外卡不支持这种验证方式吧"),
+        ("09:00:20", "maple", "@小雨 不支持"),
+    ])
+    assert 2 in questions_by_n(p)
+
+
+@pytest.mark.parametrize("reply", [
+    "明天下午开会",  # about something else
+    "那家有牌照吗？",  # asks back
+    "那家清算机构自己也有备案的吧",  # a +1 chain: the same words again
+    "那家备案的范围很窄，别指望",  # adds its own words
+    "好好好",  # one character again and again
+])
+def test_a_statement_with_ba_not_said_again_is_not_a_question(reply):
+    p = analyse_day(FILLER + [
+        ("09:00:00", "小雨", "那家清算机构自己也有备案的吧"),
+        ("09:00:20", "maple", reply),
+    ])
+    assert 2 not in questions_by_n(p)
+
+
 def test_a_statement_with_ba_that_nobody_confirms_is_not_a_question():
     p = analyse_day(FILLER + [
         ("09:00:00", "小雨", "二类户有金额限制吧"),
