@@ -11,7 +11,9 @@ logistic function of the weighted features; the weights were fitted on the
 tune split of the dev gold (tools/fit_weights.py) and rounded. Every link
 stores the features that moved its score, as reasons.
 
-A message goes to the question(s) it fits best; one answerer's consecutive
+A message goes to the question(s) it fits best, but not to an answered
+question when another question was asked since that it fits as well (the talk
+moved on; an answerer's run goes with its first message); one answerer's consecutive
 messages form one answer; answers are ranked by how surely their first
 message answers the question.
 """
@@ -47,6 +49,9 @@ FAR_TOO_FAST = 2.0  # ... and in less than half that time it weighs double
 SHARE_OF_BEST = 0.8  # a message also answers a second question if it fits it nearly as well
 PAIR_SHARE = 0.7  # ... or fairly well, when the asker asked the two in a row
 PAIR_SECONDS = 180
+# what ties a reply to its own question more than to a later one (Linker._overtaken)
+OWN_CLAIMS = ("mentions_asker", "asked_with_at", "answerer_named")
+SAME_QUESTION = 0.5  # a later question sharing this much of the words of an earlier one asks it again (a me-too)
 ASKS_BACK = 0.5  # the words a question back shares with the question count this much
 
 SPACES = re.compile(r"\s+")
@@ -758,27 +763,40 @@ class Linker:
     def link(self) -> list[Answer]:
         # (question, probability, (features, details)): reasons are written out only for the answers kept
         links: dict[str, list[tuple[Question, float, tuple[dict, dict]]]] = {}
+        self._first_reply: dict[str, int] = {}  # question -> position of its first likely answer
         for q in self.questions:
             scored = list(self.candidates(q))
             # a doubtful question needs a sure answer before it counts as answered
             need = self._needed(q)
             if not any(s >= need for *_, s in scored):
                 continue
+            # its first likely answer that is no question back
+            self._first_reply[q.message.id] = next((self.pos[c.id] for c, _, _, s in scored if s >= need and not c.asks),
+                                                   len(self.originals))
             for c, f, d, s in scored:
                 if s >= MORE_THRESHOLD:  # the reasons only of the links kept
                     links.setdefault(c.id, []).append((q, s, (f, d)))
         # each message to the question(s) it fits best
         per_question: dict[str, list[tuple[Message, float, tuple[dict, dict]]]] = {}
+        overtaken: dict[str, list[Message]] = {}  # question -> the messages a later question took from it
+        taken_from: dict[tuple[str, str], Question] = {}  # (later question, message) -> the question it was taken from
         for cid, options in links.items():
             best_q, best = max(((q, s) for q, s, _ in options), key=lambda t: t[1])
             c = self.originals[self.pos[cid]]
-            for q, s, why in options:
-                share = PAIR_SHARE if self._back_to_back(q, best_q) else SHARE_OF_BEST
-                if s >= share * best:
-                    per_question.setdefault(q.message.id, []).append((c, s, why))
+            kept = [(q, s, why) for q, s, why in options
+                    if s >= (PAIR_SHARE if self._back_to_back(q, best_q) else SHARE_OF_BEST) * best]
+            for q, s, why in kept:
+                r = self._overtaken(q, c, why[0], kept) if len(kept) > 1 else None
+                if r is not None:
+                    overtaken.setdefault(q.message.id, []).append(c)
+                    taken_from[(r.message.id, c.id)] = q
+                    continue
+                per_question.setdefault(q.message.id, []).append((c, s, why))
         answers: list[Answer] = []
         for q in self.questions:
             found = sorted(per_question.get(q.message.id, []), key=lambda t: self.pos[t[0].id])
+            if q.message.id in overtaken:
+                found = self._drop_rest_of_runs(q, found, overtaken[q.message.id])
             if not found:
                 continue
             # the reply that made it answered went to another question it fits better (SHARE_OF_BEST):
@@ -812,6 +830,9 @@ class Linker:
                 used.update(m.id for m in msgs)
                 lead = g[0]
                 why = reasons(*lead[2])
+                earlier = taken_from.get((q.message.id, lead[0].id))
+                if earlier is not None:
+                    why.append(f"fits the earlier question {earlier.message.n} too, but the talk had moved on to this one")
                 if len(msgs) > 1:
                     why.append(f"continues over {len(msgs)} messages")
                 who = self.member(msgs[0])
@@ -832,6 +853,52 @@ class Linker:
             for r, a in enumerate(lst, 1):
                 a.rank = r
         return answers
+
+    def _overtaken(self, q: Question, c: Message, f: dict, kept: list) -> Optional[Question]:
+        """The question r asked after q that takes the message c from q, or None. c fits both; r was
+        asked after q had its first reply (an open question may get its first reply after another is
+        asked), not by q's asker in a row with q, nor as q asked again (a me-too); and c is addressed
+        no more to q than to r (a quote, an @ of q's asker or by the one q asked, the asker's thanks,
+        a name) and shares no more of q's words than of r's: the talk has moved on to r."""
+        q_last = max(self.pos[m.id] for m in q.messages)
+        first = self._first_reply[q.message.id]
+        for r, _, why in kept:
+            r_pos = self.pos[r.message.id]
+            if r is q or r_pos <= q_last or first >= r_pos or self._back_to_back(q, r):
+                continue
+            # r asks q again (a me-too), or another member asks back about q's specific term: r takes q up
+            cover, _, rare, _ = self.overlap(q, r.message)
+            if cover >= SAME_QUESTION or rare:
+                continue
+            fr = why[0]
+            if "quotes_question" in f or ("thanked" in f and "thanked" not in fr):
+                return None
+            if any(f.get(k, 0) > fr.get(k, 0) for k in OWN_CLAIMS):
+                return None
+            if self.overlap(q, c)[3] > self.overlap(r, c)[3]:
+                return None
+            return r
+        return None
+
+    def _drop_rest_of_runs(self, q: Question, found: list, taken: list[Message]) -> list:
+        """Without the messages a later question took from q (_overtaken), nor the rest of their
+        answerers' runs (the same member going on within 300 s, no one else between): a run stays
+        whole, unless a message of it is addressed to q's asker (a quote, an @)."""
+        taken_ids = {m.id for m in taken}
+        last: dict[str, Message] = {}  # member -> the last message of their run dropped
+        out = []
+        events = sorted([(self.pos[m.id], m, None) for m in taken] +
+                        [(self.pos[t[0].id], t[0], t) for t in found if t[0].id not in taken_ids],
+                        key=lambda e: e[0])
+        for _, m, item in events:
+            who = self.member(m)
+            prev = last.get(who)
+            if item is None or (prev is not None and _gap(prev, m) <= 300 and self._only_between(prev, m, {who})
+                                and "quotes_question" not in item[2][0] and not item[2][0].get("mentions_asker")):
+                last[who] = m
+                continue
+            out.append(item)
+        return out
 
     @staticmethod
     def _needed(q: Question) -> float:

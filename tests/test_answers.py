@@ -517,3 +517,59 @@ def test_words_named_in_a_reason_come_in_a_fixed_order():
     weight = {"终止": 5.0, "sprint": 5.0, "gitlab": 5.0, "发版": 2.0}.get
     assert telling_words({"终止", "sprint", "gitlab", "发版"}, weight) == "gitlab/sprint/终止"
     assert telling_words({"发版", "终止"}, weight, n=1) == "终止"
+
+
+def test_a_reply_after_the_askers_next_question_answers_that_one_not_the_answered_first():
+    # 林晓峰 asks, 周敏 answers; minutes later 林晓峰 asks something new and 王磊's bare yes right
+    # after it answers the new question: the first question keeps 周敏's answer on top
+    p = analyse_day(START + [
+        ("08:59:00", "王磊", "刚开完会"),
+        ("09:00:00", "林晓峰", "跨行转账能实时到账吗？"),
+        ("09:01:00", "周敏", "大部分银行都是秒到的"),
+        ("09:09:00", "林晓峰", "那对公账户的批量代发也支持吗？"),
+        ("09:09:40", "王磊", "可以的"),
+        ("09:10:30", "林晓峰", "好的明白了"),
+    ])
+    assert top_answer_n(p, 5) == 6
+    assert any("moved on to this one" in r for r in answers_of(p, 5)[0].reasons)
+    assert top_answer_n(p, 3) == 4
+    assert 6 not in {m.n for a in answers_of(p, 3) for m in a.messages}
+
+
+def test_the_rest_of_a_reply_run_taken_by_a_later_question_stays_with_it():
+    # 王磊's two messages after the second question go on together: neither answers the first one
+    p = analyse_day(START + [
+        ("08:59:00", "王磊", "刚开完会"),
+        ("09:00:00", "林晓峰", "跨行转账能实时到账吗？"),
+        ("09:01:00", "周敏", "大部分银行都是秒到的"),
+        ("09:09:00", "林晓峰", "那对公账户的批量代发也支持吗？"),
+        ("09:09:40", "王磊", "可以的"),
+        ("09:10:10", "王磊", "上传一个文件就行，几千笔也没问题"),
+        ("09:10:30", "林晓峰", "好的明白了"),
+    ])
+    assert [m.n for m in answers_of(p, 5)[0].messages] == [6, 7]
+    assert top_answer_n(p, 3) == 4
+    assert not {m.n for a in answers_of(p, 3) for m in a.messages} & {6, 7}
+
+
+def test_a_reply_addressed_to_the_first_asker_still_answers_the_first_question():
+    # another member asks in between, but the reply @mentions the first asker and takes up his words
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "跨行转账的到账时间一般是多久？"),
+        ("09:01:00", "周敏", "看银行吧"),
+        ("09:05:00", "赵一鸣", "有人用过那家的电子发票接口吗？"),
+        ("09:06:00", "王磊", "@林晓峰 跨行转账工作日一般两小时内到账"),
+    ])
+    assert 5 in {a.lead.n for a in answers_of(p, 2)}
+
+
+def test_a_reply_to_a_me_too_question_answers_the_first_one_too():
+    # a second member asks the same thing again: the reply after it answers both
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "境外卡的拒付率一般有多高？"),
+        ("09:01:00", "周敏", "看行业吧"),
+        ("09:04:00", "赵一鸣", "境外卡的拒付率大概多少？"),
+        ("09:05:00", "王磊", "境外卡的拒付率一般在千分之五上下"),
+    ])
+    assert top_answer_n(p, 4) == 5
+    assert 5 in {a.lead.n for a in answers_of(p, 2)}
