@@ -14,7 +14,7 @@ from collections import Counter
 
 from .members import SURNAMES
 from .records import Answer, Question
-from .segment import message_words
+from .segment import message_words, words as segment_words
 
 # patterns used in the hot paths, compiled once (re.<function>(pattern, ...) looks each up in re's cache)
 _LATIN_TERM = re.compile(r"[A-Za-z]{2,}")
@@ -76,6 +76,39 @@ SEEKS_PERSON = re.compile(
 HOW = re.compile(r"(如何|怎样|原理|区别|差别|差异|性能|"
                  r"怎么(做|处理|设计|实现|弄|解决|理解|看|算|判断|区分|保证|控制|搞|管理|对接|接入|配置|选|防|规避|计算|统计|拆|分)|"
                  r"有什么(风险|影响|优势|劣势|好处|坑|区别|不同))")  # (not 有什么问题: 有什么问题？我略懂 offers help)
+# asking what a named term means (什么叫拒付, 啥叫清分？, 头寸是什么意思, T0是指？, 对账的英文是什么): the question
+# names its subject, so it stands on its own however short it is, and the definition is what a knowledge
+# base keeps. (Not 'that' or 'you' as the term, 你这是什么意思, 具体啥意思, nor 'what is the point', 有啥意思,
+# nor the exclamation 让你见识下什么叫专业.)
+MEANING = re.compile(
+    r"((?<!为)(?<!见识)(?<!见识下)(?<!见识一下)(?<!知道)(?<!这就是)(?<!这才是)(?<!这就叫)(什么叫做?|啥叫做?|何谓)([A-Za-z0-9\u4e00-\u9fff]{2,})|"
+    r"([A-Za-z0-9+\u4e00-\u9fff]{2,}?) ?(到底|究竟)?((是|指的是|就是)?(什么意思|啥意思)|是个(什么|啥)(东西)?|指的是(什么|啥)|是指(什么|啥)?|"
+    r"的?(英文|全称|全拼|缩写)(是什么|是啥|叫什么|叫啥|怎么说)?)(?=[？?，,。！!\s]|[吗呢啊呀]|$))")
+# a 'term' that is no term: a pronoun, a demonstrative, an adverb or a verb of understanding (你这, 具体, 没懂)
+_NO_TERM = re.compile(r"(这|那|这个|那个|它|他|她|你|我|啥|么|的|了|还|有|具体|懂|理解|明白|意思|这句|那句|这话|此)$")
+
+
+_UNDERSTAND = re.compile(r"理解|明白|搞懂|懂|知道|清楚|问一下|问下|请教")
+_NO_TERM_START = re.compile(r"^(这|那|你|我|他|她|它|请问|某)")
+FIELD_KEYNESS = 1.0  # a word of the field: used more often here than in general Chinese (topic words: 3.0)
+
+
+def _asks_meaning(lead: str, idf):
+    """The term of this group's field a question asks the meaning of (什么叫X, X是什么意思 …), or None.
+    The term must hold a word used here more often than in general Chinese (not 清闲, 阴魂不散: an
+    everyday word or an idiom asked about in banter)."""
+    for m in MEANING.finditer(lead):
+        term = m.group(3) or m.group(4)
+        if term:  # 我一直没搞明白清分引擎究竟是个啥: the term is what follows the verb of understanding
+            term = _UNDERSTAND.split(term)[-1]
+        if not term or _NO_TERM.search(term) or _NO_TERM_START.search(term):
+            continue
+        if any(idf.df.get(w, 0) >= 2 and idf.keyness(w) >= FIELD_KEYNESS
+               for w in segment_words(term) if len(w) >= 2):
+            return term
+    return None
+
+
 # the chat app itself and the group's own reading (翻墙, 输入法, 朋友圈, 爬楼, 潜水, 聊天记录, the shared
 # article or picture 看不了/打不开): the members' tools of chatting, not the field's technology
 # (a payment page that does not open, 页面打不开, is the field's: not here)
@@ -214,7 +247,10 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
     cue_found(CHAT_TOOLS, -2.5, "about the chat app or the group's own reading")
     lead = q.message.text.strip()  # the ask itself: what follows it is often a remark, not its setup
     core = _NON_WORD.sub("", lead)
-    if len(core) <= SHORT_QUESTION and not _CLAUSE_PUNCT.search(lead):
+    term = _asks_meaning(lead, idf)
+    if term:
+        cue(0.8, f"asks what a term means ({term})")
+    elif len(core) <= SHORT_QUESTION and not _CLAUSE_PUNCT.search(lead):
         cue(-1.0, f"a short question, meaningless outside its conversation ({len(core)} characters)")
     sc = SEEKS_CONTACT.search(text)
     if sc and not EXPERIENCE.search(text[:sc.end()]):

@@ -308,3 +308,27 @@ def test_the_chat_app_and_the_groups_own_reading_are_not_the_fields_technology(t
         ("10:01:00", "何平", "用电脑版微信的备份功能"),
     ])
     _unpublished_for(qs, "聊天记录", "about the chat app")
+
+
+def test_asking_what_a_term_of_the_field_means_is_published_however_short(tmp_path, write_day):
+    """什么叫X, X是什么意思, X是指, X的英文: the question names its subject, so it stands on its own
+    however short it is, and the definition is what a knowledge base keeps. Not a pronoun or an
+    adverb as the term, not the rhetorical 见识下什么叫…, and not an everyday word asked in banter."""
+    from extractor.curate import MEANING
+
+    _finds(MEANING, ["什么叫拒付？", "啥叫清分", "头寸是什么意思？", "T0是指？", "对账的英文怎么说",
+                     "风控引擎究竟是个什么东西"],
+           ["让你见识下什么叫速度", "为什么叫这个名字", "今天大家都很忙"])
+    rows = _questions(tmp_path, write_day, [
+        ("10:00:00", "吴静", "什么叫拒付？"),
+        ("10:01:00", "周敏", "持卡人不认这笔交易，让发卡行把钱扣回去"),
+        ("10:05:00", "何平", "你这是什么意思？"),
+        ("10:06:00", "吴静", "没别的意思"),
+        ("10:10:00", "孙悦", "悠哉啥意思？"),
+        ("10:11:00", "何平", "就是闲着呗"),
+    ])
+    asked = [r for t, r in rows.items() if t.startswith("什么叫拒付")]
+    assert asked and asked[0]["published"] and "asks what a term means (拒付)" in asked[0]["publish_reasons"]
+    for fragment in ("你这是什么意思", "悠哉啥意思"):
+        found = [r for t, r in rows.items() if fragment in t]
+        assert not found or "asks what a term means" not in found[0]["publish_reasons"]
