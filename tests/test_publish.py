@@ -332,3 +332,14 @@ def test_asking_what_a_term_of_the_field_means_is_published_however_short(tmp_pa
     for fragment in ("你这是什么意思", "悠哉啥意思"):
         found = [r for t, r in rows.items() if fragment in t]
         assert not found or "asks what a term means" not in found[0]["publish_reasons"]
+
+
+def test_when_a_member_joined_or_where_they_worked_before_is_a_personal_question():
+    """你哪年去的那家银行, 您之前是某某科技的吧, 王总现在在风控部门？: the member's career, not the field's;
+    how they did something before (你以前是怎么做对账的, 你之前是在测试环境吗) is the field's."""
+    from extractor.curate import PERSONAL
+
+    _finds(PERSONAL, ["你哪年去的那家银行？", "您之前是某某科技的吧", "王总现在在风控部门？", "你什么时候入职的",
+                      "你以前在某某支付吗"],
+           ["你以前是怎么做对账的？", "你之前是在测试环境跑的吗", "这个接口现在在哪个部门维护？",
+            "你之前是这样处理退款的吗", "什么时候到账？"])
