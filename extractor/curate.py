@@ -58,6 +58,10 @@ TALKS = re.compile(
 ABSTRACT_WHERE = re.compile(
     r"(区别|差别|差异|不同|问题|难点|原因|优势|劣势|关键|瓶颈|风险|意义|好处|价值|坑|门槛|痛点|重点|核心|依据|出处|根源|难度)"
     r"(主要|到底|究竟|具体)?在哪(里|儿)?")
+# 'anyone in the group who has done X?' (群里有没有做过跨境收单的, 群里有熟悉清分的同学吗): looking for
+# experience with a subject, the start of a question of substance, not the group's logistics;
+# 群里 is taken out of the text before LOGISTICS looks for it
+GROUP_EXPERIENCE = re.compile(r"群里面?(?=[^，。,？?！!]{0,12}(做过|搞过|用过|接过|对接过|研究过|了解|懂|经验|熟悉|玩过))")
 # asking for a file or a link to be sent (完整版, 发我一份, 能再发一下吗, 导一份出来): a favour, not knowledge
 ASKS_FILE = re.compile(r"(完整版|(?<!开)(?<!研)发我(一份|一下|下|看看)|发给我(一份|一下|下)?(?![们的])|导一份|再发(一下|下|一遍|一次)(?=[吗么嘛呢吧啊，。,？?！!\s]|$))")
 JOKE = re.compile(r"(哈哈|呵呵|嘿嘿|233|笑死|\[(奸笑|坏笑|偷笑|捂脸|呲牙|阴险|调皮|抠鼻|色|嘿哈|机智|憨笑)\])")
@@ -246,7 +250,7 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
         cue(-0.6, "almost no content words")
     if _LATIN_TERM.search(text):
         cue(0.2, "technical terms in Latin letters")
-    cue_found(LOGISTICS, -1.2, "group logistics", ABSTRACT_WHERE.sub("", text))
+    cue_found(LOGISTICS, -1.2, "group logistics", GROUP_EXPERIENCE.sub("", ABSTRACT_WHERE.sub("", text)))
     cue_found(BANTER, -1.5, "small talk")
     cue_found(PERSONAL, -1.2, "a personal question")
     cue_found(CHAT_TOOLS, -2.5, "about the chat app or the group's own reading")

@@ -343,3 +343,20 @@ def test_when_a_member_joined_or_where_they_worked_before_is_a_personal_question
                       "你以前在某某支付吗"],
            ["你以前是怎么做对账的？", "你之前是在测试环境跑的吗", "这个接口现在在哪个部门维护？",
             "你之前是这样处理退款的吗", "什么时候到账？"])
+
+
+def test_looking_for_experience_in_the_group_is_no_group_logistics(tmp_path, write_day):
+    """群里有没有做过X的, 群里有熟悉X的同学吗: looking for experience with a subject, not the group's
+    logistics; 群里 about the group itself (群里发个通知, 群里人太多了) still is."""
+    from extractor.curate import GROUP_EXPERIENCE, LOGISTICS
+
+    for text in ["群里有没有做过跨境收单对账的？", "群里有熟悉预付卡备案的同学吗", "群里面哪位了解海外代扣？"]:
+        assert not LOGISTICS.search(GROUP_EXPERIENCE.sub("", text)), text
+    for text in ["群里发个通知好吗", "群里人太多了吧？"]:
+        assert LOGISTICS.search(GROUP_EXPERIENCE.sub("", text)), text
+    rows = _questions(tmp_path, write_day, [
+        ("10:00:00", "吴静", "群里有没有做过跨境收单对账的？"),
+        ("10:01:00", "周敏", "做过，外币的要先按清算汇率折算"),
+    ])
+    found = [r for t, r in rows.items() if "跨境收单对账" in t]
+    assert found and "group logistics" not in found[0]["publish_reasons"]
