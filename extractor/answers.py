@@ -6,7 +6,7 @@ asker and answerer (resolved through aliases), closeness in messages and
 minutes, lexical overlap of jieba words weighted by an IDF learned from the
 corpus, a yes/no reply to a yes/no question, the asker's thanks afterwards,
 and what speaks against it: a follow-up question, a reply addressed to
-someone else, other questions asked in between, laughter. The score is a
+someone else, other questions asked in between, laughter, praise. The score is a
 logistic function of the weighted features; the weights were fitted on the
 tune split of the dev gold (tools/fit_weights.py) and rounded. Every link
 stores the features that moved its score, as reasons.
@@ -95,6 +95,13 @@ ECHO_TAIL = 8
 # thanks or a me-too from someone other than the asker (了解了，谢谢各位; 同想看): short ones only
 ACK = re.compile(rf"({THANKS_WORDS}|^收到|同想|我也想|我也要|我也在找|求分享|求资料|同感)", re.I)
 ACK_CHARS = 12
+# a short reaction that praises the one who spoke or what they said (厉害了, 太牛了, 好问题, 赞, 666, 在理):
+# a comment on the talk, not an answer; a whole jieba word (小牛, 途牛, 有赞, 吹牛 are other words), or 好问题,
+# in a reply of at most PRAISE_CHARS word characters
+PRAISE_WORDS = frozenset({"牛", "太牛", "真牛", "好牛", "很牛", "牛逼", "牛b", "牛B", "厉害", "强大", "威武", "霸气",
+                          "佩服", "膜拜", "精辟", "犀利", "在理", "赞", "点赞", "nice", "Nice", "NICE", "大实话"})
+PRAISE_PHRASE = re.compile(r"(好问题|666+|说得好|说的好)")
+PRAISE_CHARS = 10
 WORD_CHARS = re.compile(r"\w")
 ONE_WORD_CHAR = re.compile(r"\W*(\w)\W*")  # (fullmatch) a text of one word character
 FRAGMENT_ANSWERS = "我在无否"  # one character that answers (有谁…？ 我)
@@ -148,6 +155,7 @@ DESCRIPTIONS = {
     "asker_takes": "the asker took it in (哦, 明白了, 原来如此)",
     "asker_rejects": "the asker set it aside (不是这个, 我是说…)",
     "answers_follow_up": "a later reply to the asker's later message ({follow})",
+    "praise": "praises the speaker or what was said ({praise}), a reaction, not an answer",
 }
 # What one would expect before looking at any data; the fit pulls these toward the data
 # (tools/fit_weights.py), and the rare features (quotes, late @replies) stay near them.
@@ -205,6 +213,7 @@ WEIGHTS = {
     "asker_takes": 0.6,
     "asker_rejects": -1.2,
     "answers_follow_up": -1.7,  # takes back 'late_reply_to_asker' (set by hand)
+    "praise": -2.0,  # as acknowledges: a reaction (set by hand; the tune days hold no praise that answers)
 }
 
 
@@ -460,7 +469,7 @@ class Linker:
     def facts(self, m: Message) -> tuple:
         """What does not depend on the question, computed once per message: (member, non-answer,
         answer form, media, substance, short, laughter, name words, greeting, no knowledge, fragment,
-        acknowledgement).
+        acknowledgement, praise word).
         A message that answers nothing (a system message, an emoji, thanks) is never a candidate:
         only its member and that are looked for; so is "short" only when it is neither media
         nor substance (the one case where it counts)."""
@@ -469,7 +478,7 @@ class Linker:
             non_answer = bool(is_non_answer(m))
             if non_answer or m.kind == "system":
                 out = self._facts[m.id] = (self.member(m), non_answer, False, False, 0.0, False, False,
-                                           frozenset(), False, False, "", False)
+                                           frozenset(), False, False, "", False, "")
                 return out
             words = self.words(m)
             substance = min(1.0, len(words) / 6.0) if len(words) >= 3 else 0.0
@@ -496,8 +505,19 @@ class Linker:
                 # itself: it answers when it echoes the question, 在写书吗 → 在)
                 lone[1] if lone and lone[1] not in FRAGMENT_ANSWERS else "",
                 len(body) <= ACK_CHARS and bool(ACK.search(body)),
+                self._praise(m, body, tokens),
             )
         return out
+
+    @staticmethod
+    def _praise(m: Message, body: str, tokens: list[str]) -> str:
+        """The praise word of a short reaction (龚老师太牛了, 好问题, 666), or ''."""
+        if m.kind != "text" or len(WORD_CHARS.findall(body)) > PRAISE_CHARS:
+            return ""
+        phrase = PRAISE_PHRASE.search(body)
+        if phrase:
+            return phrase[1]
+        return next((t for t in tokens if t in PRAISE_WORDS), "")
 
     def _layout(self) -> tuple[list[tuple], list[int], list[int]]:
         """Once per conversation: the facts of each position, how many messages that can answer
@@ -590,7 +610,7 @@ class Linker:
             if late and c_seconds - q_seconds > ADDRESSED_WINDOW_SECONDS:
                 break
             (who, non_answer, answer_form, media, substance, short, laughter, name_words, greeting, unknowing,
-             fragment, acknowledges) = facts[k]
+             fragment, acknowledges, praise) = facts[k]
             if c.id in qids or who == asker or c.kind == "system" or non_answer:
                 continue
             reply_to = c.reply_to
@@ -632,7 +652,9 @@ class Linker:
             c_asks = c.asks
             if fragment and fragment in q_text:
                 fragment = ""  # one character echoing the question answers it (在写书吗 → 在)
-            if not replied and not c_asks and not unknowing and not acknowledges and not fragment:
+            if praise and praise in q_text:
+                praise = ""  # praise the question asks about (X牛不牛？ 很牛) answers it
+            if not replied and not c_asks and not unknowing and not acknowledges and not fragment and not praise:
                 f["first_reply"] = 1
                 x += w["first_reply"]
             near = f["near"] = exp(-between / 4.0)
@@ -726,6 +748,10 @@ class Linker:
             if acknowledges:
                 f["acknowledges"] = 1
                 x += w["acknowledges"]
+            if praise:
+                f["praise"] = 1
+                x += w["praise"]
+                d["praise"] = praise
             if thanked.get(who, -1) > k:
                 f["thanked"] = 1
                 x += w["thanked"]
@@ -756,7 +782,7 @@ class Linker:
             prev_answer = p >= THRESHOLD
             if c_asks and not c_mentions:  # a new question to the group competes for the replies
                 askers.append(who)
-            elif not (unknowing or acknowledges or fragment):  # "I don't know", thanks or a fragment
+            elif not (unknowing or acknowledges or fragment or praise):  # "I don't know", thanks, a fragment, praise
                 replied = True  # leave the question open for the first real reply
 
     # -------------------------------------------------------------- linking
@@ -815,8 +841,8 @@ class Linker:
                 groups.append([item])
             used: set[str] = set()
             for g in groups:
-                # a fragment or a thanks leads no answer: the answer starts with the next message
-                while len(g) > 1 and ("fragment" in g[0][2][0] or "acknowledges" in g[0][2][0]):
+                # a fragment, a thanks or praise leads no answer: the answer starts with the next message
+                while len(g) > 1 and ("fragment" in g[0][2][0] or "acknowledges" in g[0][2][0] or "praise" in g[0][2][0]):
                     g = g[1:]
                 # nor does a message sent too fast to reply to it (it went on with the answerer's own
                 # talk) when the next message of the group fits the question better

@@ -1,4 +1,5 @@
 """Answer linking: the patterns of the gold guideline, in conversations written for these tests."""
+from extractor.answers import Linker, reasons
 from tests.helpers import analyse_day, analyse_days, top_answer_n
 
 START = [("08:00:00", "路人甲", "大家早"), ("08:00:30", "路人乙", "早上好")]
@@ -573,3 +574,43 @@ def test_a_reply_to_a_me_too_question_answers_the_first_one_too():
     ])
     assert top_answer_n(p, 4) == 5
     assert 5 in {a.lead.n for a in answers_of(p, 2)}
+
+
+def test_praise_for_a_speaker_is_no_answer_and_leaves_the_question_open():
+    # a short word of praise (for the one who asked, or someone else) is a reaction: the next real reply answers
+    p = analyse_day(START + [
+        ("10:00:00", "小雨", "你们做账户系统的时候，冻结金额是单独一个字段吗？"),
+        ("10:00:20", "老马", "好问题"),
+        ("10:00:40", "阿杰", "小雨老师太牛了"),
+        ("10:01:30", "周敏", "单独一个冻结字段，可用余额等于总额减冻结"),
+    ])
+    assert top_answer_n(p, 2) == 5
+    lead = answers_of(p, 2)[0]
+    assert any("first reply" in r for r in lead.reasons), lead.reasons
+    assert not {m.n for a in answers_of(p, 2) for m in a.messages} & {3, 4}
+    # praise alone answers nothing
+    q = analyse_day(START + [
+        ("10:00:00", "小雨", "我们这边压测单机能到三千笔每秒，你们呢？"),
+        ("10:00:15", "阿杰", "厉害了"),
+    ])
+    assert answers_of(q, 2) == []
+    # praise before the answer in one run of the answerer does not lead it, and its reason names the word
+    r = analyse_day(START + [
+        ("10:00:00", "小雨", "有没有人试过把对账放到夜里跑？"),
+        ("10:00:30", "阿杰", "666，大佬"),
+        ("10:00:50", "阿杰", "我们就是夜里两点跑的"),
+    ])
+    assert top_answer_n(r, 2) == 4
+    by_n = {m.n: m for m in r.msgs}
+    assert Linker._praise(by_n[3], by_n[3].body, by_n[3].tokens) == "666"
+    assert Linker._praise(by_n[4], by_n[4].body, by_n[4].tokens) == ""
+    assert "praises" in reasons({"praise": 1}, {"praise": "666"})[0]
+
+
+def test_praise_the_question_asks_about_answers_it():
+    # the question asks whether something is good (牛不牛): a reply in the same words answers it
+    p = analyse_day(START + [
+        ("10:00:00", "小雨", "新上线的那个风控引擎牛不牛？"),
+        ("10:00:40", "阿杰", "挺牛的"),
+    ])
+    assert top_answer_n(p, 2) == 3
