@@ -102,6 +102,12 @@ PRAISE_WORDS = frozenset({"牛", "太牛", "真牛", "好牛", "很牛", "牛逼
                           "佩服", "膜拜", "精辟", "犀利", "在理", "赞", "点赞", "nice", "Nice", "NICE", "大实话"})
 PRAISE_PHRASE = re.compile(r"(好问题|666+|说得好|说的好)")
 PRAISE_CHARS = 10
+# a reply opening with a word that adds to what its sender said before (而且, 另外, 我刚才说的…) or marks an
+# aside (顺便说, 题外话, 插一句): from a member who spoke just before the question and sharing no word with it
+# (an aside: even sharing words), as their first message since, it goes on with their own talk, not with
+# the question
+RESUMES = re.compile(r"^(而且|并且|另外|此外|况且|何况|再说|还有就是|我?刚才|我?刚刚|我刚说|我?前面说|上面说)")
+ASIDE = re.compile(r"^.{0,4}(顺便说|顺便提|顺带说|题外话|插一句|插句话|跑题|跑个题|离题)")
 WORD_CHARS = re.compile(r"\w")
 ONE_WORD_CHAR = re.compile(r"\W*(\w)\W*")  # (fullmatch) a text of one word character
 FRAGMENT_ANSWERS = "我在无否"  # one character that answers (有谁…？ 我)
@@ -156,6 +162,7 @@ DESCRIPTIONS = {
     "asker_rejects": "the asker set it aside (不是这个, 我是说…)",
     "answers_follow_up": "a later reply to the asker's later message ({follow})",
     "praise": "praises the speaker or what was said ({praise}), a reaction, not an answer",
+    "resumes_own_talk": "goes on with its sender's talk from before the question ({resumes})",
 }
 # What one would expect before looking at any data; the fit pulls these toward the data
 # (tools/fit_weights.py), and the rare features (quotes, late @replies) stay near them.
@@ -214,6 +221,7 @@ WEIGHTS = {
     "asker_rejects": -1.2,
     "answers_follow_up": -1.7,  # takes back 'late_reply_to_asker' (set by hand)
     "praise": -2.0,  # as acknowledges: a reaction (set by hand; the tune days hold no praise that answers)
+    "resumes_own_talk": -1.5,  # as no_knowledge (set by hand: never a top candidate on the tune days)
 }
 
 
@@ -469,7 +477,7 @@ class Linker:
     def facts(self, m: Message) -> tuple:
         """What does not depend on the question, computed once per message: (member, non-answer,
         answer form, media, substance, short, laughter, name words, greeting, no knowledge, fragment,
-        acknowledgement, praise word).
+        acknowledgement, praise word, opening that resumes one's own talk, whether that is an aside).
         A message that answers nothing (a system message, an emoji, thanks) is never a candidate:
         only its member and that are looked for; so is "short" only when it is neither media
         nor substance (the one case where it counts)."""
@@ -478,7 +486,7 @@ class Linker:
             non_answer = bool(is_non_answer(m))
             if non_answer or m.kind == "system":
                 out = self._facts[m.id] = (self.member(m), non_answer, False, False, 0.0, False, False,
-                                           frozenset(), False, False, "", False, "")
+                                           frozenset(), False, False, "", False, "", "", False)
                 return out
             words = self.words(m)
             substance = min(1.0, len(words) / 6.0) if len(words) >= 3 else 0.0
@@ -506,6 +514,7 @@ class Linker:
                 lone[1] if lone and lone[1] not in FRAGMENT_ANSWERS else "",
                 len(body) <= ACK_CHARS and bool(ACK.search(body)),
                 self._praise(m, body, tokens),
+                *self._resumes(body),
             )
         return out
 
@@ -518,6 +527,20 @@ class Linker:
         if phrase:
             return phrase[1]
         return next((t for t in tokens if t in PRAISE_WORDS), "")
+
+    @staticmethod
+    def _resumes(body: str) -> tuple[str, bool]:
+        """The opening word that goes on with one's own talk (而且, 我刚才, 顺便说), and whether it marks an aside."""
+        aside = ASIDE.match(body)
+        if aside:
+            return aside[1], True
+        resumes = RESUMES.match(body)
+        return (resumes[1], False) if resumes else ("", False)
+
+    def _first_since(self, member: str, start: int, k: int) -> bool:
+        """The member's message at position k is their first since position start (one that can answer)."""
+        own = self._eligible_by_member.get(member, [])
+        return bisect.bisect_right(own, start) == bisect.bisect_left(own, k)
 
     def _layout(self) -> tuple[list[tuple], list[int], list[int]]:
         """Once per conversation: the facts of each position, how many messages that can answer
@@ -610,7 +633,7 @@ class Linker:
             if late and c_seconds - q_seconds > ADDRESSED_WINDOW_SECONDS:
                 break
             (who, non_answer, answer_form, media, substance, short, laughter, name_words, greeting, unknowing,
-             fragment, acknowledges, praise) = facts[k]
+             fragment, acknowledges, praise, resumes, aside) = facts[k]
             if c.id in qids or who == asker or c.kind == "system" or non_answer:
                 continue
             reply_to = c.reply_to
@@ -752,6 +775,10 @@ class Linker:
                 f["praise"] = 1
                 x += w["praise"]
                 d["praise"] = praise
+            if resumes and who in before and (aside or not cover) and self._first_since(who, start, k):
+                f["resumes_own_talk"] = 1
+                x += w["resumes_own_talk"]
+                d["resumes"] = resumes
             if thanked.get(who, -1) > k:
                 f["thanked"] = 1
                 x += w["thanked"]

@@ -614,3 +614,33 @@ def test_praise_the_question_asks_about_answers_it():
         ("10:00:40", "阿杰", "挺牛的"),
     ])
     assert top_answer_n(p, 2) == 3
+
+
+def test_a_member_going_on_with_their_own_talk_does_not_answer_a_question_asked_meanwhile():
+    # 阿杰 was talking about his team's storage when another member asks about something else; his next
+    # message adds to his own talk (而且…) and shares no word with the question: it answers nothing
+    p = analyse_day(START + [
+        ("11:00:00", "阿杰", "我们的流水表按月分库，历史数据放冷存储"),
+        ("11:00:30", "小雨", "你们开发票是用哪家的服务？"),
+        ("11:00:50", "阿杰", "而且冷存储的查询慢一点也能接受"),
+    ])
+    assert top_answer_n(p, 3) is None
+    # ... but an answerer's 而且 after their own answer still goes with it
+    q = analyse_day(START + [
+        ("11:00:00", "阿杰", "我们的流水表按月分库"),
+        ("11:00:30", "小雨", "你们开发票是用哪家的服务？"),
+        ("11:00:50", "阿杰", "开发票我们用的是税控盘直连"),
+        ("11:01:10", "阿杰", "而且红冲也能在线做"),
+    ])
+    assert top_answer_n(q, 3) == 4
+    assert [m.n for m in answers_of(q, 3)[0].messages] == [4, 5]
+    # an aside (顺便说一句) from the one talking before counts against it even when it shares a word
+    r = analyse_day(START + [
+        ("11:00:00", "阿杰", "我们的流水表按月分库，历史数据放冷存储"),
+        ("11:00:30", "小雨", "你们的发票系统是自己做的吗？"),
+        ("11:00:50", "阿杰", "顺便说一句，冷存储那边的发票影像也按月归档"),
+    ])
+    assert any("goes on with" in x for a in answers_of(r, 3) for x in a.reasons)
+    assert Linker._resumes("顺便说一句，也按月归档") == ("顺便说", True)
+    assert Linker._resumes("我刚才说的那个方案") == ("我刚才", False)
+    assert "goes on with" in reasons({"resumes_own_talk": 1}, {"resumes": "而且"})[0]
