@@ -520,7 +520,7 @@ class Linker:
 
     @staticmethod
     def _praise(m: Message, body: str, tokens: list[str]) -> str:
-        """The praise word of a short reaction (龚老师太牛了, 好问题, 666), or ''."""
+        """The praise word of a short reaction (邵老师太牛了, 好问题, 666), or ''."""
         if m.kind != "text" or len(WORD_CHARS.findall(body)) > PRAISE_CHARS:
             return ""
         phrase = PRAISE_PHRASE.search(body)

@@ -177,8 +177,8 @@ PERSONAL = re.compile(r"((你|您)(是|现在|目前|还)在(?!说|讲|问|聊|�
                       r"(你|你们|您)(公司|团队)[^，。,？?！!]{0,3}(什么规模|规模多大|多少人|几个人)|你在哪|你们在哪|在哪个城市|哪里人|你是哪|你在[^，。？?]{1,6}[吗？?]|几楼|你也在|老家|你那边天气|你多大|你几岁)")
 
 
-# how members call each other (老田, 李总, 龚老师; 冬哥, 芳姐; 秋秋, 冬冬): a person, not a subject.
-# A doubled character (秋秋, 棒棒, 恩恩, 搞搞) is a pet name or a chatty word, never a term of the field.
+# how members call each other (老邵, 李总, 邵老师; 柏哥, 芳姐; 萱萱, 苗苗): a person, not a subject.
+# A doubled character (萱萱, 棒棒, 恩恩, 搞搞) is a pet name or a chatty word, never a term of the field.
 ADDRESS = re.compile(rf"^(老[{''.join(SURNAMES)}]|[{''.join(SURNAMES)}](总|哥|姐|工|董|博|老师)|.[哥姐]|([\u4e00-\u9fff])\3)$")
 
 
