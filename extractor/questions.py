@@ -163,7 +163,7 @@ _TRAILING_NOT_EMBEDDED = re.compile(r"(不知道|不知|不清楚|不确定|不�
 REQUEST = re.compile(r"(请教|请问|求推荐|求助|求问|求教|求解|求分享|求个|求一个|求一份|求份|求大神|求指点|想了解|想问(?!题)|想请教|"
                      r"问一下|问下|问个问题|(?<![他她人])问(大家|各位|你|您|大伙|诸位|群里)们?(一个|个|几个|两个)问题|咨询(?!师|公司|顾问|费|业务|服务|行业|和|类|机构|项目|的|平台|[：:]|没|也|都)|谁有|谁知道|谁了解|谁做过|哪位|有没有人|有人[^，,。；;！!？?]{0,24}(?<![怎什那这多要])[吗么嘛]|有谁|推荐一下|"
                      r"推荐个|推荐几|给推荐|帮忙看|帮看|指点|指教|打听|了解一下|想知道|大家.{0,6}怎么|"
-                     r"有(?<!没有)[^，,。；;！!？?]{0,12}推荐|麻烦[^，,。；;！!？?]{0,20}(一下|下)|能.{0,8}介绍|"
+                     r"有(?<!没有)[^，,。；;！!？?]{0,12}推荐(?!系统|算法|架构|引擎|模型|逻辑|策略|机制|费|奖|码|名额|入群)|麻烦[^，,。；;！!？?]{0,20}(一下|下)|能.{0,8}介绍|"
                      r"有没有.{0,16}(做过|用过|接过|搞过|了解过?|对接过)|"
                      # 有遇到过…的么, 有了解…的吗 (has anyone met, does anyone know; not 没有/还有, nor 有…这么…的吗: rhetorical)
                      r"(?<![没还只所])有(?:遇到过?|碰到过?|用过|做过|接过|搞过|了解过?|研究过|对接过|接触过)[^，,。；;！!？?这那]{0,30}[吗么嘛]|有(小伙伴|朋友|同学|大神|大佬|同行).{0,24}[吗么嘛])")
@@ -177,6 +177,8 @@ UNDERSTANDING_BA = re.compile(r"(?<!不是)(?<!不能)(?<!不可以)(?<!不)(这
 # (a request the sender will make to someone else later: 我一会去问下风控, 明天找个明白人问下, 回去问下同事)
 NOT_REQUEST_BEFORE = re.compile(r"(帮你|帮我|帮忙|我可以帮|我帮|可以帮|我去|也去|回头|回去|我再|我来|再|后续|改天|以后|下次|有空|要不|"
                                 r"一会|待会|等会|明天|晚点|稍后).{0,8}$")
+# 谁有心思/谁有力气… (who has the heart, the energy): nobody has
+NOBODY_HAS = ("力气", "心思", "闲心", "闲工夫", "工夫", "心情", "精力")
 RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎么可能|哪有|哪还有|哪里还有|有什么用|有啥用|还能有什么|什么鬼|还(搞|做|要|说)什么|"
                         r"又如何|何尝|谁说|还不是|不也是|能怎样|能怎么样|又怎样|有什么好[^，。？?办方建推工]{1,4}的|有啥好[^，。？?办方建推工]{1,4}的|凭什么|何况|"
                         r"怎么会有|至于吗|至于么|好意思|是人吗|你猜|猜猜|开玩笑|谁让你|谁叫你|谁用谁|要不然怎么|不然怎么|怎么说.{0,10}呢|"
@@ -197,7 +199,11 @@ RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎�
                         # 否则出了差错怎么追溯？, 不然月底怎么交差, 不然哪有这么多…: otherwise how could it be (an argument for the sender's point)
                         r"不然[^。？?！!]{0,12}(怎么|如何|咋|哪|谁|什么|啥)|否则[^。？?！!]{0,12}(怎么|如何|咋|哪|谁|什么|啥)|谁让[^，,。？?]{1,16}呢|你能保证|谁能保证|"
                         # 你不觉得…？ (don't you think: the sender's own view), 还能叫X？ (can it still be called X: no)
-                        r"你们?(难道)?不(觉得|认为|觉着)|您们?(难道)?不(觉得|认为|觉着)|还能叫)")
+                        r"你们?(难道)?不(觉得|认为|觉着)|您们?(难道)?不(觉得|认为|觉着)|还能叫|"
+                        # 岂是/岂能 (how could it be: no), 又和X有何区别 (what difference does it make), 谁有心思… (nobody has),
+                        # …了，不是吗 (a statement with the tag "isn't it": the sender's point)
+                        r"岂(是|能|会|可|敢|止)|又(和|跟|与|同)[^，,。？?]{1,14}有(何|什么|啥)(区别|差异|不同|两样|差别)|"
+                        r"谁有(" + "|".join(NOBODY_HAS) + r")|[了的，,]\s*不是(吗|么|嘛)[？?。！!…\s]*$)")
 # question words with 还/就/都 and no question mark, mostly rhetorical: 为啥还要自己买, 怎么就怪我们,
 # 还要CA干啥, 上哪找, 做什么梦
 RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.{0,10}(干啥|干嘛|做什么)|上哪|做什么梦|买什么|有什么关系|"
@@ -639,6 +645,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         req = None  # 谢谢指点: thanks; 请多指教, 大家多多指点: a polite formula (after a self-introduction, a talk)
     elif req and req.group(1) == "谁知道" and (body.startswith("呢", req.end()) or _WHO_DOES_BEFORE.search(body, 0, req.start())):
         req = None  # 谁知道呢: who knows (rhetorical); 谁用谁知道: whoever uses it knows (an idiom)
+    elif req and req.group(1) == "谁有" and body.startswith(NOBODY_HAS, req.end()):
+        req = None  # 谁有心思管这个: nobody has the heart for it (rhetorical), not who has one
     elif req and req.group(1) in ("请教", "咨询", "打听") and body.startswith(("了", "过"), req.end()):
         req = None  # 我刚请教了以前的同事, 咨询过两家机构: told, not asked
     elif req and not (strong or particle) and ADVICE_BEFORE.search(body, 0, req.start()):
@@ -688,6 +696,9 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             cue(-3.0, "a rebuttal (不是…吗) in a running discussion")
         else:
             cue(-0.5, "不是…吗 (a check, or a rebuttal)")
+        if (replying or others_just_spoke) and m.mentions:
+            # @某人 这不是X吗？: the @ points the objection at someone, it does not make it more of an ask
+            cue(-0.5, "a rebuttal pointed at someone with @ (not more of an ask)")
     if REACTION.match(core or body) or (len(core) <= 2 and not req):
         cue(-3.0, "a reaction, not a question")
     elif len(core) <= 4 and not (qword or req or particle or ana):

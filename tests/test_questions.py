@@ -1069,3 +1069,36 @@ def test_a_call_to_join_in_is_not_a_question(text):
 ])
 def test_a_call_that_still_asks_is_a_question(text):
     assert asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "这种规矩又岂是我们几个人能改得了的呢",
+    "收这么高的服务费，又和放高利贷有什么区别呢",
+    "天天改需求改到半夜，谁有心思看新规啊",
+    "对账差异我们上个月就全部处理完了，不是吗？",
+])
+def test_rhetorical_idioms_are_not_questions(text):
+    assert not asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "这两种清算模式有什么区别呢",
+    "谁有最新版的网联接口文档",
+])
+def test_plain_asks_near_the_rhetorical_idioms_still_ask(text):
+    assert asks(text)
+
+
+def test_a_compound_with_recommend_is_no_request():
+    # 推荐系统/推荐引擎/推荐费 name a thing, they ask for no recommendation
+    assert not asks("隔壁团队也有个推荐引擎是这么搭的")
+    assert not asks("来我们这边吧，有推荐费拿")
+    assert asks("有什么靠谱的压测工具推荐吗")
+
+
+def test_a_rebuttal_pointed_at_someone_is_still_not_a_question():
+    msgs = list(FILLER) + [("09:28:00", "甲", "我们这边退款都是人工审核的"), ("09:29:00", "乙", "量大了人工肯定顶不住"),
+                           ("09:30:00", "丙", "@甲 你们不是早就接了自动审核的规则引擎吗？")]
+    assert len(msgs) - 1 not in questions_by_n(analyse_day(msgs))
+    msgs[-1] = ("09:30:00", "丙", "@甲 你们的退款审核规则是自己写的吗？")
+    assert len(msgs) - 1 in questions_by_n(analyse_day(msgs))
