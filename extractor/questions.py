@@ -28,6 +28,8 @@ _QMARK = re.compile(r"[？?]")
 _PUNCT_AND_SPACES_SHORT = re.compile(r"[\s?？!！。.,，]+")
 _SELF_ANSWER_LIST = re.compile(r"\s*(答[:：]|A[:：]|1[、.．]|首先|一是|第一)")
 _NON_WORD = re.compile(r"\W")
+# after its question mark, the sender's verdict: 需要单独的团队么？不需要，… / 怎么处理的？当然是…
+_SELF_ANSWER_VERDICT = re.compile(r"\s*(当然|肯定|显然|不需要|没必要)")
 _SELF_ANSWER_START = re.compile(r"\s*(因为|其实|就是|所以|是因为|答案|我觉得|我认为|后来|结果|原来|最后)")
 _CLAUSE_SPLIT = re.compile(r"[，,。；;]")
 _CLAUSE_END = re.compile(r"[，,。；;？?！!]")
@@ -811,6 +813,10 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             and _SELF_ANSWER_START.match(after_q[1]))
     ):
         cue(-2.5, "answers itself in the same breath")
+    elif (len(after_q) == 2 and _SELF_ANSWER_VERDICT.match(after_q[1]) and len(_NON_WORD.sub("", after_q[1])) >= 6
+          and not _QMARK.search(after_q[1]) and not _tail(after_q[1]).endswith(("吧", "吗", "么", "呢", "嘛"))):
+        # 要单独配个运维么？不需要啊，… / 系统怎么处理？当然是…: the sender gives the verdict himself
+        cue(-2.5, "answers itself in the same breath with a verdict (…？当然/肯定/不需要…)")
     elif qword and not (strong or particle or req or ana):
         # 怎么个拆分法，要看团队规模: a question word, then the sender's own answer after a comma
         parts = _CLAUSE_SPLIT.split(body)

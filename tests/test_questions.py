@@ -1102,3 +1102,13 @@ def test_a_rebuttal_pointed_at_someone_is_still_not_a_question():
     assert len(msgs) - 1 not in questions_by_n(analyse_day(msgs))
     msgs[-1] = ("09:30:00", "丙", "@甲 你们的退款审核规则是自己写的吗？")
     assert len(msgs) - 1 in questions_by_n(analyse_day(msgs))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("小商户的对账是怎么做的？当然是每天拉一次流水自动核对，差异的再人工看一下", False),
+    ("退款的钱要追回来吗？肯定追啊，不然账就平不了，月底还得补录", False),
+    ("退款的钱要追回来吗？肯定要的吧", True),  # a guess put back to the group
+    ("退款的钱要追回来吗？当然这要看金额大小？", True),
+])
+def test_a_question_the_sender_settles_with_a_verdict_is_not_asked(text, expected):
+    assert asks(text) is expected
