@@ -57,7 +57,14 @@ TALKS = re.compile(
 # not where a place is; taken out of the text before LOGISTICS looks for 在哪
 ABSTRACT_WHERE = re.compile(
     r"(区别|差别|差异|不同|问题|难点|原因|优势|劣势|关键|瓶颈|风险|意义|好处|价值|坑|门槛|痛点|重点|核心|依据|出处|根源|难度)"
-    r"(主要|到底|究竟|具体)?在哪(里|儿)?")
+    r"(主要|到底|究竟|具体)?在哪(里|儿)?|"
+    # where in a process something is done or kept (余额在哪里生成, 协议是在哪里签的, 资金沉淀在哪, 在哪个环节校验,
+    # 分账多用在哪里, 盈利点在哪): how the field's things work, not where a member or a meetup is
+    r"(用|做|签|签订|办理|开立|开户|沉淀|生成|存放|存储|存|放|处理|体现|介入|规定|记录|记账|配置|部署|实现|校验|计算|落地|结算|清算)"
+    r"在哪(里|儿|个|些)?|在哪(里|儿)?(生成|签订?|办理|开立|开户|沉淀|存放|存储|处理|体现|介入|规定|配置|部署|实现|校验|计算|落地|结算|清算|记账)|"
+    r"在哪(个|些|一)(层面?|环节|系统|模块|阶段|步骤?|节点|方面|层级|粒度|场景|文件?|条|规定)|"
+    r"(盈利|赢利|矛盾|痛|亮|卖|切入|突破|支撑)点(主要|到底|究竟|具体)?在哪(里|儿)?|"
+    r"(不足|缺点|优点|用处|用途|作用|利益|好)(主要|到底|究竟|具体)?在哪(里|儿)?")
 # 'anyone in the group who has done X?' (群里有没有做过跨境收单的, 群里有熟悉清分的同学吗): looking for
 # experience with a subject, the start of a question of substance, not the group's logistics;
 # 群里 is taken out of the text before LOGISTICS looks for it

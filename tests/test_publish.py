@@ -244,6 +244,22 @@ def test_where_the_difference_lies_is_substance_not_a_place():
         assert logistics(text), text
 
 
+def test_where_in_a_process_is_substance_not_a_place():
+    """Where a thing of the field is done, used or kept (退货凭证在哪里生成, 授权书是在哪里签的, 这笔保证金沉淀在哪,
+    在哪个环节做校验, 分账一般用在哪里, 这模式的盈利点在哪): how it works, not a place; where a member or a
+    meetup is (你在哪, 工作地点在哪, 会场在哪里) stays logistics."""
+    from extractor.curate import ABSTRACT_WHERE, LOGISTICS
+
+    def logistics(text):
+        return LOGISTICS.search(ABSTRACT_WHERE.sub("", text))
+
+    for text in ["退货凭证在哪里生成？", "授权书是在哪里签的", "这笔保证金沉淀在哪？", "一般在哪个环节做风险校验",
+                 "分账一般用在哪里呢", "这种模式的盈利点在哪里", "冲正记录存放在哪个系统？", "它的不足在哪儿"]:
+        assert not logistics(text), text
+    for text in ["你在哪？", "老周工作地点在哪", "周六的会场在哪里", "刚才那篇文章在哪", "红包在哪里抢"]:
+        assert logistics(text), text
+
+
 def test_asking_for_a_file_or_a_link_is_a_favour_not_knowledge(tmp_path, write_day):
     """发我一份, 能再发一下吗, 有完整版吗, 导一份出来: a member asks for a file to be sent, which is no
     knowledge to publish; sending an instruction again (再发一次代付) or telling us (发给我们的) is not it."""
