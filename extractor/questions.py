@@ -275,6 +275,9 @@ OFFER = re.compile(r"((可以|欢迎|随时|尽管)[^，,。？?]{0,3}(来)?(咨
                    r"我有.{0,24}(要么|要吗|需要吗|要不要)|(我们|我的团队|我司)[^，,。]{0,4}(在招|急招)|有(什么|啥)问题.{0,6}(和|跟|找|问)我|有(什么|啥)[^，,。？?]{0,6}(问题|疑问)[^？?]{0,8}(请讲|尽管|随时|可以问|欢迎|请提|提出来)|跟您聊|跟你聊|我让.{0,12}(联系|找|聊)|要不我|我再给你|我给你(拉|找|介绍))")
 ANSWER_START = re.compile(r"^(是的|是啊|对的|对啊|对，|对,|没错|不是|没有|可以的|嗯|恩|哦|噢|有的|会的|不会|不用|一般是|主要是|因为|"
                           r"先查|先看|建议|你可以|可以先|试试|检查一下)")
+# the opening clause of a message (up to its first comma, full stop or space)
+_OPENING_CLAUSE = re.compile(r"^[^，,。.；;\s]*[，,。.；;\s]*")
+ASK_AFTER_OPENER_MIN = 6  # word characters after the opening clause of a question of its own
 HEDGE = re.compile(r"(应该|可能|估计|大概|一般|好像|我觉得|我认为|我理解|感觉|也许|或许|其实)")
 # 吧 after a suggestion or an order: 去搞吧, 直接发日志吧, 试试吧
 SUGGEST_BA = re.compile(r"(去|直接|就|先|说|搞|试试|算了|走|来|用|看看|聊聊|再说)[^，,。！!？?]{0,8}吧$")
@@ -754,7 +757,17 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     if not strong and _EMPHATIC_END.search(tail):
         cue(-2.5, "好不好/好吗 after a statement: emphasis, not a question")
     if ANSWER_START.match(body) and not strong:
-        cue(-1.0, "starts like an answer")
+        first = _OPENING_CLAUSE.match(body).group(0)
+        rest = body[len(first):]
+        own_ask = ((ana and ana.start() >= len(first) and not A_NOT_A_SUBJECT.match(body, ana.end()))
+                   or (last in FINAL_STRONG and particle == last) or CONFIRM.search(tail))
+        if len(_NON_WORD.sub("", rest)) >= ASK_AFTER_OPENER_MIN and own_ask and not req and not replying:
+            # 对，那分账这块能不能讲一下 / 嗯 应该把通道和商户分开对吧 / 不是银行类的，这种也要备案吗: a brief
+            # acknowledgement, then a yes-no ask of the sender's own (吗/么 at the end, 对吧, an A-not-A
+            # form) in the clauses after it (a question word alone there is mostly said: 是的，就看怎么做)
+            reasons.append("opens like an answer (对，/嗯，/不是…，), then asks yes or no in its own clauses (+0.0)")
+        else:
+            cue(-1.0, "starts like an answer")
     if len(core) > 60 and not tail.endswith(("？", "?")) and not und:
         cue(-1.0, "a long statement")
     if ANNOUNCE.search(body) and len(core) > 30 and not strong:

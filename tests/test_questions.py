@@ -1112,3 +1112,23 @@ def test_a_rebuttal_pointed_at_someone_is_still_not_a_question():
 ])
 def test_a_question_the_sender_settles_with_a_verdict_is_not_asked(text, expected):
     assert asks(text) is expected
+
+
+@pytest.mark.parametrize("text", [
+    # a brief acknowledgement or an answer-like opening clause, then a yes-no ask of the sender's own
+    "对，那个月结的流程能不能也介绍一下",
+    "嗯 那就是说渠道和商户的钱要分开记对吧",
+    "不是保险相关的产品，能走这个备案么",
+    "哦，原来如此，那海外卡是不是也走这条通道",
+])
+def test_an_answer_like_opening_then_an_own_yes_no_ask_is_a_question(text):
+    assert asks_in_discussion(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a question word alone after the opening is mostly said; an A-not-A form that is the subject
+    "是的，这个就要看银行那边怎么配合了",
+    "嗯，客服做的好不好也很重要",
+])
+def test_an_answer_like_opening_without_an_own_yes_no_ask_stays_no_question(text):
+    assert not asks_in_discussion(text)
