@@ -150,7 +150,10 @@ A_NOT_A_UP_TO = re.compile(r"[^，,。？?]{0,8}看(有没有|是不是|是否|�
 A_NOT_A_ADVERBS = ("时不时", "动不动")
 FINAL_STRONG = {"吗": 2.5, "么": 2.2, "麽": 2.2, "否": 1.5}
 A_NOT_A_WORDS = ["有没有", "是不是", "能不能", "会不会", "可不可以", "要不要", "用不用", "行不行", "对不对", "好不好", "算不算",
-                 "需不需要", "该不该", "有木有", "用没用", "做没做", "去不去", "支不支持"]
+                 "需不需要", "该不该", "有木有", "用没用", "做没做", "去不去", "支不支持",
+                 # 有没 + what is asked about (有没人做过, 有没好的办法): 有没有 said short; not 只有没… (only
+                 # what has not), 没有没…, 所有没…, 还有没… (still not: 还有没平仓的)
+                 r"有没(?!有)(?<![只没所还]有没)"]
 A_NOT_A = re.compile("(" + "|".join(A_NOT_A_WORDS) + r"|(?!不)([\u4e00-\u9fff])不\2)")  # (not 不不不: no, no, no)
 ALTERNATIVE = re.compile(r"(是|用|走|选|做).{1,30}还是.{1,30}|还是[^，,。！!？?\s]{1,10}(啊|呢|呀|[？?])")
 # 是A的还是B的: an alternative question even without a question mark
@@ -611,7 +614,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         ana = None  # 现在不在: 在 belongs to 现在; 时不时: now and then
     if ana and ana.group(1) == "是不是" and _STILL_BEFORE.search(body, 0, ana.start()) and _DEGREE_AFTER.match(body, ana.end()):
         ana = None  # 还是不是很明白: 还是 + 不是很, not 是不是
-    if ana and ana.group(1) not in ("是不是", "有没有", "有木有") and A_NOT_A_EITHER.match(body, ana.end()):
+    if ana and ana.group(1) not in ("是不是", "有没有", "有没", "有木有") and A_NOT_A_EITHER.match(body, ana.end()):
         ana = None  # 跌不跌不重要: whichever
     elif ana and not strong and (ana.group(2) or ana.group(1) in ("能不能", "会不会", "要不要")) and (
             A_NOT_A_SUBJECT.match(body, ana.end()) or A_NOT_A_UP_TO.match(body, ana.end())):

@@ -1132,3 +1132,21 @@ def test_an_answer_like_opening_then_an_own_yes_no_ask_is_a_question(text):
 ])
 def test_an_answer_like_opening_without_an_own_yes_no_ask_stays_no_question(text):
     assert not asks_in_discussion(text)
+
+
+@pytest.mark.parametrize("text", [
+    # 有没 + what is asked about: 有没有 said short
+    "做跨境收款的朋友，有没人熟悉外汇申报流程的",
+    "退款对不上这种情况有没好的处理办法",
+])
+def test_you_mei_said_short_asks(text):
+    assert asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    # 只有没…, 还有没… (still not), 所有没…: no A-not-A
+    "批次里还有没对上的几笔明天再查",
+    "所有没签约的商户下周统一停掉",
+])
+def test_you_mei_after_zhi_hai_suo_is_no_ask(text):
+    assert not asks(text)
