@@ -172,6 +172,10 @@ REQUEST = re.compile(r"(请教|请问|求推荐|求助|求问|求教|求解|求�
                      r"有没有.{0,16}(做过|用过|接过|搞过|了解过?|对接过)|"
                      # 有遇到过…的么, 有了解…的吗 (has anyone met, does anyone know; not 没有/还有, nor 有…这么…的吗: rhetorical)
                      r"(?<![没还只所])有(?:遇到过?|碰到过?|用过|做过|接过|搞过|了解过?|研究过|对接过|接触过)[^，,。；;！!？?这那]{0,30}[吗么嘛]|有(小伙伴|朋友|同学|大神|大佬|同行).{0,24}[吗么嘛])")
+# requests in which the sender himself asks (not 咨询, 介绍, 麻烦…, 指点: often nouns or said of others)
+# (nor 你问下…: advice to the one addressed)
+_ASKER_REQUEST = re.compile(r"(请教|请问|想知道|想了解|想问|想请教|问一下|问下|问个问题|问(大家|各位|你|您|大伙|诸位|群里)|求助|求教|求问|谁|哪位|有没有)")
+_TOLD_TO = re.compile(r"[你您]们?[^，,。；;！!？?]{0,2}$")
 # a request word in advice to someone else (你可以先看官方文档，或者咨询厂商的售后; 有问题可以在群里咨询;
 # 建议直接问下客服): the sender tells them whom to ask, he asks nothing
 ADVICE_BEFORE = re.compile(r"((你|您)们?|建议|有[^，,。？?！!]{0,4}(问题|疑问|需要|兴趣))[^。？?！!]{0,16}(可以|可|不妨|最好|直接|去)[^。？?！!]{0,12}$")
@@ -771,8 +775,13 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             reasons.append("opens like an answer (对，/嗯，/不是…，), then asks yes or no in its own clauses (+0.0)")
         else:
             cue(-1.0, "starts like an answer")
-    if len(core) > 60 and not tail.endswith(("？", "?")) and not und:
+    own_request = req is not None and req.re is REQUEST and _ASKER_REQUEST.match(req.group(1)) is not None and not _TOLD_TO.search(body, 0, req.start())
+    if len(core) > 60 and not tail.endswith(("？", "?")) and not und and not own_request:
         cue(-1.0, "a long statement")
+    elif len(core) > 60 and not tail.endswith(("？", "?")) and not und:
+        # 请教个问题，<the case in detail>; 我比较想知道…是怎么做的，我们现在…: the sender asks in his own
+        # words and gives the details; a long message is his case, not a statement
+        reasons.append("a long message with the sender's own request (请教/想知道/问一下…): the details of an ask (+0.0)")
     if ANNOUNCE.search(body) and len(core) > 30 and not strong:
         cue(-1.0, "an announcement")
     if replying is not None and flags["weak"] and HEDGE.search(body):

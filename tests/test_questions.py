@@ -1150,3 +1150,23 @@ def test_you_mei_said_short_asks(text):
 ])
 def test_you_mei_after_zhi_hai_suo_is_no_ask(text):
     assert not asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a long message in which the sender asks in his own words (请教/想知道/问一下) and gives his case
+    "请教个问题，我们的结算系统在月底批量出款的时候经常有几笔卡在银行那边，过一两个小时才回来结果，"
+    "这段时间里商户一直在催，运营也没法给准信，现在只能人工一笔笔去查。",
+    "我比较想知道你们那边对账文件里的流水号是怎么生成的，我们目前就是用时间戳加上随机数拼起来，"
+    "量一大就偶尔撞号，排查起来特别费劲，也不知道别家是怎么避免的。",
+])
+def test_a_long_message_with_the_senders_own_request_is_a_question(text):
+    assert asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a request word in advice to the one addressed, in a long message: still a long statement
+    "这个你问下平台客服就清楚了，我们之前也是这么处理的，基本上三个工作日以内都能退回来，"
+    "只要订单号和付款截图都齐全，一般不会有什么问题，实在不行再升级投诉到总部那边去处理也行。",
+])
+def test_a_long_message_with_advice_whom_to_ask_stays_a_statement(text):
+    assert not asks(text)
