@@ -176,6 +176,10 @@ REQUEST = re.compile(r"(请教|请问|求推荐|求助|求问|求教|求解|求�
 # (nor 你问下…: advice to the one addressed)
 _ASKER_REQUEST = re.compile(r"(请教|请问|想知道|想了解|想问|想请教|问一下|问下|问个问题|问(大家|各位|你|您|大伙|诸位|群里)|求助|求教|求问|谁|哪位|有没有)")
 _TOLD_TO = re.compile(r"[你您]们?[^，,。；;！!？?]{0,2}$")
+# a short ask with a predicate of its own: an adverb before a verb (也做…？, 还有…？) or a change (…了？)
+_OWN_PREDICATE = re.compile(r"(也|还|又|都)[^，,。？?！!]{1,8}[？?]$|[^好对是]了[？?]$")
+# ... but a remark to the one addressed (你也在？), doubt or scorn (连这个都不懂？, 这也敢投？, 不是要…了？), an interjection
+_REMARK_IN_SHORT = re.compile(r"连|敢|不是|我擦|我靠|卧槽|我去")
 # a request word in advice to someone else (你可以先看官方文档，或者咨询厂商的售后; 有问题可以在群里咨询;
 # 建议直接问下客服): the sender tells them whom to ask, he asks nothing
 ADVICE_BEFORE = re.compile(r"((你|您)们?|建议|有[^，,。？?！!]{0,4}(问题|疑问|需要|兴趣))[^。？?！!]{0,16}(可以|可|不妨|最好|直接|去)[^。？?！!]{0,12}$")
@@ -788,7 +792,12 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-1.5, "a hedged reply to the question before")
     if not (qword or req or particle or ana or flags.get("ba")) and len(core) <= 10:
         # "大商户模式？" right after someone else's question is a tentative answer
-        if replying is not None:
+        if (replying is not None and strong and len(core) >= 5 and _OWN_PREDICATE.search(tail)
+                and not _YOU.search(body) and not _REMARK_IN_SHORT.search(body) and not LAUGHTER.search(body)):
+            # 那家也做代付了？, 现在还有人用这个？: a predicate of its own (an adverb 也/还/又/都 before it, or a
+            # change with 了), not a candidate answer named with a question mark (大商户模式？)
+            reasons.append("short, after someone else's question, but says something of its own (也/还…了？) (+0.0)")
+        elif replying is not None:
             cue(-2.0, "a tentative answer to the question before")
         else:
             for p in prev[-3:]:

@@ -1170,3 +1170,25 @@ def test_a_long_message_with_the_senders_own_request_is_a_question(text):
 ])
 def test_a_long_message_with_advice_whom_to_ask_stays_a_statement(text):
     assert not asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    # short, right after someone else's question, but with a predicate of its own (也/还…？, …了？)
+    "那家银行也做跨境了？",
+    "对账服务又挂了？",
+    "现在还有人用这种网关？",
+])
+def test_a_short_ask_with_its_own_predicate_after_a_question_is_a_question(text):
+    before = [("甲", "你们的代付通道最近稳定吗？")]
+    assert asks(text, before=before, sender="乙")
+
+
+@pytest.mark.parametrize("text", [
+    "大商户模式？",       # a candidate answer named with a question mark
+    "你也在这家？",       # a remark to the one addressed
+    "连这个也不懂？",     # scorn
+    "这也敢上线了？",     # doubt
+])
+def test_a_short_tentative_answer_or_remark_after_a_question_stays_no_question(text):
+    before = [("甲", "你们的代付通道最近稳定吗？")]
+    assert not asks(text, before=before, sender="乙")
