@@ -53,6 +53,12 @@ PAIR_SECONDS = 180
 OWN_CLAIMS = ("mentions_asker", "asked_with_at", "answerer_named")
 SAME_QUESTION = 0.5  # a later question sharing this much of the words of an earlier one asks it again (a me-too)
 ASKS_BACK = 0.5  # the words a question back shares with the question count this much
+# a question put to a member by name without @ (老王，… / 小王 你…): a name or form of address opening it
+# that fits exactly one member around it (Directory.called); it only ranks the answers of a question
+# answered anyway: the named member's answer goes before the others (Linker.named)
+VOCATIVE = re.compile(r"^\s*([\u4e00-\u9fffA-Za-z0-9]{1,8})\s*[，,：:\s]\s*\S")
+VOCATIVE_BEFORE = 20  # messages: the members around the question that the name may call
+VOCATIVE_CONFIDENCE = 0.6  # counts as an @ this sure (asked_with_at)
 
 SPACES = re.compile(r"\s+")
 NOT_ANSWER = re.compile(
@@ -348,6 +354,7 @@ class Linker:
         self._cset: dict[str, frozenset] = {}
         self._qw: dict[str, tuple[frozenset, dict[str, float], float, dict[str, int]]] = {}
         self._overlap: dict[tuple[str, str], tuple[float, list[str], bool, float]] = {}
+        self._named: dict[str, Optional[tuple[str, str]]] = {}
 
     # -------------------------------------------------------------- helpers
     def member(self, m: Message) -> str:
@@ -363,6 +370,26 @@ class Linker:
                 if who and conf >= 0.3:
                     out[who] = max(out.get(who, 0.0), conf)
             self._mentioned[m.id] = out
+        return out
+
+    def named(self, q: Question) -> Optional[tuple[str, str]]:
+        """The member a question without @ is put to by name (a vocative opening it: 老王，… / 小王 你…,
+        the one member around it, other than the asker, that the name or form of address fits), and
+        the name; None when there is no such member (or the question has an @). Once per question."""
+        qid = q.message.id
+        if qid in self._named:
+            return self._named[qid]
+        out = None
+        opening = None if any(m.mentions for m in q.messages) else VOCATIVE.match(q.message.body)
+        if opening:
+            name = opening.group(1)
+            start = self.pos[qid]
+            around = {self.member(m) for m in self.originals[max(0, start - VOCATIVE_BEFORE):start + 1 + WINDOW_MESSAGES]
+                      if m.kind != "system"} - {q.asker}
+            fits = [who for who in sorted(around) if self.dir.called(name, who)]
+            if len(fits) == 1:
+                out = (fits[0], name)
+        self._named[qid] = out
         return out
 
     def addressed_to(self, mentions: dict[str, float], member: str) -> float:
@@ -817,6 +844,9 @@ class Linker:
         # (question, probability, (features, details)): reasons are written out only for the answers kept
         links: dict[str, list[tuple[Question, float, tuple[dict, dict]]]] = {}
         self._first_reply: dict[str, int] = {}  # question -> position of its first likely answer
+        # (question, message) -> the score that ranks it and why, when it differs from its link score
+        ranked: dict[tuple[str, str], tuple[float, str]] = {}
+        boost = WEIGHTS["asked_with_at"] * VOCATIVE_CONFIDENCE
         for q in self.questions:
             scored = list(self.candidates(q))
             # a doubtful question needs a sure answer before it counts as answered
@@ -826,9 +856,16 @@ class Linker:
             # its first likely answer that is no question back
             self._first_reply[q.message.id] = next((self.pos[c.id] for c, _, _, s in scored if s >= need and not c.asks),
                                                    len(self.originals))
+            # asked by name without @: the one named ranks first among the answers (which they are is
+            # decided without it, so that a name neither answers a question nor adds a link)
+            named = self.named(q)
             for c, f, d, s in scored:
                 if s >= MORE_THRESHOLD:  # the reasons only of the links kept
                     links.setdefault(c.id, []).append((q, s, (f, d)))
+                    if named and self.member(c) == named[0] and not f.get("asked_with_at"):
+                        x = math.log(s / (1.0 - s)) if s < 1.0 else 30.0
+                        ranked[(q.message.id, c.id)] = (1.0 / (1.0 + math.exp(-min(30.0, x + boost))),
+                                                        f"was asked by name ({named[1]}) ({boost:+.1f})")
         # each message to the question(s) it fits best
         per_question: dict[str, list[tuple[Message, float, tuple[dict, dict]]]] = {}
         overtaken: dict[str, list[Message]] = {}  # question -> the messages a later question took from it
@@ -889,7 +926,12 @@ class Linker:
                 if len(msgs) > 1:
                     why.append(f"continues over {len(msgs)} messages")
                 who = self.member(msgs[0])
-                answers.append(Answer(question=q, messages=msgs, answerer=who, score=round(lead[1], 3),
+                lead_score = lead[1]
+                rank = ranked.get((q.message.id, lead[0].id))
+                if rank is not None:
+                    lead_score = rank[0]
+                    why.append(rank[1])
+                answers.append(Answer(question=q, messages=msgs, answerer=who, score=round(lead_score, 3),
                                       reasons=why, accepted=thanked.get(who, -1) > self.pos[msgs[0].id]))
         # rank within each question
         by_q: dict[str, list[Answer]] = {}

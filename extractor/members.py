@@ -55,6 +55,31 @@ def personal_name(name: str) -> Optional[str]:
     return None
 
 
+# forms of address around a name: 老王, 小王, 阿王; 王总, 王哥, 王老师, 王工 ...
+ADDRESS_PREFIX = re.compile(r"^(老|小|阿)(?=[\u4e00-\u9fff])")
+ADDRESS_SUFFIX = re.compile(r"(总|哥|姐|老师|师傅|工|兄|大神|大佬|同学|老板|哥哥|姐姐|大哥|大姐)$")
+# words that look like a form of address but name nobody (老师, 小哥, 老铁 ...)
+ADDRESS_WORDS = frozenset({"老师", "老板", "老大", "老哥", "老兄", "老铁", "老乡", "老弟", "老姐", "老总", "老婆", "老公",
+                           "小哥", "小姐", "小弟", "小白", "小伙", "小编", "小妹", "阿姨", "老司机", "小伙伴", "小朋友",
+                           "老大哥", "小哥哥", "小姐姐", "大哥", "大姐", "大神", "大佬", "同学", "兄弟", "师傅"})
+HAN_CHARS = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+def address_cores(opening: str) -> list[str]:
+    """The names inside a form of address (老王 → 王, 王总 → 王, tony哥 → tony); none when the
+    opening is no form of address, or the form alone (老师)."""
+    out = []
+    if opening in ADDRESS_WORDS:
+        return out
+    m = ADDRESS_SUFFIX.search(opening)
+    if m and m.start() > 0:
+        out.append(opening[:m.start()])
+    m = ADDRESS_PREFIX.match(opening)
+    if m and len(opening) <= 3:
+        out.append(opening[1:])
+    return [c for c in out if c and len(c) <= 8]
+
+
 def name_parts(name: str) -> list[str]:
     name = unicodedata.normalize("NFKC", name).lower().replace("?", " ")
     return [p for p in PART_SPLIT.split(name) if p]
@@ -237,6 +262,7 @@ class Directory:
         self._alike_cache: dict[tuple[str, str], bool] = {}
         self._name_words_cache: dict[str, frozenset[str]] = {}
         self._all_name_parts: Optional[frozenset[str]] = None
+        self._called_cache: dict[tuple[str, str], Optional[str]] = {}
 
     # ------------------------------------------------------------------ API
     def member(self, sender: str) -> str:
@@ -317,6 +343,34 @@ class Directory:
         if self._all_name_parts is None:
             self._all_name_parts = frozenset(p for n in self.member_of for p in name_parts(n) if len(p) >= 2)
         return self._all_name_parts
+
+    def called(self, opening: str, member: str) -> Optional[str]:
+        """How the opening of a message names the member when it calls them (a vocative: 老王，…):
+        'name' (a part of their display names, or the given name of a personal name), 'form' (a form
+        of address whose core is their surname, a name part or a character of their given name:
+        老王, 王总, 晓东哥, 东哥, 小东), or None."""
+        opening = unicodedata.normalize("NFKC", opening).lower()
+        cache = self._called_cache
+        key = (opening, member)
+        if key in cache:
+            return cache[key]
+        out = None
+        parts = [p for n in self.names_of(member) for p in name_parts(n)]
+        given = [p[1:] for p in parts if HAN_NAME.match(p) and p[0] in SURNAMES]
+        if len(opening) >= 2 and (opening in parts or opening in given):
+            out = "name"
+        else:
+            for core in address_cores(opening):
+                if (core in parts or core in given
+                        or (len(core) >= 2 and any(p.startswith(core) for p in parts))
+                        or (len(core) == 1 and any(
+                            (HAN_NAME.match(p) and p[0] in SURNAMES and core in p)
+                            or (2 <= len(p) <= 3 and HAN_CHARS.match(p) and core in (p[0], p[-1]))
+                            for p in parts))):
+                    out = "form"
+                    break
+        cache[key] = out
+        return out
 
     def alike(self, a: str, b: str) -> bool:
         """Two members whose display names plainly name one person (names_similar)."""

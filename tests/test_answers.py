@@ -644,3 +644,46 @@ def test_a_member_going_on_with_their_own_talk_does_not_answer_a_question_asked_
     assert Linker._resumes("顺便说一句，也按月归档") == ("顺便说", True)
     assert Linker._resumes("我刚才说的那个方案") == ("我刚才", False)
     assert "goes on with" in reasons({"resumes_own_talk": 1}, {"resumes": "而且"})[0]
+
+
+# asked by name without @ (老柯，…): the one named ranks first among the answers, and only ranks
+BY_NAME = START + [
+    ("09:00:00", "柯文博-某支付-清算", "今天清算系统升级，晚上可能慢一点"),
+    ("09:01:00", "裴思远", "收到"),
+    ("09:03:00", "祁雨桐", "老柯，升级以后对账文件还是早上六点前出吗？"),
+    ("09:04:00", "裴思远", "应该不变吧"),
+    ("09:05:30", "柯文博-某支付-清算", "改到七点前了，升级后第一周会晚一些"),
+]
+
+
+def test_a_question_put_to_a_member_by_name_ranks_that_members_answer_first():
+    p = analyse_day(BY_NAME)
+    got = answers_of(p, 4)
+    assert [a.lead.n for a in got] == [6, 5]  # without the name: [5, 6]
+    assert any("was asked by name (老柯)" in r for r in got[0].reasons)
+    assert not any("asked by name" in r for a in got[1:] for r in a.reasons)
+
+
+def test_a_name_without_at_changes_only_the_ranking_never_which_messages_answer(monkeypatch):
+    import extractor.answers as answers
+
+    def links(p):
+        return sorted((a.question.message.n, tuple(m.n for m in a.messages)) for a in p.answers)
+
+    days = [
+        BY_NAME,
+        # the named member's late, vague reply does not make the question answered, even with the name
+        START + [
+            ("09:00:00", "柯文博-某支付-清算", "今天清算系统升级"),
+            ("09:03:00", "祁雨桐", "柯总，升级那天晚上要停机吗？"),
+            ("09:04:00", "裴思远", "周末去爬山吗"),
+            ("09:05:00", "祁雨桐", "去哪里爬"),
+            ("09:06:00", "裴思远", "香山"),
+            ("09:30:00", "柯文博-某支付-清算", "看情况"),
+        ],
+    ]
+    on = [links(analyse_day(d)) for d in days]
+    assert not any(qn == 3 for qn, _ in on[1])
+    monkeypatch.setattr(answers, "VOCATIVE", answers.re.compile(r"(?!x)x"))
+    off = [links(analyse_day(d)) for d in days]
+    assert on == off

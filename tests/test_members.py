@@ -105,3 +105,21 @@ def test_a_mentioned_personal_name_is_not_given_to_a_bystander_with_another_surn
     who, conf, how = d.resolve("钱某人-某行-上海")
     assert who == "钱文斌" and conf >= 0.5 and how == "replies around mentions"
     assert d.resolve("李明华-某银行-北京")[0] is None  # only another surname seen around it
+
+
+def test_a_name_or_form_of_address_opening_a_message_calls_the_member_it_fits():
+    day = [
+        ("10:00:00", "柯文博-某支付-清算", "早"),
+        ("10:01:00", "裴思远", "早上好"),
+        ("10:02:00", "祁雨桐", "大家好"),
+    ]
+    d = directory_of([("2018-01-02", day)])
+    kwb = d.member("柯文博-某支付-清算")
+    psy = d.member("裴思远")
+    assert d.called("老柯", kwb) == "form"
+    assert d.called("柯总", kwb) == "form"
+    assert d.called("文博", kwb) == "name"
+    assert d.called("老柯", psy) is None
+    assert d.called("思远哥", psy) == "form"
+    # a form of address alone names nobody
+    assert d.called("老师", kwb) is None and d.called("大佬", psy) is None
