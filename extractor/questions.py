@@ -187,6 +187,12 @@ ADVICE_BEFORE = re.compile(r"((你|您)们?|建议|有[^，,。？?！!]{0,4}(�
 UNDERSTANDING = re.compile(r"(理解|说法|想法|认识)[^，,。？?]{0,4}(是否|对不对|对吗|对么|对不|是不是)(对|正确|合理|准确|一致)?")
 # …, 也可以这样理解吧, 是这么理解吧, 我没理解错吧: the same check ending in 吧 (not 不是这样理解的吧: a rebuttal)
 UNDERSTANDING_BA = re.compile(r"(?<!不是)(?<!不能)(?<!不可以)(?<!不)(这样|这么)理解(的)?(应该)?(没错|没问题|对)?吧$|(没有?|不会)理解错(了)?吧$")
+# 你想了解的…都在这篇文章里, 他想知道的是…, 客户要是想问…: the wish to know is someone else's, not the sender's ask
+OTHERS_WISH_BEFORE = re.compile(r"(你|您|他|她|客户|用户|人家|对方)们?(也|都|就|真|还|要是|如果|若)?$")
+# 咨询X不行吗, 问X不就知道了 (why not ask X): a suggestion whom to ask, the sender asks nothing
+SUGGESTS_ASKING = re.compile(r"(?![下一个])[^，,。？?！!\s]{1,16}(不行|不可以|不就[^，,。？?！!]{0,4}了)[吗么嘛啊呀]?[？?。！!～~\s]*$")
+# 现在还有做X？, 目前还有人用X的？: whether anyone still does a thing (a new ask after someone's question, not a guess at its answer)
+STILL_DONE = re.compile(r"^\s*(现在|目前|如今|今天|现如今)?还有(人|谁|公司|机构|银行|家)?(在)?(做|用(?!户)|搞|玩|接(?!口)|开(?!发|始)|办(?!法)|卖)")
 # (a request the sender will make to someone else later: 我一会去问下风控, 明天找个明白人问下, 回去问下同事)
 NOT_REQUEST_BEFORE = re.compile(r"(帮你|帮我|帮忙|我可以帮|我帮|可以帮|我去|也去|回头|回去|我再|我来|再|后续|改天|以后|下次|有空|要不|"
                                 r"一会|待会|等会|明天|晚点|稍后).{0,8}$")
@@ -665,6 +671,10 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         req = None  # 谁有心思管这个: nobody has the heart for it (rhetorical), not who has one
     elif req and req.group(1) in ("请教", "咨询", "打听") and body.startswith(("了", "过"), req.end()):
         req = None  # 我刚请教了以前的同事, 咨询过两家机构: told, not asked
+    elif req and req.group(1) in ("想了解", "想知道", "想请教") and OTHERS_WISH_BEFORE.search(body, 0, req.start()):
+        req = None  # 你想了解的…都在这篇文章里, 他想知道的是…: someone else's wish to know, not an ask
+    elif req and req.group(1) in ("咨询", "打听") and SUGGESTS_ASKING.match(body, req.end()):
+        req = None  # 咨询X不行吗, 打听X不就知道了: a suggestion whom to ask
     elif req and not (strong or particle) and ADVICE_BEFORE.search(body, 0, req.start()):
         req = None  # 你可以…咨询厂商的售后, 有问题可以在群里咨询: advice on whom to ask
     if req and not NOT_REQUEST_BEFORE.search(body[:req.start()]):
@@ -797,6 +807,9 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             # 那家也做代付了？, 现在还有人用这个？: a predicate of its own (an adverb 也/还/又/都 before it, or a
             # change with 了), not a candidate answer named with a question mark (大商户模式？)
             reasons.append("short, after someone else's question, but says something of its own (也/还…了？) (+0.0)")
+        elif replying is not None and STILL_DONE.match(body):
+            # 现在还有做X？, 还有人用X的？: asks whether anyone still does it, a new ask, not a guess
+            reasons.append("short, after someone else's question, but asks whether anyone still does it (+0.0)")
         elif replying is not None:
             cue(-2.0, "a tentative answer to the question before")
         else:

@@ -1192,3 +1192,24 @@ def test_a_short_ask_with_its_own_predicate_after_a_question_is_a_question(text)
 def test_a_short_tentative_answer_or_remark_after_a_question_stays_no_question(text):
     before = [("甲", "你们的代付通道最近稳定吗？")]
     assert not asks(text, before=before, sender="乙")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("你想了解的分账设计，基本都写在这篇帖子里了", False),  # the wish to know is the reader's, not an ask
+    ("他想知道的那些细节，对方一般不会讲的", False),
+    ("客户要是想了解费率，直接看官网就行", False),
+    ("我想了解一下你们的分账是怎么设计的", True),
+    ("想知道大家的对账文件一般几点生成", True),
+    ("咨询收单行不行嘛", False),  # a suggestion whom to ask
+    ("打听那家机构的人不就清楚了", False),
+    ("咨询下这种业务不可以做吗", True),  # 咨询下: the sender asks
+])
+def test_a_request_word_in_someone_elses_wish_or_a_suggestion_asks_nothing(text, expected):
+    assert asks(text) is expected
+
+
+def test_whether_anyone_still_does_it_is_a_new_ask_not_a_tentative_answer():
+    before = [("甲", "语音外呼是哪家的产品？")]
+    assert asks("现在还有做语音外呼？", before=before, sender="乙")
+    assert asks("还有人用那种老网关的？", before=before, sender="乙")
+    assert not asks("大商户模式？", before=[("甲", "非持牌的电商平台怎么解决担保交易的问题？")], sender="乙")
