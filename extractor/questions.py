@@ -193,6 +193,9 @@ OTHERS_WISH_BEFORE = re.compile(r"(你|您|他|她|客户|用户|人家|对方)�
 SUGGESTS_ASKING = re.compile(r"(?![下一个])[^，,。？?！!\s]{1,16}(不行|不可以|不就[^，,。？?！!]{0,4}了)[吗么嘛啊呀]?[？?。！!～~\s]*$")
 # 现在还有做X？, 目前还有人用X的？: whether anyone still does a thing (a new ask after someone's question, not a guess at its answer)
 STILL_DONE = re.compile(r"^\s*(现在|目前|如今|今天|现如今)?还有(人|谁|公司|机构|银行|家)?(在)?(做|用(?!户)|搞|玩|接(?!口)|开(?!发|始)|办(?!法)|卖)")
+# 是不是觉得/感觉… (don't you feel…): leading the listener to the sender's own view
+LEADING_FEEL = re.compile(r"是不是(觉得|感觉|觉着)")
+_GROUP_ASKED = re.compile(r"(大家|各位|你们|您们|群里|诸位|大伙)")
 # (a request the sender will make to someone else later: 我一会去问下风控, 明天找个明白人问下, 回去问下同事)
 NOT_REQUEST_BEFORE = re.compile(r"(帮你|帮我|帮忙|我可以帮|我帮|可以帮|我去|也去|回头|回去|我再|我来|再|后续|改天|以后|下次|有空|要不|"
                                 r"一会|待会|等会|明天|晚点|稍后).{0,8}$")
@@ -725,6 +728,11 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         if (replying or others_just_spoke) and m.mentions:
             # @某人 这不是X吗？: the @ points the objection at someone, it does not make it more of an ask
             cue(-0.5, "a rebuttal pointed at someone with @ (not more of an ask)")
+    if (ana and ana.group(0) == "是不是" and not (strong or particle or req) and LEADING_FEEL.search(body)
+            and not _QMARK.search(body) and not _GROUP_ASKED.search(body)):
+        # (你)是不是觉得当初跳槽跳早了, 是不是感觉两份规定差不多: a leading remark or a tease about how one
+        # feels, with no question mark and put to no group (大家是不是觉得…: an opinion asked for)
+        cue(-1.0, "是不是觉得/感觉… with no question mark: a leading remark, not an ask")
     if REACTION.match(core or body) or (len(core) <= 2 and not req):
         cue(-3.0, "a reaction, not a question")
     elif len(core) <= 4 and not (qword or req or particle or ana):

@@ -1213,3 +1213,14 @@ def test_whether_anyone_still_does_it_is_a_new_ask_not_a_tentative_answer():
     assert asks("现在还有做语音外呼？", before=before, sender="乙")
     assert asks("还有人用那种老网关的？", before=before, sender="乙")
     assert not asks("大商户模式？", before=[("甲", "非持牌的电商平台怎么解决担保交易的问题？")], sender="乙")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("@小周 是不是觉得这两份规定差不多", False),  # leads the listener to the sender's view
+    ("是不是感觉当年选错了行", False),
+    ("是不是觉得这个方案太绕了？", True),  # a question mark: asked
+    ("大家是不是觉得分账做成异步更稳", True),  # put to the group: an opinion asked for
+    ("退款是不是要走原路返回", True),
+])
+def test_is_it_that_you_feel_without_a_question_mark_is_a_leading_remark(text, expected):
+    assert asks(text) is expected
