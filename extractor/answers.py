@@ -355,6 +355,7 @@ class Linker:
         self._qw: dict[str, tuple[frozenset, dict[str, float], float, dict[str, int]]] = {}
         self._overlap: dict[tuple[str, str], tuple[float, list[str], bool, float]] = {}
         self._named: dict[str, Optional[tuple[str, str]]] = {}
+        self._called_forms: dict = {}  # Directory.called's cache, for this conversation
 
     # -------------------------------------------------------------- helpers
     def member(self, m: Message) -> str:
@@ -386,7 +387,7 @@ class Linker:
             start = self.pos[qid]
             around = {self.member(m) for m in self.originals[max(0, start - VOCATIVE_BEFORE):start + 1 + WINDOW_MESSAGES]
                       if m.kind != "system"} - {q.asker}
-            fits = [who for who in sorted(around) if self.dir.called(name, who)]
+            fits = [who for who in sorted(around) if self.dir.called(name, who, self._called_forms)]
             if len(fits) == 1:
                 out = (fits[0], name)
         self._named[qid] = out

@@ -262,7 +262,6 @@ class Directory:
         self._alike_cache: dict[tuple[str, str], bool] = {}
         self._name_words_cache: dict[str, frozenset[str]] = {}
         self._all_name_parts: Optional[frozenset[str]] = None
-        self._called_cache: dict[tuple[str, str], Optional[str]] = {}
 
     # ------------------------------------------------------------------ API
     def member(self, sender: str) -> str:
@@ -344,33 +343,38 @@ class Directory:
             self._all_name_parts = frozenset(p for n in self.member_of for p in name_parts(n) if len(p) >= 2)
         return self._all_name_parts
 
-    def called(self, opening: str, member: str) -> Optional[str]:
+    def called(self, opening: str, member: str, cache: Optional[dict] = None) -> Optional[str]:
         """How the opening of a message names the member when it calls them (a vocative: 老王，…):
         'name' (a part of their display names, or the given name of a personal name), 'form' (a form
         of address whose core is their surname, a name part or a character of their given name:
-        老王, 王总, 晓东哥, 东哥, 小东), or None."""
+        老王, 王总, 晓东哥, 东哥, 小东), or None. ``cache`` (a dict the caller keeps for a while, such
+        as one conversation) keeps what each member's names offer; the directory keeps none of it, as
+        a large archive has too many members to keep it for all in every worker."""
         opening = unicodedata.normalize("NFKC", opening).lower()
-        cache = self._called_cache
-        key = (opening, member)
-        if key in cache:
-            return cache[key]
-        out = None
-        parts = [p for n in self.names_of(member) for p in name_parts(n)]
-        given = [p[1:] for p in parts if HAN_NAME.match(p) and p[0] in SURNAMES]
+        forms = cache.get(member) if cache is not None else None
+        if forms is None:
+            forms = self._called_forms(member)
+            if cache is not None:
+                cache[member] = forms
+        parts, given, chars = forms
         if len(opening) >= 2 and (opening in parts or opening in given):
-            out = "name"
-        else:
-            for core in address_cores(opening):
-                if (core in parts or core in given
-                        or (len(core) >= 2 and any(p.startswith(core) for p in parts))
-                        or (len(core) == 1 and any(
-                            (HAN_NAME.match(p) and p[0] in SURNAMES and core in p)
-                            or (2 <= len(p) <= 3 and HAN_CHARS.match(p) and core in (p[0], p[-1]))
-                            for p in parts))):
-                    out = "form"
-                    break
-        cache[key] = out
-        return out
+            return "name"
+        for core in address_cores(opening):
+            if (core in parts or core in given
+                    or (len(core) >= 2 and any(p.startswith(core) for p in parts))
+                    or (len(core) == 1 and core in chars)):
+                return "form"
+        return None
+
+    def _called_forms(self, member: str) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+        """For called(): the parts of the member's names, the given names of its personal names, and
+        the characters a one-character form of address may take from them (any character of a
+        personal name; the first or last of a short Han part)."""
+        parts = tuple(p for n in self.names_of(member) for p in name_parts(n))
+        personal = [p for p in parts if HAN_NAME.match(p) and p[0] in SURNAMES]
+        chars = {c for p in personal for c in p}
+        chars.update(c for p in parts if 2 <= len(p) <= 3 and HAN_CHARS.match(p) for c in (p[0], p[-1]))
+        return parts, frozenset(p[1:] for p in personal), frozenset(chars)
 
     def alike(self, a: str, b: str) -> bool:
         """Two members whose display names plainly name one person (names_similar)."""
