@@ -59,6 +59,12 @@ ASKS_BACK = 0.5  # the words a question back shares with the question count this
 VOCATIVE = re.compile(r"^\s*([\u4e00-\u9fffA-Za-z0-9]{1,8})\s*[，,：:\s]\s*\S")
 VOCATIVE_BEFORE = 20  # messages: the members around the question that the name may call
 VOCATIVE_CONFIDENCE = 0.6  # counts as an @ this sure (asked_with_at)
+# ... or asked back: a short question with 你/您 (not 你们, not a greeting 你好) right after another
+# member's message, with nothing between, is put to that member (Linker.asked_back); it only ranks too
+ASKS_YOU = re.compile(r"(你|您)(?![们好])")
+ASKED_BACK_SECONDS = 300
+ASKED_BACK_CHARS = 40  # a long question with 你 tells or quotes more than it asks back
+ASKED_BACK_CONFIDENCE = 0.5
 
 SPACES = re.compile(r"\s+")
 NOT_ANSWER = re.compile(
@@ -355,6 +361,7 @@ class Linker:
         self._qw: dict[str, tuple[frozenset, dict[str, float], float, dict[str, int]]] = {}
         self._overlap: dict[tuple[str, str], tuple[float, list[str], bool, float]] = {}
         self._named: dict[str, Optional[tuple[str, str]]] = {}
+        self._asked_back: dict[str, Optional[str]] = {}
         self._called_forms: dict = {}  # Directory.called's cache, for this conversation
 
     # -------------------------------------------------------------- helpers
@@ -391,6 +398,30 @@ class Linker:
             if len(fits) == 1:
                 out = (fits[0], name)
         self._named[qid] = out
+        return out
+
+    def asked_back(self, q: Question) -> Optional[str]:
+        """The member a question asks back: a short question with 你/您 (not 你们) and no @, quote or
+        name, sent right after a message of another member (nothing between, not even the asker's
+        own context, within 5 minutes) that
+        says something (no emoji, laughter or thanks) and is put to no one with @; None otherwise."""
+        qid = q.message.id
+        if qid in self._asked_back:
+            return self._asked_back[qid]
+        out = None
+        body = SPACES.sub("", q.message.body)
+        first = self.pos[qid]
+        # the asker's own talk before the ask (its context) would stand between: 你 may be anyone before it
+        if (first > 0 and first <= min(self.pos[m.id] for m in q.messages)
+                and len(body) <= ASKED_BACK_CHARS and ASKS_YOU.search(body)
+                and not any(m.mentions or m.reply_to or m.quote_sender for m in q.messages)
+                and self.named(q) is None):
+            prev = self.originals[first - 1]
+            who = self.member(prev)
+            if (who != q.asker and not prev.mentions and is_non_answer(prev) is None
+                    and _gap(prev, self.originals[first]) <= ASKED_BACK_SECONDS):
+                out = who
+        self._asked_back[qid] = out
         return out
 
     def addressed_to(self, mentions: dict[str, float], member: str) -> float:
@@ -848,6 +879,7 @@ class Linker:
         # (question, message) -> the score that ranks it and why, when it differs from its link score
         ranked: dict[tuple[str, str], tuple[float, str]] = {}
         boost = WEIGHTS["asked_with_at"] * VOCATIVE_CONFIDENCE
+        back_boost = WEIGHTS["asked_with_at"] * ASKED_BACK_CONFIDENCE
         for q in self.questions:
             scored = list(self.candidates(q))
             # a doubtful question needs a sure answer before it counts as answered
@@ -859,14 +891,21 @@ class Linker:
                                                    len(self.originals))
             # asked by name without @: the one named ranks first among the answers (which they are is
             # decided without it, so that a name neither answers a question nor adds a link)
+            # so is the one asked back (a question with 你 right after their message)
             named = self.named(q)
+            back = None if named else self.asked_back(q)
             for c, f, d, s in scored:
                 if s >= MORE_THRESHOLD:  # the reasons only of the links kept
                     links.setdefault(c.id, []).append((q, s, (f, d)))
-                    if named and self.member(c) == named[0] and not f.get("asked_with_at"):
-                        x = math.log(s / (1.0 - s)) if s < 1.0 else 30.0
+                    if f.get("asked_with_at"):
+                        continue
+                    x = math.log(s / (1.0 - s)) if s < 1.0 else 30.0
+                    if named and self.member(c) == named[0]:
                         ranked[(q.message.id, c.id)] = (1.0 / (1.0 + math.exp(-min(30.0, x + boost))),
                                                         f"was asked by name ({named[1]}) ({boost:+.1f})")
+                    elif back and self.member(c) == back:
+                        ranked[(q.message.id, c.id)] = (1.0 / (1.0 + math.exp(-min(30.0, x + back_boost))),
+                                                        f"asks back the member who just spoke ({c.sender}) ({back_boost:+.1f})")
         # each message to the question(s) it fits best
         per_question: dict[str, list[tuple[Message, float, tuple[dict, dict]]]] = {}
         overtaken: dict[str, list[Message]] = {}  # question -> the messages a later question took from it

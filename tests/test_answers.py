@@ -687,3 +687,66 @@ def test_a_name_without_at_changes_only_the_ranking_never_which_messages_answer(
     monkeypatch.setattr(answers, "VOCATIVE", answers.re.compile(r"(?!x)x"))
     off = [links(analyse_day(d)) for d in days]
     assert on == off
+
+
+# asked back (你/您 right after another member's message, nothing between, no @ and no name): the
+# member who just spoke ranks first among the answers, and only ranks
+ASKED_BACK = START + [
+    ("14:00:00", "钮嘉禾", "我们上周把结算服务切到了灰度发布"),
+    ("14:00:40", "鄢慕白", "你说的灰度发布是按商户切流量还是按比例切？"),
+    ("14:01:30", "甄一苇", "一般是按比例切吧，先放百分之五"),
+    ("14:03:00", "钮嘉禾", "按商户号切的，先切了几个自己的测试商户"),
+]
+
+
+def test_a_question_asked_back_ranks_the_answer_of_the_member_who_just_spoke_first(monkeypatch):
+    import extractor.answers as answers
+    p = analyse_day(ASKED_BACK)
+    got = answers_of(p, 3)
+    assert [a.lead.n for a in got] == [5, 4]
+    assert any("asks back the member who just spoke (钮嘉禾)" in r for r in got[0].reasons)
+    assert not any("asks back" in r for a in got[1:] for r in a.reasons)
+    monkeypatch.setattr(answers, "ASKS_YOU", answers.re.compile(r"(?!x)x"))
+    assert [a.lead.n for a in answers_of(analyse_day(ASKED_BACK), 3)] == [4, 5]
+
+
+def test_no_question_is_asked_back_to_the_group_nor_past_another_message():
+    def back(day, qn):
+        return any("asks back" in r for a in analyse_day(day).answers if a.question.message.n == qn for r in a.reasons)
+
+    assert back(ASKED_BACK, 3)
+    # 你们 asks the group
+    assert not back(ASKED_BACK[:3] + [("14:00:40", "鄢慕白", "你们的灰度发布是按商户切流量还是按比例切？")] + ASKED_BACK[4:], 3)
+    # another member spoke between: 你 may be either
+    assert not back(ASKED_BACK[:3] + [("14:00:20", "岑向晚", "灰度发布要配好回滚开关")] + ASKED_BACK[3:], 4)
+    # the asker's own message between
+    assert not back(ASKED_BACK[:3] + [("14:00:20", "鄢慕白", "灰度这个我们也在做")] + ASKED_BACK[3:], 4)
+    # too long after the message
+    assert not back(ASKED_BACK[:3] + [("14:20:40", "鄢慕白", "你说的灰度发布是按商户切流量还是按比例切？"),
+                                      ("14:21:30", "甄一苇", "一般是按比例切吧，先放百分之五"),
+                                      ("14:23:00", "钮嘉禾", "按商户号切的，先切了几个自己的测试商户")], 3)
+
+
+def test_asking_back_changes_only_the_ranking_never_which_messages_answer(monkeypatch):
+    import extractor.answers as answers
+
+    def links(p):
+        return sorted((a.question.message.n, tuple(m.n for m in a.messages)) for a in p.answers)
+
+    days = [
+        ASKED_BACK,
+        # the member asked back replies late and vaguely: the question stays unanswered
+        START + [
+            ("14:00:00", "钮嘉禾", "我们上周把结算服务切到了灰度发布"),
+            ("14:00:40", "鄢慕白", "你们灰度的时候对账怎么办，你有经验吗？"),
+            ("14:01:00", "甄一苇", "晚上去吃火锅吗"),
+            ("14:02:00", "鄢慕白", "去哪家"),
+            ("14:03:00", "甄一苇", "公司楼下那家"),
+            ("14:40:00", "钮嘉禾", "再说吧"),
+        ],
+    ]
+    on = [links(analyse_day(d)) for d in days]
+    assert not any(qn == 3 for qn, _ in on[1])
+    monkeypatch.setattr(answers, "ASKS_YOU", answers.re.compile(r"(?!x)x"))
+    off = [links(analyse_day(d)) for d in days]
+    assert on == off
