@@ -40,6 +40,7 @@ WINDOW_SECONDS = 2 * 3600  # ... and this many seconds
 ADDRESSED_WINDOW_MESSAGES = 80
 ADDRESSED_WINDOW_SECONDS = 24 * 3600
 CONTINUATION_SECONDS = 120
+RUN_SECONDS = 300  # one answerer's messages this close, with no one else between, are one run (one answer)
 # "too fast": reading the question (characters a second), typing the reply (characters a second),
 # and picking an image, a file or a link to send (seconds): a reply faster than that was begun before
 READ_SPEED = 20.0
@@ -363,6 +364,7 @@ class Linker:
         self._named: dict[str, Optional[tuple[str, str]]] = {}
         self._asked_back: dict[str, Optional[str]] = {}
         self._called_forms: dict = {}  # Directory.called's cache, for this conversation
+        self._first_reply: dict[str, int] = {}  # question -> position of its first likely answer (link)
 
     # -------------------------------------------------------------- helpers
     def member(self, m: Message) -> str:
@@ -875,7 +877,6 @@ class Linker:
     def link(self) -> list[Answer]:
         # (question, probability, (features, details)): reasons are written out only for the answers kept
         links: dict[str, list[tuple[Question, float, tuple[dict, dict]]]] = {}
-        self._first_reply: dict[str, int] = {}  # question -> position of its first likely answer
         # (question, message) -> the score that ranks it and why, when it differs from its link score
         ranked: dict[tuple[str, str], tuple[float, str]] = {}
         boost = WEIGHTS["asked_with_at"] * VOCATIVE_CONFIDENCE
@@ -894,18 +895,15 @@ class Linker:
             # so is the one asked back (a question with 你 right after their message)
             named = self.named(q)
             back = None if named else self.asked_back(q)
+            asked, lift = (named[0], boost) if named else (back, back_boost)  # the member asked, and how much
             for c, f, d, s in scored:
                 if s >= MORE_THRESHOLD:  # the reasons only of the links kept
                     links.setdefault(c.id, []).append((q, s, (f, d)))
-                    if f.get("asked_with_at"):
-                        continue
-                    x = math.log(s / (1.0 - s)) if s < 1.0 else 30.0
-                    if named and self.member(c) == named[0]:
-                        ranked[(q.message.id, c.id)] = (1.0 / (1.0 + math.exp(-min(30.0, x + boost))),
-                                                        f"was asked by name ({named[1]}) ({boost:+.1f})")
-                    elif back and self.member(c) == back:
-                        ranked[(q.message.id, c.id)] = (1.0 / (1.0 + math.exp(-min(30.0, x + back_boost))),
-                                                        f"asks back the member who just spoke ({c.sender}) ({back_boost:+.1f})")
+                    if asked and not f.get("asked_with_at") and self.member(c) == asked:
+                        x = math.log(s / (1.0 - s)) if s < 1.0 else 30.0
+                        why = (f"was asked by name ({named[1]})" if named
+                               else f"asks back the member who just spoke ({c.sender})")
+                        ranked[(q.message.id, c.id)] = (1.0 / (1.0 + math.exp(-min(30.0, x + lift))), f"{why} ({lift:+.1f})")
         # each message to the question(s) it fits best
         per_question: dict[str, list[tuple[Message, float, tuple[dict, dict]]]] = {}
         overtaken: dict[str, list[Message]] = {}  # question -> the messages a later question took from it
@@ -939,7 +937,7 @@ class Linker:
                 c = item[0]
                 if groups:
                     last = groups[-1][-1][0]
-                    if self.member(last) == self.member(c) and _gap(last, c) <= 300 and self._only_between(last, c, {self.member(c), q.asker}):
+                    if self.member(last) == self.member(c) and _gap(last, c) <= RUN_SECONDS and self._only_between(last, c, {self.member(c), q.asker}):
                         groups[-1].append(item)
                         continue
                 groups.append([item])
@@ -1017,7 +1015,7 @@ class Linker:
 
     def _drop_rest_of_runs(self, q: Question, found: list, taken: list[Message]) -> list:
         """Without the messages a later question took from q (_overtaken), nor the rest of their
-        answerers' runs (the same member going on within 300 s, no one else between): a run stays
+        answerers' runs (the same member going on within RUN_SECONDS, no one else between): a run stays
         whole, unless a message of it is addressed to q's asker (a quote, an @)."""
         taken_ids = {m.id for m in taken}
         last: dict[str, Message] = {}  # member -> the last message of their run dropped
@@ -1028,7 +1026,7 @@ class Linker:
         for _, m, item in events:
             who = self.member(m)
             prev = last.get(who)
-            if item is None or (prev is not None and _gap(prev, m) <= 300 and self._only_between(prev, m, {who})
+            if item is None or (prev is not None and _gap(prev, m) <= RUN_SECONDS and self._only_between(prev, m, {who})
                                 and "quotes_question" not in item[2][0] and not item[2][0].get("mentions_asker")):
                 last[who] = m
                 continue

@@ -797,13 +797,14 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             reasons.append("opens like an answer (对，/嗯，/不是…，), then asks yes or no in its own clauses (+0.0)")
         else:
             cue(-1.0, "starts like an answer")
-    own_request = req is not None and req.re is REQUEST and _ASKER_REQUEST.match(req.group(1)) is not None and not _TOLD_TO.search(body, 0, req.start())
-    if len(core) > 60 and not tail.endswith(("？", "?")) and not und and not own_request:
-        cue(-1.0, "a long statement")
-    elif len(core) > 60 and not tail.endswith(("？", "?")) and not und:
-        # 请教个问题，<the case in detail>; 我比较想知道…是怎么做的，我们现在…: the sender asks in his own
-        # words and gives the details; a long message is his case, not a statement
-        reasons.append("a long message with the sender's own request (请教/想知道/问一下…): the details of an ask (+0.0)")
+    if len(core) > 60 and not tail.endswith(("？", "?")) and not und:
+        if (req is not None and req.re is REQUEST and _ASKER_REQUEST.match(req.group(1))
+                and not _TOLD_TO.search(body, 0, req.start())):
+            # 请教个问题，<the case in detail>; 我比较想知道…是怎么做的，我们现在…: the sender asks in his own
+            # words and gives the details; a long message is his case, not a statement
+            reasons.append("a long message with the sender's own request (请教/想知道/问一下…): the details of an ask (+0.0)")
+        else:
+            cue(-1.0, "a long statement")
     if ANNOUNCE.search(body) and len(core) > 30 and not strong:
         cue(-1.0, "an announcement")
     if replying is not None and flags["weak"] and HEDGE.search(body):
