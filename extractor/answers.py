@@ -582,12 +582,11 @@ class Linker:
     @staticmethod
     def _praise(m: Message, body: str, tokens: list[str]) -> str:
         """The praise word of a short reaction (邵老师太牛了, 好问题, 666), or ''."""
-        if m.kind != "text" or len(WORD_CHARS.findall(body)) > PRAISE_CHARS:
+        if m.kind != "text":
             return ""
         phrase = PRAISE_PHRASE.search(body)
-        if phrase:
-            return phrase[1]
-        return next((t for t in tokens if t in PRAISE_WORDS), "")
+        found = phrase[1] if phrase else next((t for t in tokens if t in PRAISE_WORDS), "")
+        return found if found and len(WORD_CHARS.findall(body)) <= PRAISE_CHARS else ""
 
     @staticmethod
     def _resumes(body: str) -> tuple[str, bool]:

@@ -99,6 +99,8 @@ MEANING = re.compile(
 _NO_TERM = re.compile(r"(这|那|这个|那个|它|他|她|你|我|啥|么|的|了|还|有|具体|懂|理解|明白|意思|这句|那句|这话|此)$")
 
 
+# what every match of MEANING holds (叫, 谓, 意思, 是个, 指, 英文 …): without one, MEANING is not tried
+_MEANING_HINT = re.compile(r"叫|谓|意思|是个|指|英文|全称|全拼|缩写")
 _UNDERSTAND = re.compile(r"理解|明白|搞懂|懂|知道|清楚|问一下|问下|请教")
 _NO_TERM_START = re.compile(r"^(这|那|你|我|他|她|它|请问|某)")
 FIELD_KEYNESS = 1.0  # a word of the field: used more often here than in general Chinese (topic words: 3.0)
@@ -108,6 +110,8 @@ def _asks_meaning(lead: str, idf):
     """The term of this group's field a question asks the meaning of (什么叫X, X是什么意思 …), or None.
     The term must hold a word used here more often than in general Chinese (not 清闲, 阴魂不散: an
     everyday word or an idiom asked about in banter)."""
+    if not _MEANING_HINT.search(lead):
+        return None
     for m in MEANING.finditer(lead):
         term = m.group(3) or m.group(4)
         if term:  # 我一直没搞明白清分引擎究竟是个啥: the term is what follows the verb of understanding

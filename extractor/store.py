@@ -83,6 +83,9 @@ def open_db(path: str, new_file: bool = False) -> sqlite_utils.Database:
     if new_file:
         db.execute("PRAGMA journal_mode=DELETE")
         db.execute("PRAGMA synchronous=OFF")
+        # a larger page cache (64 MB, from the default 2 MB) for the inserts in random key order and
+        # the indexes built at the end: about a fifth less time writing
+        db.execute("PRAGMA cache_size=-65536")
     else:
         if db.journal_mode != "wal":
             db.enable_wal()

@@ -326,6 +326,19 @@ def test_the_chat_app_and_the_groups_own_reading_are_not_the_fields_technology(t
     _unpublished_for(qs, "聊天记录", "about the chat app")
 
 
+def test_the_cheap_check_before_the_meaning_pattern_holds_for_each_of_its_forms():
+    """_asks_meaning tries MEANING only on a lead that holds one of its fixed parts (_MEANING_HINT):
+    every form MEANING finds must hold one, or a question would lose its term."""
+    from extractor.curate import _MEANING_HINT, MEANING
+
+    forms = ["什么叫拒付", "什么叫做清分", "啥叫头寸", "何谓轧差", "头寸是什么意思", "轧差啥意思", "清分到底是啥意思",
+             "风控引擎是个什么东西", "备付金是个啥", "T0指的是什么", "T1是指？", "对账的英文是什么", "清算全称叫啥",
+             "PCI缩写", "结算的全拼怎么说"]
+    for text in forms:
+        assert MEANING.search(text), text
+        assert _MEANING_HINT.search(text), text
+
+
 def test_asking_what_a_term_of_the_field_means_is_published_however_short(tmp_path, write_day):
     """什么叫X, X是什么意思, X是指, X的英文: the question names its subject, so it stands on its own
     however short it is, and the definition is what a knowledge base keeps. Not a pronoun or an
