@@ -6,7 +6,8 @@ asker and answerer (resolved through aliases), closeness in messages and
 minutes, lexical overlap of jieba words weighted by an IDF learned from the
 corpus, a yes/no reply to a yes/no question, the asker's thanks afterwards,
 and what speaks against it: a follow-up question, a reply addressed to
-someone else, other questions asked in between, laughter, praise. The score is a
+someone else (an @, or a name opening it: 老王，…), other questions asked in between,
+laughter, praise. The score is a
 logistic function of the weighted features; the weights were fitted on the
 tune split of the dev gold (tools/fit_weights.py) and rounded. Every link
 stores the features that moved its score, as reasons.
@@ -62,6 +63,11 @@ VOCATIVE_BEFORE = 20  # messages: the members around the question that the name 
 VOCATIVE_CONFIDENCE = 0.6  # counts as an @ this sure (asked_with_at)
 # ... or asked back: a short question with 你/您 (not 你们, not a greeting 你好) right after another
 # member's message, with nothing between, is put to that member (Linker.asked_back); it only ranks too
+# ... and a reply opening with a name or form of address (老王，… / 王总 …) that fits one member around it
+# other than its sender is said to that member (Linker.calls): to someone else than the asker, it is no answer
+# to the question more than an @ of someone else is; a display-name part that is a common word in general
+# Chinese (jieba's IDF below this) names no one there
+CALLS_COMMON_IDF = 9.5
 ASKS_YOU = re.compile(r"(你|您)(?![们好])")
 ASKED_BACK_SECONDS = 300
 ASKED_BACK_CHARS = 40  # a long question with 你 tells or quotes more than it asks back
@@ -176,6 +182,7 @@ DESCRIPTIONS = {
     "answers_follow_up": "a later reply to the asker's later message ({follow})",
     "praise": "praises the speaker or what was said ({praise}), a reaction, not an answer",
     "resumes_own_talk": "goes on with its sender's talk from before the question ({resumes})",
+    "calls_other": "calls another member by name ({called})",
 }
 # What one would expect before looking at any data; the fit pulls these toward the data
 # (tools/fit_weights.py), and the rare features (quotes, late @replies) stay near them.
@@ -235,6 +242,7 @@ WEIGHTS = {
     "answers_follow_up": -1.7,  # takes back 'late_reply_to_asker' (set by hand)
     "praise": -2.0,  # as acknowledges: a reaction (set by hand; the tune days hold no praise that answers)
     "resumes_own_talk": -1.5,  # as no_knowledge (set by hand: never a top candidate on the tune days)
+    "calls_other": -1.3,  # as mentions_other: a name opening the reply addresses it (set by hand)
 }
 
 
@@ -363,6 +371,7 @@ class Linker:
         self._overlap: dict[tuple[str, str], tuple[float, list[str], bool, float]] = {}
         self._named: dict[str, Optional[tuple[str, str]]] = {}
         self._asked_back: dict[str, Optional[str]] = {}
+        self._calls: dict[str, Optional[tuple[str, str]]] = {}
         self._called_forms: dict = {}  # Directory.called's cache, for this conversation
         self._first_reply: dict[str, int] = {}  # question -> position of its first likely answer (link)
 
@@ -400,6 +409,30 @@ class Linker:
             if len(fits) == 1:
                 out = (fits[0], name)
         self._named[qid] = out
+        return out
+
+    def calls(self, c: Message) -> Optional[tuple[str, str]]:
+        """The member a message without @ is addressed to by name (a vocative opening it, 老王，… / 小王 你…,
+        that fits exactly one member around it other than its sender), and the name; None otherwise.
+        Once per message."""
+        out = self._calls.get(c.id, False)
+        if out is not False:
+            return out
+        out = None
+        opening = None if c.mentions or c.kind != "text" else VOCATIVE.match(c.body)
+        if opening:
+            name = opening.group(1)
+            k = self.pos[c.id]
+            around = {self.member(m) for m in self.originals[max(0, k - VOCATIVE_BEFORE):k + 1 + WINDOW_MESSAGES]
+                      if m.kind != "system"} - {self.member(c)}
+            # a part of a display name that is a common word (产品, 技术: 产品 模式的…) opens a statement, not a call
+            common = self.idf.general(name) < CALLS_COMMON_IDF
+            fits = [who for who in sorted(around)
+                    if self.dir.called(name, who, self._called_forms) == "form"
+                    or (not common and self.dir.called(name, who, self._called_forms))]
+            if len(fits) == 1:
+                out = (fits[0], name)
+        self._calls[c.id] = out
         return out
 
     def asked_back(self, q: Question) -> Optional[str]:
@@ -725,6 +758,14 @@ class Linker:
             elif c_mentions:
                 f["mentions_unknown"] = 1
                 x += w["mentions_unknown"]
+            else:
+                # ... said to someone else than the asker, unless to the one the question was put to
+                # (@X …？ → X，…: the reply talks to the member asked)
+                called = self.calls(c)
+                if called and called[0] != asker and called[0] not in qm and not self.dir.alike(called[0], asker):
+                    f["calls_other"] = 1
+                    x += w["calls_other"]
+                    d["called"] = called[1]
             v = addressed_to(qm, who) if qm else 0.0
             if v:
                 f["asked_with_at"] = v

@@ -750,3 +750,38 @@ def test_asking_back_changes_only_the_ranking_never_which_messages_answer(monkey
     monkeypatch.setattr(answers, "ASKS_YOU", answers.re.compile(r"(?!x)x"))
     off = [links(analyse_day(d)) for d in days]
     assert on == off
+
+
+def test_a_reply_calling_another_member_by_name_is_said_to_them_not_the_answer():
+    """A reply that opens by calling a third member (濮总，…) talks to that member: the member's own
+    reply answers the question, and the reason says why the other one does not."""
+    p = analyse_day(START + [
+        ("09:00:00", "濮阳松", "上周我们把清算系统整体搬到了新机房"),
+        ("09:01:00", "岑若溪", "新机房切换那几天对账文件怎么处理？"),
+        ("09:01:40", "闵嘉禾", "濮总，新机房切换那次我们这边也晚到半天"),
+        ("09:03:00", "濮阳松", "对账文件我们是切换前一晚先生成好，再同步过去"),
+    ])
+    assert top_answer_n(p, 3) == 5
+    called = [a for a in answers_of(p, 3) if a.lead.n == 4]
+    assert any("calls another member by name (濮总)" in r for r in called[0].reasons)
+
+
+def test_a_reply_calling_the_member_the_question_was_put_to_is_not_said_to_someone_else():
+    """@X …？ and a third member answers X，…: not addressed away from the question."""
+    p = analyse_day(START + [
+        ("09:00:00", "濮阳松", "上周我们把清算系统整体搬到了新机房"),
+        ("09:01:00", "岑若溪", "@濮阳松 新机房放在哪个城市？"),
+        ("09:01:40", "闵嘉禾", "濮总，新机房在廊坊吧"),
+    ])
+    assert top_answer_n(p, 3) == 4
+    assert not any("calls another member" in r for a in answers_of(p, 3) for r in a.reasons)
+
+
+def test_a_common_word_opening_a_reply_calls_no_one():
+    """A display-name part that is a common word (…-产品) opening a reply (产品 …) is no vocative."""
+    p = analyse_day(START + [
+        ("09:00:00", "邝一鸣-产品", "大家的收银台一般怎么改版？"),
+        ("09:01:00", "岑若溪", "收银台改版先看转化率吧？"),
+        ("09:02:00", "闵嘉禾", "产品 改版之前先做灰度，收银台转化率要盯住"),
+    ])
+    assert not any("calls another member" in r for a in p.answers for r in a.reasons)
