@@ -80,6 +80,30 @@ _ALTERNATIVE_EMBEDDED = re.compile(r"(不管|无论|不论|看|不清楚|不知�
 ALTERNATIVE_END = re.compile(r"(?:^|[，,：:\s])[^，,。；;？?！!]{0,12}?(?<![不没若就还也但可而总正于凡或])(?<!(?<!主)要)是(?:指|说)?[^，,。；;？?！!]{1,30}[，,]\s*(?P<either>还是)(?:说)?"
                              r"(?!要|比较|挺|很|得|有点|蛮|太|不错|可以|应该|会|在|那|这|[一二三四五六七八九十几]年)"
                              r"[^，,。；;？?！!]{1,30}(?<![吧啦])[。.~～…\s]*$")
+# 还是 = still, after all (还是要看场景啊, 但是分行还是不能放款啊, 这套工具还是挺好用的呀): an adverb before a
+# modal, a degree word or a negation, not "or" (是A还是要B啊: 是 opens its first side; 收还是不收呢: X还是不X)
+_STILL_HAISHI = re.compile(r"还是(?=要|得|比较|挺|很|非常|有点|蛮|太|不|没|可以|应该|会|在|能|必须|觉得|感觉|希望|老样子)")
+_BARE_SHI = re.compile(r"(?<![但就也可只还总真要于而不算或正像倒都才硬老凡若])是")
+_STILL_HAISHI_ALL = re.compile(r"还是")
+
+
+def _haishi_still(text: str) -> bool:
+    """Every 还是 of the text means 'still' (an adverb before a modal, a degree word or a negation) and no
+    sentence before it opens an alternative with a bare 是: the text is a statement, not an alternative question."""
+    found = False
+    for h in _STILL_HAISHI_ALL.finditer(text):
+        if not _STILL_HAISHI.match(text, h.start()):
+            return False
+        before = _SENTENCE_END.split(text[:h.start()])[-1]  # (its sentence: 是A，还是不B)
+        rest = text[h.end():]
+        if rest[:1] in ("不", "没") and before and rest[1:3] and before.endswith((rest[1:3], rest[1:2])):
+            return False  # 退还是不退: X还是不X asks which
+        if _BARE_SHI.search(before):
+            return False  # 是自研还是要外包, 是不认可，还是不同意: 是 opens the first side
+        found = True
+    return found
+
+
 # (即…: the sender explains his own point: 即这个钱是先打到A，还是B)
 _ALTERNATIVE_END_EMBEDDED = re.compile(r"(不管|无论|不论|分辨|区分|判断|考虑|确定|不知|不清楚|不确定|不懂|没懂|看|取决于|至于|到底|究竟|不用|不需要|不必|"
                                        r"(?<![立随当])即(?![可使便将时日]))")
@@ -335,7 +359,8 @@ _NE_ASKS = re.compile(r"[哪咋啥谁几你您怎什]|多大|多少|能否|是�
 def _ne_statement(clause: str) -> bool:
     """A whole clause before 呢 (5+ characters, with 还/也/了/很…) states something; 'what about X呢'
     asks about a few words (出款账户呢, 商户注销以后的情况呢)."""
-    return len(clause) >= 6 and _NE_STATEMENT_WORDS.search(clause) is not None and _NE_ASKS.search(clause) is None
+    return (len(clause) >= 6 and _NE_STATEMENT_WORDS.search(clause) is not None
+            and _NE_ASKS.search(_STILL_HAISHI_ALL.sub("", clause) if _haishi_still(clause) else clause) is None)
 
 
 def _sigmoid(x: float) -> float:
@@ -651,6 +676,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         else:
             cue(1.5, f"A-not-A form {ana.group(1)}")
     alt = ALTERNATIVE.search(body) if not ana else None
+    if alt and not strong and not ALTERNATIVE_DE.search(body) and _haishi_still(body):
+        alt = None  # 前提还是要把边界定清楚啊, 但是还是很稳呀: 还是 = still, no alternative is asked
     alt_de = ALTERNATIVE_DE.search(body) if alt else None
     if alt_de and _ALTERNATIVE_EMBEDDED.search(body, 0, alt_de.start()):
         alt_de = None  # 不管是新签的还是续约的, 要看货是自营的还是商家的

@@ -1224,3 +1224,17 @@ def test_whether_anyone_still_does_it_is_a_new_ask_not_a_tentative_answer():
 ])
 def test_is_it_that_you_feel_without_a_question_mark_is_a_leading_remark(text, expected):
     assert asks(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这套对账工具还是挺好上手的呀", False),  # 还是 = still, before a degree word
+    ("但是分行还是不能单独放款啊", False),  # before a negation
+    ("前提还是要把需求边界定清楚啊", False),  # before a modal
+    ("保证金那块还是要托管行来管呢", False),  # with 呢: a statement
+    ("你们是自己开发还是要找外包啊", True),  # 是 opens the first side: an alternative
+    ("@钱多多 刘老师，是不认可流程，还是不同意结论", True),
+    ("这笔手续费是退还是不退呀", True),  # X还是不X
+    ("结算是按天还是按周啊", True),
+])
+def test_haishi_meaning_still_is_not_an_alternative_question(text, expected):
+    assert asks(text) is expected
