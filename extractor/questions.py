@@ -493,6 +493,8 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
                 continue
             if not asked and _SAID_ABOUT.search("".join(after)) and not _WANTS_TO_KNOW.search(before):
                 continue  # 而是谁来推动的问题: "the question of who", said, not asked
+            if t in ("哪", "哪里", "哪儿") and before.endswith("不到") and after[:1] == ["去"]:
+                continue  # 好不到哪里去, 差不到哪儿去: "not very", an idiom, not "where"
             if not asked and t in ("哪里", "哪儿") and _PLACE_BEFORE.search(before):
                 continue  # 在地铁站哪里, 去老王哪里聊: 'there' (那里), said, not asked
             if not asked and _SUBJECT_AFTER.match("".join(after)):

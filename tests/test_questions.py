@@ -1238,3 +1238,13 @@ def test_is_it_that_you_feel_without_a_question_mark_is_a_leading_remark(text, e
 ])
 def test_haishi_meaning_still_is_not_an_alternative_question(text, expected):
     assert asks(text) is expected
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这家的售后估计也好不到哪里去", False),  # 不到哪里去: not very, an idiom
+    ("收益再高也高不到哪儿去", False),
+    ("你们的机房搬到哪里去了？", True),
+])
+def test_not_very_an_idiom_with_na_is_not_a_question(text, expected):
+    assert asks(text) is expected
