@@ -1248,3 +1248,12 @@ def test_haishi_meaning_still_is_not_an_alternative_question(text, expected):
 ])
 def test_not_very_an_idiom_with_na_is_not_a_question(text, expected):
     assert asks(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("谁特么知道这个开关藏在哪", False),  # a swear word: venting
+    ("这套破系统TMD怎么老是超时", False),
+    ("这个开关藏在哪，谁知道", True),
+])
+def test_a_question_with_a_swear_word_vents(text, expected):
+    assert asks(text) is expected
