@@ -262,6 +262,8 @@ RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.
                               r"有(啥|什么)(可|不|值得|牛逼|了不起|稀奇|奇怪|恶心|丢人)[^，,。？?]{0,4}的[。.!！~]*$)")
 # a swear word in it (特么, 他妈的, TMD): the sender vents, he does not ask (谁特么知道…, 这破系统TMD又卡了)
 SWEAR = re.compile(r"特么|特喵|他妈|他喵|TMD", re.I)
+# an ellipsis at the end (。。。, ……, ...): the sender trails off
+ELLIPSIS_END = re.compile(r"(。。|…|\.\.)[。.…\s]*$")
 # the title of a shared article, pasted as text: 【观点】为什么…？, 独家：…如何…, 评论|…, …一文看全, 金控——下一个…？
 HEADLINE = re.compile(r"(^【[^】]{1,14}】.|[\u4e00-\u9fff]\s*[｜|]|[｜|]\s*[\u4e00-\u9fff]|揭秘|^解密|深度剖析|有望.{0,6}出炉|终于有人|讲透|看完这篇|我是如何[^，,。]{2,30}的|[-—]\s*《[^》]{1,12}》\s*$|一文(看|读|详解|带你|搞懂|了解|说清)|大盘点|智商税|"
                       r"^(独家|评论|深度|重磅|观点|专访|快讯|原创|行业|视点|干货)\s*[：:]|^[^，,。？?]{0,8}(真相|内幕)[：:]|-(手机)?(搜狐|新浪|网易|腾讯|凤凰)|"
@@ -737,6 +739,10 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-2.0, f"a rhetorical {qword} ({RHETORICAL_QWORD.search(body).group(0)[:8]})")
     if not req and SWEAR.search(body):
         cue(-2.0, f"a swear word ({SWEAR.search(body).group(0)}): the sender vents, not an ask")
+    if (ana and ana.group(1) == "是不是" and not (strong or particle or req or qword or m.mentions)
+            and ELLIPSIS_END.search(body)):
+        # 我们是不是都要转行了。。。, 以后是不是又得排队了……: wondering aloud, trailing off, with no question mark
+        cue(-1.0, "是不是… trailing off with an ellipsis and no question mark: wondering aloud")
     if rh and not req:
         cue(-4.5, f"rhetorical {rh.group(1)[:8]}")
     elif (not req and REPROACH.search(tail) and _YOU.search(body) and not _OPINION_ASKED.search(body)

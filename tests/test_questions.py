@@ -1257,3 +1257,13 @@ def test_not_very_an_idiom_with_na_is_not_a_question(text, expected):
 ])
 def test_a_question_with_a_swear_word_vents(text, expected):
     assert asks(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我们是不是都要转行了。。。", False),  # 是不是… trailing off: wondering aloud
+    ("以后坐地铁是不是又得排长队了……", False),
+    ("我们是不是要先报备…？", True),  # a question mark: asked
+    ("@钱多多 那这种是不是只能人工补单了。。", True),  # put to someone
+])
+def test_is_it_trailing_off_with_an_ellipsis_is_wondering_aloud(text, expected):
+    assert asks(text) is expected
