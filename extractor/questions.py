@@ -262,6 +262,9 @@ RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.
                               r"有(啥|什么)(可|不|值得|牛逼|了不起|稀奇|奇怪|恶心|丢人)[^，,。？?]{0,4}的[。.!！~]*$)")
 # a swear word in it (特么, 他妈的, TMD): the sender vents, he does not ask (谁特么知道…, 这破系统TMD又卡了)
 SWEAR = re.compile(r"特么|特喵|他妈|他喵|TMD", re.I)
+# (那)要X干嘛 / 还要X做什么 (then what is X for): a noun after 要 opening a clause, the sender's point
+# that X is not needed (那要财务干嘛…, 要那么多审批干嘛); not 要做什么 (what to do), 要怎么…
+PURPOSE_RHETORICAL = re.compile(r"(?:^|[那，,。；;\s…])还?要(?!做|搞|干|弄|去|来|用|怎|不|是)[^，,。；;？?！!\s]{1,10}(干嘛|干啥|干什么|做什么)")
 # an ellipsis at the end (。。。, ……, ...): the sender trails off
 ELLIPSIS_END = re.compile(r"(。。|…|\.\.)[。.…\s]*$")
 # the title of a shared article, pasted as text: 【观点】为什么…？, 独家：…如何…, 评论|…, …一文看全, 金控——下一个…？
@@ -737,6 +740,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     rh = RHETORICAL.search(body)
     if qword and not strong and not particle and not req and RHETORICAL_QWORD.search(body) and "同问" not in body:
         cue(-2.0, f"a rhetorical {qword} ({RHETORICAL_QWORD.search(body).group(0)[:8]})")
+    if qword and not strong and not req and PURPOSE_RHETORICAL.search(body):
+        cue(-2.0, f"rhetorical {PURPOSE_RHETORICAL.search(body).group(0).lstrip('那，,。；; …')[:8]}: what would it be for (X is not needed)")
     if not req and SWEAR.search(body):
         cue(-2.0, f"a swear word ({SWEAR.search(body).group(0)}): the sender vents, not an ask")
     if (ana and ana.group(1) == "是不是" and not (strong or particle or req or qword or m.mentions)

@@ -1260,6 +1260,15 @@ def test_a_question_with_a_swear_word_vents(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("那要财务部门干嘛。。", False),  # (那)要X干嘛: X is not needed
+    ("流程都自动了，还要那么多审批做什么呢", False),
+    ("我们上线前要做什么准备", True),  # 要做什么: what to do
+])
+def test_what_would_it_be_for_is_rhetorical(text, expected):
+    assert asks(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("我们是不是都要转行了。。。", False),  # 是不是… trailing off: wondering aloud
     ("以后坐地铁是不是又得排长队了……", False),
     ("我们是不是要先报备…？", True),  # a question mark: asked
