@@ -262,6 +262,46 @@ RHETORICAL_QWORD = re.compile(r"(为啥还|为什么还|怎么就|咋就|还要.
                               r"有(啥|什么)(可|不|值得|牛逼|了不起|稀奇|奇怪|恶心|丢人)[^，,。？?]{0,4}的[。.!！~]*$)")
 # a swear word in it (特么, 他妈的, TMD): the sender vents, he does not ask (谁特么知道…, 这破系统TMD又卡了)
 SWEAR = re.compile(r"特么|特喵|他妈|他喵|TMD", re.I)
+# 敢 (dare) in the sentence that asks, not 不敢/没敢 (said of oneself) nor 敢问 (may I ask): a challenge or
+# doubt, the sender's point that no one would (渠道敢先垫这笔钱吗？, 哪家敢接？, 换你你敢签吗？)
+DARE = re.compile(r"(?<![不没未勇果])敢(?![问当])")
+_ASKING_SENTENCE_END = re.compile(r"[。！!；;？?]")
+# 怎么会… with no question mark: how could it (接口怎么会不幂等呢, 清算行怎么会不给文件): disbelief, the sender's view
+HOW_COULD = re.compile(r"(怎么|咋)会")
+# 想啥呢 / 想什么呢 (what are you thinking): a dismissive remark or a tease, not an ask
+WHAT_THINKING = re.compile(r"想(啥|什么|些啥|些什么)呢(?=[\s，,。.!！~～…]|$)")
+# 谁还用X (who still uses X: nobody), 谁跟你说/谁告诉你… (who told you that: not so): rhetorical 谁
+WHO_RHETORICAL = re.compile(r"谁还(用|管|做|会|敢|在乎|信|愿意|买|看得上)|谁(跟|和|给)(你|您)们?说|谁告诉(你|您)")
+# 你这样…好吗 (is it nice of you to…): a tease or a reproach to the one addressed, not an ask
+TEASE_GOOD = re.compile(r"(你|您)们?(这样|这么)[^，,。？?！!]{0,12}好(吗|么|嘛)")
+
+
+def _asking_sentence(body: str) -> str:
+    """The sentence that asks: the one its first question mark closes, else the last one."""
+    q = _QMARK.search(body)
+    if q:
+        return _ASKING_SENTENCE_END.split(body[:q.start()])[-1]
+    return _ASKING_SENTENCE_END.split(_tail(body))[-1]
+
+
+def _rhetorical_forms(body: str) -> Optional[tuple[float, str]]:
+    """A form that asks nothing of the others (dare, disbelief, dismissal, who-would, a tease):
+    its weight and reason, or None."""
+    dare = DARE.search(_asking_sentence(body))
+    if dare:
+        return -3.5, "敢… (dare) in the ask: a challenge or doubt (哪家敢做？), rhetorical"
+    if not _QMARK.search(body) and HOW_COULD.search(body):
+        return -2.0, "怎么会… with no question mark: how could it (disbelief), rhetorical"
+    if WHAT_THINKING.search(body):
+        return -3.0, "想啥呢 (what are you thinking): dismissive, not an ask"
+    who = WHO_RHETORICAL.search(body)
+    if who:
+        return -3.0, f"rhetorical {who.group(0)} (nobody does; not so)"
+    if TEASE_GOOD.search(body):
+        return -3.0, "你这样…好吗: a tease or a reproach to the one addressed, not an ask"
+    return None
+
+
 # (那)要X干嘛 / 还要X做什么 (then what is X for): a noun after 要 opening a clause, the sender's point
 # that X is not needed (那要财务干嘛…, 要那么多审批干嘛); not 要做什么 (what to do), 要怎么…
 PURPOSE_RHETORICAL = re.compile(r"(?:^|[那，,。；;\s…])还?要(?!做|搞|干|弄|去|来|用|怎|不|是)[^，,。；;？?！!\s]{1,10}(干嘛|干啥|干什么|做什么)")
@@ -744,6 +784,9 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-2.0, f"rhetorical {PURPOSE_RHETORICAL.search(body).group(0).lstrip('那，,。；; …')[:8]}: what would it be for (X is not needed)")
     if not req and SWEAR.search(body):
         cue(-2.0, f"a swear word ({SWEAR.search(body).group(0)}): the sender vents, not an ask")
+    rf = _rhetorical_forms(body) if not req else None
+    if rf:
+        cue(*rf)
     if (ana and ana.group(1) == "是不是" and not (strong or particle or req or qword or m.mentions)
             and ELLIPSIS_END.search(body)):
         # 我们是不是都要转行了。。。, 以后是不是又得排队了……: wondering aloud, trailing off, with no question mark

@@ -1276,3 +1276,33 @@ def test_what_would_it_be_for_is_rhetorical(text, expected):
 ])
 def test_is_it_trailing_off_with_an_ellipsis_is_wondering_aloud(text, expected):
     assert asks(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这种没牌照的业务哪家银行敢接？", False),  # 敢: a challenge, nobody would
+    ("换成你你敢签吗？", False),
+    ("老版本不敢用了。新版本稳定吗？", True),  # 不敢 in another sentence: the ask is plain
+    ("敢问各位，清分文件几点生成？", True),  # 敢问: may I ask
+])
+def test_dare_in_the_ask_is_rhetorical(text, expected):
+    assert asks(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("接口都加了幂等怎么会重复扣款", False),  # 怎么会 with no question mark: disbelief
+    ("对账文件怎么会少了一笔？", True),  # with a question mark: puzzled, asks
+])
+def test_how_could_it_without_a_question_mark_is_rhetorical(text, expected):
+    assert asks(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("你们想啥呢，人家那是正经生意", False),  # 想啥呢: dismissive
+    ("现在谁还用磁条卡刷卡啊", False),  # 谁还用: nobody does
+    ("谁告诉你备付金能随便挪用的", False),  # 谁告诉你: not so
+    ("谁还有上周培训的课件？", True),  # 谁还有: who still has one, a request
+    ("你这样吐槽老东家好吗", False),  # 你这样…好吗: a tease
+    ("这样设计退款流程好吗？", True),  # no one teased: an opinion asked for
+])
+def test_dismissive_and_who_would_forms_are_not_asks(text, expected):
+    assert asks(text) is expected
