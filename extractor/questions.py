@@ -276,6 +276,12 @@ WHO_RHETORICAL = re.compile(r"谁还(用|管|做|会|敢|在乎|信|愿意|买|�
 TEASE_GOOD = re.compile(r"(你|您)们?(这样|这么)[^，,。？?！!]{0,12}好(吗|么|嘛)")
 
 
+# 是否 after a verb of checking in its clause (查询该笔是否成功, 核对金额是否一致, 识别是否本人): says what is
+# checked, whether, and asks nothing (with no question mark)
+CHECK_WHETHER = re.compile(r"(查询|查一下|查下|查查|查|识别|确认|核对|检测|核查|查看|鉴别|区分|监控|判定|判别|核验|检验|比对|查明)"
+                           r"[^，,。；;？?！!]{0,10}是否")
+
+
 def _asking_sentence(body: str) -> str:
     """The sentence that asks: the one its first question mark closes, else the last one."""
     q = _QMARK.search(body)
@@ -787,6 +793,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     rf = _rhetorical_forms(body) if not req else None
     if rf:
         cue(*rf)
+    if qword == "是否" and not (strong or particle or req or ana) and CHECK_WHETHER.search(body):
+        cue(-1.5, "是否 after a verb of checking (查询/核对/识别…是否…) with no question mark: what is checked, not an ask")
     if (ana and ana.group(1) == "是不是" and not (strong or particle or req or qword or m.mentions)
             and ELLIPSIS_END.search(body)):
         # 我们是不是都要转行了。。。, 以后是不是又得排队了……: wondering aloud, trailing off, with no question mark

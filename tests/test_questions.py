@@ -1306,3 +1306,13 @@ def test_how_could_it_without_a_question_mark_is_rhetorical(text, expected):
 ])
 def test_dismissive_and_who_would_forms_are_not_asks(text, expected):
     assert asks(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("对完账后再核对两边的手续费是否相符", False),  # 核对…是否: what is checked
+    ("下单前先去风控库里查下是否黑名单商户", False),
+    ("这个商户是否需要重新进件", True),  # 是否 asked, no verb of checking
+    ("核对完是否还要人工复核？", True),  # a question mark: asked
+])
+def test_whether_after_a_verb_of_checking_is_said(text, expected):
+    assert asks(text) is expected
