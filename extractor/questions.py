@@ -107,6 +107,27 @@ def _haishi_still(text: str) -> bool:
 # (即…: the sender explains his own point: 即这个钱是先打到A，还是B)
 _ALTERNATIVE_END_EMBEDDED = re.compile(r"(不管|无论|不论|分辨|区分|判断|考虑|确定|不知|不清楚|不确定|不懂|没懂|看|取决于|至于|到底|究竟|不用|不需要|不必|"
                                        r"(?<![立随当])即(?![可使便将时日]))")
+# a bare alternative question that is the whole message, one clause with no comma (是主备切换还是双活部署,
+# 对账你们是按日还是按周跑批, 你说的是A还是B): no particle needed. Not 还是 = still (是的 还是挺好: a space or a
+# comma ends a clause), not after 只是/但是/就是… (the 是 of a conjunction), not wondered about, remembered or
+# said to depend (要看是A还是B, 忘了是A还是B, 不知道是A还是B), not hedged (好像是A还是B)
+BARE_ALTERNATIVE = re.compile(r"^(?:\s*@\S+\s*)*(?P<lead>[^，,。；;？?！!\s]{0,12}?)(?<![不没若就还也但可而总正于凡或只真倒算像])(?<!(?<!主)要)是(?:指|说)?(?!觉得|认为|感觉|想)"
+                              r"[^，,。；;？?！!\s]{1,24}\s?还是(?!要|比较|挺|很|得|有点|蛮|太|不错|可以|应该|会|在|那|这|[一二三四五六七八九十几]年)"
+                              r"[^，,。；;？?！!\s]{1,24}$")
+_BARE_ALTERNATIVE_EMBEDDED = re.compile(r"(不管|无论|不论|分辨|区分|判断|考虑|确定|不知|不清楚|不确定|不懂|没懂|看|取决于|至于|不用|不需要|不必|"
+                                        r"忘|记得|记不清|查|问问|在于|关键|说明|无非|(?<![立随当])即(?![可使便将时日]))")
+
+# 是一台还是两台就看渠道了, …还是B都行: the alternative is the subject of the sender's own verdict
+_BARE_ALTERNATIVE_DEPENDS = re.compile(r"还是.*(看|取决|决定|都|无所谓|不重要|没关系)")
+
+
+def _bare_alternative(body: str, tail: str) -> bool:
+    """是A还是B as the whole message (its tail without emoji and trailing marks): an alternative question."""
+    ba = BARE_ALTERNATIVE.match(tail)
+    return (bool(ba) and not _BARE_ALTERNATIVE_EMBEDDED.search(ba.group("lead")) and not HEDGE.search(body)
+            and not _BARE_ALTERNATIVE_DEPENDS.search(tail, ba.end("lead")))
+
+
 # 谁用谁知道, 谁做谁知道: "whoever does it knows", an idiom, not a request
 _WHO_DOES_BEFORE = re.compile(r"谁[^，,。？?！!谁\s]{1,3}$")
 # 太…了吧？: an exclamation (心也太大了吧？, 想得太简单了吧？), not a request for confirmation
@@ -747,6 +768,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         inside = False  # 线上？线下？还是…: the alternatives ask
     elif alt_end:
         cue(1.6, "alternative question that ends the message (是A，还是B)")
+    elif alt and not (strong or particle) and _bare_alternative(body, tail):
+        cue(1.6, "a bare alternative question, the whole message (是A还是B)")
     req = REQUEST.search(body)
     if req and req.group(1) in ("指点", "指教") and (_THANKS_BEFORE.search(body, 0, req.start()) or body.endswith("多", 0, req.start())):
         req = None  # 谢谢指点: thanks; 请多指教, 大家多多指点: a polite formula (after a self-introduction, a talk)

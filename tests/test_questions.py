@@ -1316,3 +1316,20 @@ def test_dismissive_and_who_would_forms_are_not_asks(text, expected):
 ])
 def test_whether_after_a_verb_of_checking_is_said(text, expected):
     assert asks(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("是主备切换还是双活部署", True),  # a bare alternative, the whole message: asked without a particle
+    ("对账你们是按日还是按周跑批", True),
+    ("你说的是冻结还是止付", True),
+    ("@小蒋 押金是商家垫还是平台垫", True),
+    ("要看是直营还是加盟", False),  # it depends
+    ("忘了是三个工作日还是五个", False),  # remembered
+    ("好像是两千还是三千", False),  # hedged
+    ("是一台还是两台就看渠道了", False),  # the sender's own verdict on it
+    ("我是觉得还是走专线稳", False),  # 还是 = rather
+    ("但是这块还是要做灰度", False),  # 还是 = still
+    ("是的 还是挺稳的", False),
+])
+def test_a_bare_alternative_question_without_a_particle(text, expected):
+    assert asks(text) is expected
