@@ -128,6 +128,24 @@ def _bare_alternative(body: str, tail: str) -> bool:
             and not _BARE_ALTERNATIVE_DEPENDS.search(tail, ba.end("lead")))
 
 
+# a request to explain put to others without a question mark: to me or us (给我们科普一下, 帮忙解答下), begged or
+# hoped for (求讲解, 希望有大神出来解惑), or to someone called by name or title (张总给我们普及下, 王老师指正下,
+# 让老李给科普下): asks for an explanation. Not thanks for one (谢谢王老师解答), not a welcome (欢迎大神指正), not
+# news that someone explains (李总来解答了); 指正 only asked of someone named (请指正 closes one's own words)
+EXPLAIN_REQUEST = re.compile(r"(?P<who>给我们?|给咱们?|给俺们?|帮忙|帮我们?|求|请\s*|希望有[^，,。！!？?]{0,12}|让[^，,。！!？?\s]{1,8}给|"
+                             r"(?:^|[，,\s])给|(?P<person>大神|大牛|大佬|高手|老师|专家|前辈|专业人士|[\u4e00-\u9fff]总)们?[，,\s]*(?:给|来|帮忙)?(?:我们?|咱们?)?)"
+                             r"\s*(?:详细|具体|仔细|展开|简单)?(?P<verb>科普|解释|讲解|普及|脑补|指正|解答|解惑|答疑)(?!了|过)")
+_EXPLAIN_NOT_ASKED = re.compile(r"谢|欢迎")
+
+
+def _explain_request(body: str):
+    """The match of a request to explain put to others (EXPLAIN_REQUEST), or None."""
+    er = EXPLAIN_REQUEST.search(body)
+    if not er or (er.group("verb") == "指正" and not er.group("person")) or _EXPLAIN_NOT_ASKED.search(body, 0, er.start("verb")):
+        return None
+    return er
+
+
 # 谁用谁知道, 谁做谁知道: "whoever does it knows", an idiom, not a request
 _WHO_DOES_BEFORE = re.compile(r"谁[^，,。？?！!谁\s]{1,3}$")
 # 太…了吧？: an exclamation (心也太大了吧？, 想得太简单了吧？), not a request for confirmation
@@ -604,7 +622,7 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
 # Every cue that can make a message ask needs one of these in its text: a question mark (or a
 # title's 》 at the end), a final particle (吗么麽否呢吧嘛), 是不/对不 (是不？), 还是, 多 + an
 # adjective (多大), a question word (QUESTION_WORDS: a jieba word is a piece of the text) or an
-# A-not-A form; a request is looked for by REQUEST itself. Two messages in three of a chat have
+# A-not-A form; a request is looked for by REQUEST (and a request to explain by EXPLAIN_REQUEST) itself. Two messages in three of a chat have
 # none, and are scored without the cues (tests/test_questions.py checks the shortcut against
 # the full path).
 # (only searched for, never matched for its text; every alternative opens with a character, so
@@ -667,7 +685,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         body = body[:-1].rstrip()  # 谢谢。?: an emoji the export lost, not a question mark
     if not body:
         return 0.0, [], flags
-    if _SHORTCUT[0] and not MAY_ASK.search(body) and not REQUEST.search(body):
+    if _SHORTCUT[0] and not MAY_ASK.search(body) and not REQUEST.search(body) and not EXPLAIN_REQUEST.search(body):
         return _NO_CUE_SCORE, [], {"strong": False, "weak": True, "request": False}
     reasons: list[str] = []
     x = NO_CUE
@@ -789,6 +807,11 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(2.0, f"request {req.group(1)[:8]}")
     else:
         req = None
+    if not req:
+        er = _explain_request(body)
+        if er and not NOT_REQUEST_BEFORE.search(body[:er.start()]):
+            cue(2.0, f"asks others to explain ({_SPACE.sub('', er.group(0)).lstrip('，,')[:10]})")
+            req = er
     und = (UNDERSTANDING.search(body) or UNDERSTANDING_BA.search(tail)) if not req else None
     if und:
         cue(2.0, "asks whether an understanding is right")

@@ -1333,3 +1333,20 @@ def test_whether_after_a_verb_of_checking_is_said(text, expected):
 ])
 def test_a_bare_alternative_question_without_a_particle(text, expected):
     assert asks(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("小周，给我们科普一下零钱通的原理", True),  # a request to explain, put to others
+    ("求讲解一下分账的流程", True),
+    ("王老师指正下", True),
+    ("希望有懂行的大佬出来解惑", True),
+    ("让老何给科普下清算的流程", True),
+    ("钱老师给解释一下呗", True),
+    ("谢谢张老师解答", False),  # thanks for one
+    ("李总来解答了", False),  # news
+    ("以上是我的浅见，请指正", False),  # closes one's own words
+    ("欢迎诸位前辈来指正", False),
+    ("我来给大家解释一下", False),  # the sender explains
+])
+def test_a_request_to_explain_without_a_question_mark(text, expected):
+    assert asks(text) is expected
