@@ -146,6 +146,10 @@ def _explain_request(body: str):
     return er
 
 
+# a short question put back to the one who spoke (after an optional call by name): what they meant (你说的是X？,
+# 你指的X？, 您的意思是X？): a clarification asked, not a tentative answer
+ASKED_BACK = re.compile(r"^(?:\s*@\S+\s*)*(?:[^，,。？?！!\s]{1,4}[，,\s])?[你您]们?(?:说的|指的|讲的|是说|是指|的意思)")
+
 # 谁用谁知道, 谁做谁知道: "whoever does it knows", an idiom, not a request
 _WHO_DOES_BEFORE = re.compile(r"谁[^，,。？?！!谁\s]{1,3}$")
 # 太…了吧？: an exclamation (心也太大了吧？, 想得太简单了吧？), not a request for confirmation
@@ -960,6 +964,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         elif replying is not None and STILL_DONE.match(body):
             # 现在还有做X？, 还有人用X的？: asks whether anyone still does it, a new ask, not a guess
             reasons.append("short, after someone else's question, but asks whether anyone still does it (+0.0)")
+        elif replying is not None and strong and ASKED_BACK.match(body) and not _REMARK_IN_SHORT.search(body) and not LAUGHTER.search(body):
+            reasons.append("short, after someone else's question, but asks the one who spoke what they meant (你说的是…？) (+0.0)")
         elif replying is not None:
             cue(-2.0, "a tentative answer to the question before")
         else:

@@ -1350,3 +1350,16 @@ def test_a_bare_alternative_question_without_a_particle(text, expected):
 ])
 def test_a_request_to_explain_without_a_question_mark(text, expected):
     assert asks(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("你说的是快捷代付？", True),  # put back to the one who spoke: what they meant
+    ("老徐，你指的是批量代付？", True),
+    ("您的意思是先冻结再扣款？", True),
+    ("你也在这家？", False),  # a remark to the one addressed
+    ("你们都是大神？", False),
+    ("大商户模式？", False),  # a candidate answer
+])
+def test_a_short_question_what_the_one_who_spoke_meant_is_a_clarification(text, expected):
+    before = [("甲", "你们的代付通道最近稳定吗？")]
+    assert asks(text, before=before, sender="乙") is expected
