@@ -150,6 +150,24 @@ def _explain_request(body: str):
 # 你指的X？, 您的意思是X？): a clarification asked, not a tentative answer
 ASKED_BACK = re.compile(r"^(?:\s*@\S+\s*)*(?:[^，,。？?！!\s]{1,4}[，,\s])?[你您]们?(?:说的|指的|讲的|是说|是指|的意思)")
 
+# a bare acknowledgement that opens a message (嗯，/对，/是的，), and the sender's own ask with a question word in
+# the last clause after it (嗯，你们那边用什么加密机; 对，回到刚才的问题，退款手续费怎么算): the opener answers the
+# talk before, the rest asks anew. Not 谁 (谁会…: mostly rhetorical), not after a full stop (a statement goes on),
+# not with the words of a statement or a view in the rest (其实/但是/就/看/知道/可以/应该…: 是的，就看怎么做)
+ACK_OPENER = re.compile(r"^(嗯+|恩+|哦+|噢+|对|对的|对啊|对呀|是的|是啊|是呀|好的)$")
+_ACK_STATEMENT = re.compile(r"其实|但是|就|看|知道|可以|应该|可能|估计|肯定|一般")
+_ACK_LAST_CLAUSE = re.compile(r"[，,；;\s]+")
+
+
+def _asks_after_ack(first: str, rest: str, qword: Optional[str]) -> bool:
+    """The opening clause only acknowledges, and the last clause of the rest holds the question word."""
+    if (not qword or qword == "谁" or not ACK_OPENER.match(_PUNCT_AND_SPACES.sub("", first)) or _LAST_SENTENCE.search(rest)
+            or _ACK_STATEMENT.search(rest)):
+        return False
+    clauses = [c for c in _ACK_LAST_CLAUSE.split(_tail(rest)) if c]
+    return bool(clauses) and qword in clauses[-1] and len(_NON_WORD.sub("", rest)) >= ASK_AFTER_OPENER_MIN
+
+
 # 谁用谁知道, 谁做谁知道: "whoever does it knows", an idiom, not a request
 _WHO_DOES_BEFORE = re.compile(r"谁[^，,。？?！!谁\s]{1,3}$")
 # 太…了吧？: an exclamation (心也太大了吧？, 想得太简单了吧？), not a request for confirmation
@@ -940,6 +958,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             # acknowledgement, then a yes-no ask of the sender's own (吗/么 at the end, 对吧, an A-not-A
             # form) in the clauses after it (a question word alone there is mostly said: 是的，就看怎么做)
             reasons.append("opens like an answer (对，/嗯，/不是…，), then asks yes or no in its own clauses (+0.0)")
+        elif not req and not replying and _asks_after_ack(first, rest, qword):
+            reasons.append("opens with a bare acknowledgement (嗯，/对，), then asks with a question word in its last clause (+0.0)")
         else:
             cue(-1.0, "starts like an answer")
     if len(core) > 60 and not tail.endswith(("？", "?")) and not und:

@@ -1363,3 +1363,15 @@ def test_a_request_to_explain_without_a_question_mark(text, expected):
 def test_a_short_question_what_the_one_who_spoke_meant_is_a_clarification(text, expected):
     before = [("甲", "你们的代付通道最近稳定吗？")]
     assert asks(text, before=before, sender="乙") is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("嗯，你们那边用什么加密机", True),  # a bare acknowledgement, then an ask of the sender's own
+    ("对，回到刚才的问题，退款手续费怎么算", True),
+    ("嗯，具体是什么报错", True),
+    ("是的，就看怎么做", False),  # it depends: said
+    ("是的，用哪家，看你的预算", False),  # the question word's clause is not the last
+    ("是啊，谁会去管这个", False),  # 谁会…: rhetorical
+])
+def test_a_bare_acknowledgement_then_a_question_word_ask(text, expected):
+    assert asks(text) is expected
