@@ -168,6 +168,10 @@ def _asks_after_ack(first: str, rest: str, qword: Optional[str]) -> bool:
     return bool(clauses) and qword in clauses[-1] and len(_NON_WORD.sub("", rest)) >= ASK_AFTER_OPENER_MIN
 
 
+# the sender's own understanding put forward and closed with 吧 (我理解…吧, 按我的理解，…吧, 理解下来，…吧):
+# asks whether it is right, unless it answers someone else's question just asked (a tentative answer)
+OWN_UNDERSTANDING_BA = re.compile(r"^(?:\s*@\S+\s*)*(?:我的理解是|我的理解|我理解的是|我理解的|我理解|按我的理解|按照我的理解|据我理解|理解下来)")
+
 # 谁用谁知道, 谁做谁知道: "whoever does it knows", an idiom, not a request
 _WHO_DOES_BEFORE = re.compile(r"谁[^，,。？?！!谁\s]{1,3}$")
 # 太…了吧？: an exclamation (心也太大了吧？, 想得太简单了吧？), not a request for confirmation
@@ -838,6 +842,10 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     if und:
         cue(2.0, "asks whether an understanding is right")
         req = und
+    elif (not req and last == "吧" and OWN_UNDERSTANDING_BA.match(body) and not _ASKS_AGAIN.search(body)
+          and not any(p.sender != m.sender and p.ask_strong and _gap(p, m) <= REPLY_CONTEXT_SECONDS for p in prev[-3:])):
+        cue(2.0, "puts the sender's own understanding to the others (我理解…吧)")
+        req = OWN_UNDERSTANDING_BA.match(body)
     if m.mentions and (strong or particle or qword or ana):
         cue(0.5, "addressed with @")
     asks = strong or particle or qword or ana or req or flags.get("ba") or (alt and x > NO_CUE)

@@ -1375,3 +1375,14 @@ def test_a_short_question_what_the_one_who_spoke_meant_is_a_clarification(text, 
 ])
 def test_a_bare_acknowledgement_then_a_question_word_ask(text, expected):
     assert asks(text) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "我理解分账应该是在清算之后做的吧",
+    "理解下来，冻结的资金还是算在商户名下吧",
+    "按我的理解，这次讲的主要是收单侧吧。",
+])
+def test_the_senders_own_understanding_closed_with_ba_is_put_to_the_others(text):
+    assert asks(text)
+    # …but said right after someone else's question it is a tentative answer
+    assert not asks(text, before=[("甲", "你们的代付通道最近稳定吗？")], sender="乙")
