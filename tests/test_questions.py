@@ -1386,3 +1386,15 @@ def test_the_senders_own_understanding_closed_with_ba_is_put_to_the_others(text)
     assert asks(text)
     # …but said right after someone else's question it is a tentative answer
     assert not asks(text, before=[("甲", "你们的代付通道最近稳定吗？")], sender="乙")
+
+
+def test_the_cheap_check_before_the_request_to_explain_holds_for_each_of_its_forms():
+    """EXPLAIN_REQUEST is tried only on a message holding one of its verbs (_EXPLAIN_VERB): every form it
+    finds must hold one, or a request to explain would be lost."""
+    from extractor.questions import _EXPLAIN_VERB, EXPLAIN_REQUEST
+
+    forms = ["给我们科普一下清分", "求讲解", "希望有懂行的大佬解惑", "丁总给我们普及下", "请详细解释下轧差",
+             "帮忙解答一下", "老师们指正下", "求脑补"]
+    for text in forms:
+        assert EXPLAIN_REQUEST.search(text), text
+        assert _EXPLAIN_VERB.search(text), text
