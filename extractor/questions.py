@@ -375,6 +375,26 @@ def _rhetorical_forms(body: str) -> Optional[tuple[float, str]]:
     return None
 
 
+# disbelief at what was just said, put as a short question: 这都有？ 这也叫创新？ 那也行？ (this too?), and a
+# degree after 还 (三天还慢？ 这还少？ 五毛还贵？: not so at all); not 还 meaning still (现在还贵？ 目前还慢？),
+# not a comparison (比X还贵？), not with 吗/么 (这也要审核吗: asks)
+DISBELIEF_THIS_TOO = re.compile(r"^(?:这|那)(?:个|种|样)?(?:都|也)(?:有|行|可以|能|叫|算)[^，,。？?吗么嘛呢吧啥什怎哪谁几\s]{0,5}[？?]+$")
+DISBELIEF_DEGREE = re.compile(r"^(?!.*(?:现在|目前|如今|今天|今年|还是|也|比))[^，,。？?吗么嘛呢吧啥什怎哪谁几\s]{1,6}"
+                              r"还(?:算)?(?:多|少|贵|便宜|高|低|慢|快|难|大|小|长|短|远|早|晚|不够)[？?]+$")
+
+
+def _disbelief(body: str) -> Optional[str]:
+    """A short question that only disbelieves what was just said (这都有？/这也叫X？/五毛还贵？): its
+    reason, or None."""
+    text = _TRAILING_NOISE.sub("", _LEADING_MENTION.sub("", body)).strip()
+    text = re.sub(r"[？?]+$", "？", text)
+    if DISBELIEF_THIS_TOO.match(text):
+        return "disbelief at what was just said (这都有？/这也叫X？): a reaction, not a question"
+    if DISBELIEF_DEGREE.match(text):
+        return "disbelief at a degree (这还少？/五毛还贵？: not so at all): a reaction, not a question"
+    return None
+
+
 # (那)要X干嘛 / 还要X做什么 (then what is X for): a noun after 要 opening a clause, the sender's point
 # that X is not needed (那要财务干嘛…, 要那么多审批干嘛); not 要做什么 (what to do), 要怎么…
 PURPOSE_RHETORICAL = re.compile(r"(?:^|[那，,。；;\s…])还?要(?!做|搞|干|弄|去|来|用|怎|不|是)[^，,。；;？?！!\s]{1,10}(干嘛|干啥|干什么|做什么)")
@@ -911,6 +931,9 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-3.0, "a reaction, not a question")
     elif len(core) <= 4 and not (qword or req or particle or ana):
         cue(-1.0, "very short")
+    disbelief = _disbelief(body) if not (req or REACTION.match(core or body)) else None
+    if disbelief:
+        cue(-3.0, disbelief)
     surprised = None if req else _SURPRISE_WORD.search(_LAST_SENTENCE.split(tail)[-1])  # (竟然是X的。有没有Y的: asks)
     if _SURPRISE.search(body):
         cue(-2.0, "surprise (？！), not a question")

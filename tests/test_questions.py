@@ -1398,3 +1398,17 @@ def test_the_cheap_check_before_the_request_to_explain_holds_for_each_of_its_for
     for text in forms:
         assert EXPLAIN_REQUEST.search(text), text
         assert _EXPLAIN_VERB.search(text), text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("这也叫风控？", False),  # disbelief at what was just said: a reaction
+    ("这样也行？", False),
+    ("@钱多多 这都有？", False),
+    ("三毛钱还贵？", False),  # a degree after 还: not so at all
+    ("这还慢？", False),
+    ("现在开户费还贵？", True),  # 还 = still: asks
+    ("比银联通道还贵？", True),  # a comparison: asks
+    ("这也要报备吗？", True),  # 吗: asks
+])
+def test_disbelief_at_what_was_just_said_is_a_reaction(text, expected):
+    assert asks(text) is expected
