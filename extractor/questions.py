@@ -395,6 +395,29 @@ def _disbelief(body: str) -> Optional[str]:
     return None
 
 
+# a reply that agrees or affirms (有啊，/是啊，/肯定是了，/当然，), then backs it with a rhetorical question on a
+# premise of its own (没有X，Y怎么来？ / 你X都对不上，Y能对上么？): it answers, it does not ask. Not when the sender
+# turns to an ask of his own (但是…/不过…/我不知道…/想问…) or puts it to the group.
+AGREE_OPENER = re.compile(r"^(?:有啊|是啊|是呀|对啊|对呀|当然|肯定|那当然|废话|必须的|可不是)[^，,。\s]{0,4}[，,。\s]+")
+_OWN_TURN = re.compile(r"但是|不过|可是|只是|不知道|想问|请教|请问|大家|各位|[你您]们?觉得")
+_RHETORICAL_ASK = re.compile(r"怎么|咋|哪来|哪里来|如何|能[^，,。？?！!]{0,10}(?:吗|么|[？?])")
+
+
+def _agrees_then_rhetorical(body: str) -> bool:
+    """有啊，不分账，佣金怎么算？: an affirming opener, a premise clause, then 怎么/能…么 in the clause that asks."""
+    text = _LEADING_MENTION.sub("", body).strip()
+    opener = AGREE_OPENER.match(text)
+    if not opener:
+        return False
+    rest = text[opener.end():]
+    if _OWN_TURN.search(rest):
+        return False
+    q = _QMARK.search(rest)
+    asking = rest[:q.end()] if q else rest
+    clauses = [c for c in _CLAUSE_SPLIT.split(asking) if c.strip()]
+    return len(clauses) >= 2 and len(clauses[0].strip()) >= 2 and bool(_RHETORICAL_ASK.search(clauses[-1]))
+
+
 # (那)要X干嘛 / 还要X做什么 (then what is X for): a noun after 要 opening a clause, the sender's point
 # that X is not needed (那要财务干嘛…, 要那么多审批干嘛); not 要做什么 (what to do), 要怎么…
 PURPOSE_RHETORICAL = re.compile(r"(?:^|[那，,。；;\s…])还?要(?!做|搞|干|弄|去|来|用|怎|不|是)[^，,。；;？?！!\s]{1,10}(干嘛|干啥|干什么|做什么)")
@@ -934,6 +957,9 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     disbelief = _disbelief(body) if not (req or REACTION.match(core or body)) else None
     if disbelief:
         cue(-3.0, disbelief)
+    if (not req and prev and prev[-1].sender != m.sender and _gap(prev[-1], m) <= 300
+            and _agrees_then_rhetorical(body)):
+        cue(-3.5, "agrees or affirms (是啊，/有啊，/肯定…), then a rhetorical question on a premise (没有X，Y怎么…？): an answer, not an ask")
     surprised = None if req else _SURPRISE_WORD.search(_LAST_SENTENCE.split(tail)[-1])  # (竟然是X的。有没有Y的: asks)
     if _SURPRISE.search(body):
         cue(-2.0, "surprise (？！), not a question")

@@ -1412,3 +1412,15 @@ def test_the_cheap_check_before_the_request_to_explain_holds_for_each_of_its_for
 ])
 def test_disbelief_at_what_was_just_said_is_a_reaction(text, expected):
     assert asks(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("有啊，不分账的话，佣金怎么算出来？", False),  # affirms, then backs it with a rhetorical question
+    ("肯定的，你流水都没落库，报表能准么？", False),
+    ("是啊，押金都不退，用户怎么留得住？", False),
+    ("对啊，能在后台直接改费率么？", True),  # agrees, then asks in one clause of its own
+    ("是啊，不过夜间批量怎么跑呢？", True),  # turns to an ask of his own (不过…)
+])
+def test_an_affirming_reply_backed_by_a_rhetorical_question_is_an_answer(text, expected):
+    msgs = list(FILLER) + [("09:29:00", "钱多多", "是不是对完账就不用再清分了？"), ("09:30:00", "赵小满", text)]
+    assert (len(msgs) - 1 in questions_by_n(analyse_day(msgs))) is expected
