@@ -990,6 +990,17 @@ class Linker:
                 # talk) when the next message of the group fits the question better
                 while len(g) > 1 and "too_fast" in g[0][2][0] and g[1][1] > g[0][1]:
                     g = g[1:]
+                # nor does a message that fits another open question better, when a later message of
+                # the run takes up this question's words and fits it better: the answerer answered the
+                # other question first, then this one
+                lead_off = False
+                while len(g) > 1 and "fits_other" in g[0][2][0]:
+                    later = next((i for i in range(1, len(g)) if g[i][1] > g[0][1] and "coverage" in g[i][2][0]
+                                  and "fits_other" not in g[i][2][0]), None)
+                    if later is None:
+                        break
+                    lead_off = True
+                    g = g[later:]
                 msgs = [t[0] for t in g if t[0].id not in used]
                 if not msgs:
                     continue
@@ -1001,6 +1012,8 @@ class Linker:
                 earlier = taken_from.get((q.message.id, lead[0].id))
                 if earlier is not None:
                     why.append(f"fits the earlier question {earlier.message.n} too, but the talk had moved on to this one")
+                if lead_off:
+                    why.append("starts where the answerer's run takes up this question (the run answered another question first)")
                 if len(msgs) > 1:
                     why.append(f"continues over {len(msgs)} messages")
                 who = self.member(msgs[0])

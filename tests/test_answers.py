@@ -785,3 +785,26 @@ def test_a_common_word_opening_a_reply_calls_no_one():
         ("09:02:00", "闵嘉禾", "产品 改版之前先做灰度，收银台转化率要盯住"),
     ])
     assert not any("calls another member" in r for a in p.answers for r in a.reasons)
+
+
+def test_a_run_that_answers_another_question_first_starts_where_it_takes_up_this_one():
+    # 钟离默 is asked two things in a row: his first message answers the first question (it shares
+    # its words, not this one's), the next one answers the question put to him with @
+    p = analyse_day(START + [
+        ("14:00:00", "韩小溪", "你们渠道对账单里的手续费是按笔给还是按日汇总给？"),
+        ("14:00:40", "祁岚", "@钟离默 你们退票重发最多试几次？"),
+        ("14:01:30", "钟离默", "我们是按日汇总给的"),
+        ("14:02:00", "钟离默", "退票重发最多试三次，再失败就转人工"),
+    ])
+    assert top_answer_n(p, 2) == 4
+    assert top_answer_n(p, 3) == 5
+    a = answers_of(p, 3)[0]
+    assert any("takes up this question" in x for x in a.reasons)
+    # ... but a run whose first message fits this question keeps it as the lead
+    q = analyse_day(START + [
+        ("14:00:00", "韩小溪", "你们渠道对账单里的手续费是按笔给还是按日汇总给？"),
+        ("14:00:40", "祁岚", "@钟离默 你们退票重发最多试几次？"),
+        ("14:01:30", "钟离默", "退票重发我们最多试三次"),
+        ("14:02:00", "钟离默", "再失败就转人工处理退票"),
+    ])
+    assert top_answer_n(q, 3) == 4
