@@ -420,6 +420,12 @@ def _agrees_then_rhetorical(body: str) -> bool:
 
 # (那)要X干嘛 / 还要X做什么 (then what is X for): a noun after 要 opening a clause, the sender's point
 # that X is not needed (那要财务干嘛…, 要那么多审批干嘛); not 要做什么 (what to do), 要怎么…
+# 怎么/咋 as "how come" about the sender's own perception: 怎么感觉…, 咋觉得…, 我怎么没看明白, 我咋没收到 (a
+# musing or a reaction to what was posted, not an ask; a question mark still asks)
+HOW_COME_PERCEIVED = re.compile(r"(怎么|咋)(总)?(感觉|觉得|觉着)|我们?(好像|也|还)?(怎么|咋)(都|也|还)?(没|不|看不|找不|听不)")
+# the clause that a question word or A-not-A form shares with a closing 吧 asks someone to tell (讲讲/谈谈…吧): a request
+_TELL_US = re.compile(r"讲讲|谈谈|说说|聊聊|分享|介绍|科普|解释|讲一下|说一下|讲下|说下|[给帮][^，,。；;！!\s]{0,4}(讲|说|分析|看)")
+_BA_CLAUSE = re.compile(r"[，,。；;！!~～…\s]+")
 PURPOSE_RHETORICAL = re.compile(r"(?:^|[那，,。；;\s…])还?要(?!做|搞|干|弄|去|来|用|怎|不|是)[^，,。；;？?！!\s]{1,10}(干嘛|干啥|干什么|做什么)")
 # an ellipsis at the end (。。。, ……, ...): the sender trails off
 ELLIPSIS_END = re.compile(r"(。。|…|\.\.)[。.…\s]*$")
@@ -908,6 +914,19 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     rh = RHETORICAL.search(body)
     if qword and not strong and not particle and not req and RHETORICAL_QWORD.search(body) and "同问" not in body:
         cue(-2.0, f"a rhetorical {qword} ({RHETORICAL_QWORD.search(body).group(0)[:8]})")
+    if qword in ("怎么", "咋") and not (strong or particle or req or ana or m.mentions):
+        hc = HOW_COME_PERCEIVED.search(body)
+        if hc and not _ASKS_IN_REST.search(body, hc.end()) and not _ASKS_IN_REST.search(body, 0, hc.start()):
+            cue(-1.5, f"{hc.group(0)}… (how come) with no question mark: the sender's musing or reaction, not an ask")
+    if (qword or ana) and ("ba" in flags or "ba_hedged" in flags) and not (strong or req):
+        # 先讨论下怎么做盘点吧, 估计后台在改什么配置吧, 要不要上线看老板吧: the question word or A-not-A
+        # form is inside the clause the sender closes with 吧 (a suggestion or a hedged statement); it does
+        # not ask there (对账用什么工具 有推荐的吧: the ask is a clause of its own, before the 吧)
+        closing = _BA_CLAUSE.split(_tail(body))[-1]
+        start = len(_tail(body)) - len(closing)
+        word = qword or ana.group(1)
+        if word in closing and word not in body[:start] and not _TELL_US.search(closing):
+            cue(-1.5, f"{word} inside the clause closed by 吧 (a suggestion or a hedged statement): it does not ask")
     if qword and not strong and not req and PURPOSE_RHETORICAL.search(body):
         cue(-2.0, f"rhetorical {PURPOSE_RHETORICAL.search(body).group(0).lstrip('那，,。；; …')[:8]}: what would it be for (X is not needed)")
     if not req and SWEAR.search(body):

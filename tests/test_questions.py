@@ -1424,3 +1424,37 @@ def test_disbelief_at_what_was_just_said_is_a_reaction(text, expected):
 def test_an_affirming_reply_backed_by_a_rhetorical_question_is_an_answer(text, expected):
     msgs = list(FILLER) + [("09:29:00", "钱多多", "是不是对完账就不用再清分了？"), ("09:30:00", "赵小满", text)]
     assert (len(msgs) - 1 in questions_by_n(analyse_day(msgs))) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("怎么感觉清分对账越做越慢了", False),  # 怎么感觉: the sender's musing (how come I feel…)
+    ("咋觉得这版收银台比上版还绕", False),
+    ("我咋没收到那份接口文档", False),  # 我咋没…: a reaction, not an ask
+    ("我怎么看不懂这张流程图", False),
+    ("怎么感觉清分对账越做越慢了？", True),  # a question mark still asks
+    ("@钱多多 我咋没收到那份接口文档", True),  # put to someone: asks them
+    ("这个字段怎么填，我咋没找到说明", True),  # 怎么填 asks before the reaction
+    ("代扣协议怎么签", True),  # 怎么 = how: asks
+])
+def test_how_come_about_ones_own_perception_is_a_musing(text, expected):
+    assert asks(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("咱们先讨论下怎么做年终盘点吧", False),  # the question word inside the 吧 clause: a proposal
+    ("估计后台又在改什么配置吧", False),  # a hedged guess: 什么 = something
+    ("先别急，要不要上线看老板吧", False),  # an A-not-A form inside the 吧 clause
+    ("老喻什么时候给大家讲讲风控模型吧", True),  # 讲讲…吧: asks someone to tell
+    ("清分用什么调度框架 你们有现成的吧", True),  # the ask is a clause of its own before the 吧
+    ("这种退款要不要人工复核，应该要的吧", True),
+])
+def test_a_question_word_inside_the_clause_closed_by_ba_does_not_ask(text, expected):
+    assert asks(text) is expected
+
+
+def test_the_how_come_and_ba_clause_reasons_fire():
+    p = analyse_day(list(FILLER) + [("09:30:00", "提问者", "怎么感觉清分对账越做越慢了"),
+                                    ("09:31:00", "路人丙", "咱们先讨论下怎么做年终盘点吧")])
+    reasons = {m.n: m.ask_reasons for m in p.msgs}
+    assert any("how come" in r for r in reasons[2])
+    assert any("closed by 吧" in r for r in reasons[3])
