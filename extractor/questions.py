@@ -1313,6 +1313,23 @@ _STATES_BA = re.compile(r"((?<!还)是|有|没|不|会|能|要)[^，,。！!？?
 _OWN_VIEW = re.compile(r"我(个人)?(觉得|认为|感觉)")  # 我觉得…吧: the sender's view, put forward
 
 
+OWN_RUN_SECONDS = 60
+# the sender checks his own memory or reading (我没记错吧, 是这个意思吧): a check even inside his own run
+_CHECKS_OWN = re.compile(r"((没有?|不会)(理解|记|看|听)错(了)?|是(这个|这)意思)吧$")
+
+
+def _continues_own_run(originals: list[Message], i: int) -> bool:
+    """A plain …吧 statement that goes on from the sender's own text message just before (<= 60 s,
+    one that does not ask): a step of what he is saying himself (完全两个领域 / 还是要把X和Y区分吧,
+    图上画的是清算环节 / 各方的资金关系吧), so a 对/嗯 after it agrees with him rather than answers a check.
+    Not a check of his own memory or reading (我没记错吧, 是这个意思吧)."""
+    if i == 0:
+        return False
+    m, p = originals[i], originals[i - 1]
+    return (p.sender == m.sender and p.kind == "text" and not p.asks and not _QMARK.search(p.body)
+            and _gap(p, m) <= OWN_RUN_SECONDS and not _CHECKS_OWN.search(_tail(m.body)))
+
+
 def _after_an_ask(originals: list[Message], i: int) -> bool:
     """Someone else asked something in the last five messages (ten minutes): a message may answer it."""
     m = originals[i]
@@ -1334,6 +1351,10 @@ def detect_questions(msgs: list[Message], member) -> list[Question]:
         s, reasons, flags = question_cues(m, prev)
         # what the messages around it say: one more cue each, added on the score's log-odds
         how = _confirmed(originals, i) if (flags.get("ba") or flags.get("ba_hedged")) and 0.2 <= s < THRESHOLD else ""
+        if how and flags.get("ba") and 0.25 <= s < THRESHOLD and _continues_own_run(originals, i):
+            how = ""
+            reasons = reasons + ["…吧 goes on from the sender's own statement just before: a reply's 对/嗯 agrees with "
+                                 "what he says, it does not answer a check (no lift)"]
         if flags.get("ba") and 0.25 <= s < THRESHOLD and how:
             s, reasons = _shift(s, reasons, 1.2, "the next reply confirms or denies it (对/是的/没有)" if how == "yes/no"
                                 else "the next reply says it again (X有牌照的吧 / X有牌照): confirms or denies it")

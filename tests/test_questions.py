@@ -518,6 +518,37 @@ def test_a_statement_with_ba_not_said_again_is_not_a_question(reply):
     assert 2 not in questions_by_n(p)
 
 
+def test_a_statement_with_ba_that_goes_on_from_the_senders_own_statement_is_not_a_check():
+    # a step of what the sender is saying himself: the 对 after it agrees with him
+    p = analyse_day(FILLER + [
+        ("09:00:00", "小雨", "这两套流程的目标完全不同"),
+        ("09:00:15", "小雨", "对账和清分的系统是分开部署的吧"),
+        ("09:00:40", "maple", "对"),
+    ])
+    assert 3 not in questions_by_n(p)
+    assert not any(m.n == 3 for q in p.questions for m in q.messages)
+    # alone, the same statement the next reply confirms was a check
+    p = analyse_day(FILLER + [
+        ("09:00:00", "小雨", "对账和清分的系统是分开部署的吧"),
+        ("09:00:40", "maple", "对"),
+    ])
+    assert 2 in questions_by_n(p)
+
+
+@pytest.mark.parametrize("before, text", [
+    ("退款文件由哪一方生成", "只有发起方能生成退款文件吧"),  # a guess at his own question just before
+    ("手续费现在收千分之六", "是千分之六，我没记错吧"),  # he checks his own memory
+    ("这段规定讲的是备付金集中交存", "就是都交到一个账户里，是这个意思吧"),  # or his reading
+])
+def test_a_statement_with_ba_after_the_senders_own_message_can_still_check(before, text):
+    p = analyse_day(FILLER + [
+        ("09:00:00", "小雨", before),
+        ("09:00:15", "小雨", text),
+        ("09:00:40", "maple", "对"),
+    ])
+    assert any(m.n == 3 for q in p.questions for m in q.messages)
+
+
 def test_a_statement_with_ba_that_nobody_confirms_is_not_a_question():
     p = analyse_day(FILLER + [
         ("09:00:00", "小雨", "二类户有金额限制吧"),
