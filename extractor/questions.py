@@ -176,8 +176,9 @@ OWN_UNDERSTANDING_BA = re.compile(r"^(?:\s*@\S+\s*)*(?:我的理解是|我的理
 
 # 谁用谁知道, 谁做谁知道: "whoever does it knows", an idiom, not a request
 _WHO_DOES_BEFORE = re.compile(r"谁[^，,。？?！!谁\s]{1,3}$")
-# 太…了吧？: an exclamation (心也太大了吧？, 想得太简单了吧？), not a request for confirmation
-_TOO_BA = re.compile(r"太[^，,。？?！!]{1,6}了吧[？?]+$")
+# 太…了吧(？): an exclamation (心也太大了吧？, 想得太简单了吧), not a request for confirmation; without ？ not after 不/没
+# (不太容易了吧: a hedged guess)
+_TOO_BA = re.compile(r"太[^，,。？?！!]{1,6}了吧[？?]+$|(?<![不没])太[^，,。？?！!]{1,6}了吧$")
 _THANKS_BEFORE = re.compile(r"(谢|感谢)[^，,。？?]{0,4}$")
 _SURPRISE = re.compile(r"[？?][！!]|[！!][？?]")
 # 竟然/居然 (to one's surprise) in a question: 居然还有扣手续费的？ wonders aloud, asks nothing
@@ -989,7 +990,7 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     elif ("!" in body or "！" in body) and not strong:
         cue(-0.5, "an exclamation")
     if not req and _TOO_BA.search(tail):
-        cue(-3.0, "太…了吧？: an exclamation, not a question")
+        cue(-3.0, "太…了吧: an exclamation, not a question")
     interjection = INTERJECTION.match(body)
     if interjection:
         cue(-2.0, f"an interjection of surprise ({interjection.group(1)})")

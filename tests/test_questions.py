@@ -549,6 +549,21 @@ def test_a_statement_with_ba_after_the_senders_own_message_can_still_check(befor
     assert any(m.n == 3 for q in p.questions for m in q.messages)
 
 
+def test_too_much_with_ba_is_an_exclamation_even_without_a_question_mark():
+    p = analyse_day(FILLER + [
+        ("09:00:00", "小雨", "这家通道的退款规则也太苛刻了吧"),
+        ("09:00:20", "maple", "对"),
+    ])
+    assert 2 not in questions_by_n(p)
+    assert any("太…了吧" in r for m in p.msgs if m.n == 2 for r in m.ask_reasons)
+    # 不太…了吧: a hedged guess the next reply confirms, still a check
+    p = analyse_day(FILLER + [
+        ("09:00:00", "小雨", "现在线上开二类户不太方便了吧"),
+        ("09:00:20", "maple", "对"),
+    ])
+    assert 2 in questions_by_n(p)
+
+
 def test_a_statement_with_ba_that_nobody_confirms_is_not_a_question():
     p = analyse_day(FILLER + [
         ("09:00:00", "小雨", "二类户有金额限制吧"),
