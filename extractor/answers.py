@@ -93,6 +93,9 @@ ANSWER_FORM = re.compile(rf"^({ANSWER_WORDS})", re.I)
 # or a verb negated with 没 (没问过, 没听说过) (行业, 对于, 用户, 会计, 有些, 看来 open statements, not
 # answers; 有没有, 是不是, 是否 open questions)
 ANSWER_TOKEN = re.compile(rf"({ANSWER_WORDS}|没\w+|没错|算是|对头|嗯+|恩+|一般来说)", re.I)
+# 有 opening a statement of what exists (有一个朋友…, 有些银行…, 有人说…): "there is", not a yes, unless
+# the question asks with 有 itself (有没有…, 有…吗)
+EXISTENTIAL = re.compile(r"^有(一|两|几|个|些|人|点|很多|不少|好多|家|种|次|时候)")
 LAUGHTER = re.compile(r"(哈哈|呵呵|嘿嘿|嘻嘻|笑死|233)")
 THREE_WORD_CHARS = re.compile(r"\w\W*\w\W*\w")
 GREETING = re.compile(r"(晚安|明天见|周末愉快|下班了|早上好|早安|大家好|再见|拜拜|回见|先撤|先走了|下线了|睡了|节日快乐|新年快乐|"
@@ -183,6 +186,7 @@ DESCRIPTIONS = {
     "praise": "praises the speaker or what was said ({praise}), a reaction, not an answer",
     "resumes_own_talk": "goes on with its sender's talk from before the question ({resumes})",
     "calls_other": "calls another member by name ({called})",
+    "existential": "opens with 有 saying what there is (有一个…/有人…): no yes to a question not asked with 有",
 }
 # What one would expect before looking at any data; the fit pulls these toward the data
 # (tools/fit_weights.py), and the rare features (quotes, late @replies) stay near them.
@@ -243,6 +247,7 @@ WEIGHTS = {
     "praise": -2.0,  # as acknowledges: a reaction (set by hand; the tune days hold no praise that answers)
     "resumes_own_talk": -1.5,  # as no_knowledge (set by hand: never a top candidate on the tune days)
     "calls_other": -1.3,  # as mentions_other: a name opening the reply addresses it (set by hand)
+    "existential": -0.1,  # it loses 'yes_no'/'answer_form'; this only says why (set by hand)
 }
 
 
@@ -834,6 +839,10 @@ class Linker:
             if rare:
                 f["rare_shared"] = v = ASKS_BACK if c_asks else 1
                 x += w["rare_shared"] * v
+            if answer_form and EXISTENTIAL.match(c.body) and "有" not in q_text:
+                answer_form = False  # 有一个…/有人… to a question not asked with 有: a statement, no yes
+                f["existential"] = 1
+                x += w["existential"]
             if yes_no and answer_form:
                 f["yes_no"] = 1
                 x += w["yes_no"]

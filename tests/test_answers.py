@@ -808,3 +808,23 @@ def test_a_run_that_answers_another_question_first_starts_where_it_takes_up_this
         ("14:02:00", "钟离默", "再失败就转人工处理退票"),
     ])
     assert top_answer_n(q, 3) == 4
+
+
+def test_an_existential_you_opening_is_no_yes_to_a_question_not_asked_with_you():
+    # 有一个…/有人… says what there is: to a 是…吗 question it is a story, not a yes; the direct
+    # 是/不是 reply that follows is the answer
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "那家做保理的公司是持牌机构吗"),
+        ("09:00:40", "周敏", "有一个老同学在那家公司做运维，听说待遇还可以"),
+        ("09:01:20", "钟敏", "不是持牌的，只是挂靠"),
+    ])
+    a = answers_of(p, 2)
+    assert top_answer_n(p, 2) == 4, [(x.lead.n, x.score, x.reasons) for x in a]
+    assert not any("yes/no" in r for x in a if x.lead.n == 3 for r in x.reasons)
+    assert any("what there is" in r for x in a if x.lead.n == 3 for r in x.reasons)
+    # ... while to a question asked with 有 it still answers yes
+    q = analyse_day(START + [
+        ("09:00:00", "林晓峰", "有人对接过境外的收单通道吗"),
+        ("09:00:40", "周敏", "有一家在做，下周我问问"),
+    ])
+    assert any("yes/no" in r for x in answers_of(q, 2) for r in x.reasons)
