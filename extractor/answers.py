@@ -982,16 +982,25 @@ class Linker:
                 continue
             thanked = self.thanked(q)
             groups: list[list[tuple[Message, float, tuple[dict, dict]]]] = []
+            turned: set[str] = set()  # the leads of groups split off at a new turn addressed to the asker
             for item in found:
                 c = item[0]
                 if groups:
                     last = groups[-1][-1][0]
                     if self.member(last) == self.member(c) and _gap(last, c) <= RUN_SECONDS and self._only_between(last, c, {self.member(c), q.asker}):
-                        groups[-1].append(item)
-                        continue
+                        # ... unless the asker spoke in between and the answerer then turns to the asker
+                        # (a quote or an @ of the asker) when the run so far was addressed to no one: a
+                        # new reply to the question, not more of the same answer (X: 这和前面那条差不多;
+                        # asker: 嗯; X: @asker 可以，因为…)
+                        if not (_addressed(item) and not self._only_between(last, c, {self.member(c)})
+                                and not any(_addressed(t) for t in groups[-1])):
+                            groups[-1].append(item)
+                            continue
+                        turned.add(c.id)
                 groups.append([item])
             used: set[str] = set()
             for g in groups:
+                turn = g[0][0].id in turned
                 # a fragment, a thanks or praise leads no answer: the answer starts with the next message
                 while len(g) > 1 and ("fragment" in g[0][2][0] or "acknowledges" in g[0][2][0] or "praise" in g[0][2][0]):
                     g = g[1:]
@@ -1023,6 +1032,8 @@ class Linker:
                     why.append(f"fits the earlier question {earlier.message.n} too, but the talk had moved on to this one")
                 if lead_off:
                     why.append("starts where the answerer's run takes up this question (the run answered another question first)")
+                if turn:
+                    why.append("a new reply turned to the asker after the asker spoke (not part of the answerer's run before)")
                 if len(msgs) > 1:
                     why.append(f"continues over {len(msgs)} messages")
                 who = self.member(msgs[0])
@@ -1138,6 +1149,12 @@ class Linker:
             prev = o
             k += 1
         return out
+
+
+def _addressed(item: tuple[Message, float, tuple[dict, dict]]) -> bool:
+    """A linked message (message, score, (features, details)) quotes the question or @mentions its asker."""
+    f = item[2][0]
+    return "quotes_question" in f or bool(f.get("mentions_asker"))
 
 
 def link_answers(msgs: list[Message], questions: list[Question], directory, idf: Idf) -> list[Answer]:

@@ -828,3 +828,37 @@ def test_an_existential_you_opening_is_no_yes_to_a_question_not_asked_with_you()
         ("09:00:40", "周敏", "有一家在做，下周我问问"),
     ])
     assert any("yes/no" in r for x in answers_of(q, 2) for r in x.reasons)
+
+
+def test_a_reply_turned_to_the_asker_after_the_asker_spoke_is_a_new_answer():
+    # 钟离默 first says something loose; the asker answers him (嗯, he has not followed yet); then
+    # 钟离默 turns to the asker with @ and answers: that reply is an answer of its own, and the top
+    # one, not the tail of his first remark
+    p = analyse_day(START + [
+        ("10:00:00", "林晓峰", "我们给商户开的子账户算不算二次清分？"),
+        ("10:00:20", "钟离默", "这个和前面讲的那种情况其实差不多"),
+        ("10:00:40", "林晓峰", "嗯"),
+        ("10:01:00", "林晓峰", "前面那种我还没完全看懂"),
+        ("10:01:30", "钟离默", "@林晓峰 算的，资金先进了你们的户再分给商户"),
+    ])
+    a = answers_of(p, 2)
+    assert top_answer_n(p, 2) == 6, [(x.lead.n, x.score, x.reasons) for x in a]
+    assert any("turned to the asker" in r for x in a if x.lead.n == 6 for r in x.reasons)
+    assert 3 in {x.lead.n for x in a}  # the first remark stays an answer of its own
+    # ... with no word of the asker between, the @ reply goes on with the same run
+    q = analyse_day(START + [
+        ("10:00:00", "林晓峰", "我们给商户开的子账户算不算二次清分？"),
+        ("10:00:20", "钟离默", "这个和前面讲的那种情况其实差不多"),
+        ("10:01:30", "钟离默", "@林晓峰 算的，资金先进了你们的户再分给商户"),
+    ])
+    assert top_answer_n(q, 2) == 3
+    assert [m.n for m in answers_of(q, 2)[0].messages] == [3, 4]
+    # ... and so it does when the run was already addressed to the asker
+    r = analyse_day(START + [
+        ("10:00:00", "林晓峰", "我们给商户开的子账户算不算二次清分？"),
+        ("10:00:20", "钟离默", "@林晓峰 这个和前面讲的那种情况其实差不多"),
+        ("10:00:40", "林晓峰", "嗯"),
+        ("10:01:30", "钟离默", "@林晓峰 算的，资金先进了你们的户再分给商户"),
+    ])
+    assert top_answer_n(r, 2) == 3
+    assert not any("turned to the asker" in x for a_ in answers_of(r, 2) for x in a_.reasons)
