@@ -86,7 +86,9 @@ SEEKS_PERSON = re.compile(
 # the questions a knowledge base keeps. (Not why: in a chat 为什么/为啥 is as often a rhetorical aside.)
 HOW = re.compile(r"(如何|怎样|原理|区别|差别|差异|性能|"
                  r"怎么(做|处理|设计|实现|弄|解决|理解|看|算|判断|区分|保证|控制|搞|管理|对接|接入|配置|选|防|规避|计算|统计|拆|分)|"
-                 r"有什么(风险|影响|优势|劣势|好处|坑|区别|不同))")  # (not 有什么问题: 有什么问题？我略懂 offers help)
+                 r"有什么(风险|影响|优势|劣势|好处|坑|区别|不同)|"
+                 # what it is done with (用什么画的, 用的啥框架, 一般用哪个, 用撒语言): the tool, the technique
+                 r"(?<![不管])(?<!不能)(?<!管他)(?:用|采用|使用)(?:的是|的)?(?:什么|啥|撒|哪个|哪种|哪一?款))")  # (not 有什么问题: 有什么问题？我略懂 offers help)
 # asking what a named term means (什么叫拒付, 啥叫清分？, 头寸是什么意思, T0是指？, 对账的英文是什么): the question
 # names its subject, so it stands on its own however short it is, and the definition is what a knowledge
 # base keeps. (Not 'that' or 'you' as the term, 你这是什么意思, 具体啥意思, nor 'what is the point', 有啥意思,

@@ -389,3 +389,17 @@ def test_looking_for_experience_in_the_group_is_no_group_logistics(tmp_path, wri
     ])
     found = [r for t, r in rows.items() if "跨境收单对账" in t]
     assert found and "group logistics" not in found[0]["publish_reasons"]
+
+
+def test_asking_what_it_is_done_with_counts_for_publishing(tmp_path, write_day):
+    """用什么X画的, 用的啥框架, 一般用哪个, 采用哪种: which tool or technique does the work, a question a
+    knowledge base keeps as it keeps how it is done; not a shrug (不管用什么, 管他用什么) or a refusal to choose."""
+    from extractor.curate import HOW
+
+    _finds(HOW, ["这种时序图平时用什么软件画的？", "你们网关现在用的啥框架", "排队削峰一般都用哪个中间件",
+                 "他们家结算引擎采用哪种语言写的"],
+           ["管他用什么，先跑起来再说", "这俩不能用哪个都行", "不用什么特别的"])
+    rows = _questions(tmp_path, write_day, [("10:00:00", "吴静", "这种时序图平时用什么软件画的？"),
+                                            ("10:01:00", "周敏", "我一般在网页上的绘图工具里画")])
+    found = [r for t, r in rows.items() if "时序图" in t]
+    assert found and found[0]["published"] and "(用什么)" in found[0]["publish_reasons"]
