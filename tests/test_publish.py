@@ -403,3 +403,12 @@ def test_asking_what_it_is_done_with_counts_for_publishing(tmp_path, write_day):
                                             ("10:01:00", "周敏", "我一般在网页上的绘图工具里画")])
     found = [r for t, r in rows.items() if "时序图" in t]
     assert found and found[0]["published"] and "(用什么)" in found[0]["publish_reasons"]
+
+
+def test_the_official_account_as_a_payment_channel_is_no_group_logistics():
+    """公众号 alone is a channel of this field (公众号支付, 用公众号调起收银台); an account a member writes,
+    follows or reads (你的公众号, 关注了某个公众号, 那个公众号的文章) is the group's reading."""
+    from extractor.curate import LOGISTICS
+
+    _finds(LOGISTICS, ["你的公众号叫什么来着", "大家关注过那个讲清算的公众号吗", "这个公众号的文章写得真细"],
+           ["服务号里的公众号支付能不能分账？", "用公众号调起收银台要配授权目录吗", "小程序和公众号的支付接口一样吗"])
