@@ -84,7 +84,7 @@ SEEKS_CONTACT = re.compile(r"(有[^，。,？?！!]{1,14}的(同事|产品|技�
 # looking for a person (谁认识…吗, 我加你微信, 私聊, 求介绍): an introduction, not knowledge
 SEEKS_PERSON = re.compile(
     r"((谁|有人|哪位|有没有|有没|有|可|你|您)人?认识|认识[^，。,？?！!]{1,12}(吗|么|嘛)(?=[，。,？?！!\s]|$)|"
-    r"加(你|我)(了|下|一下)?(微信|好友)|加(你|我)(了|下|一下)?([，。,！!？?\s]|$)|加不了|加个(微信|好友)|私聊|私下|"
+    r"加(你|我)(了|下|一下)?(微信|好友)|加(你|我)(了|下|一下)?([，。,！!？?\s]|$)|加不了|加个(微信|好友)|私聊|单聊|私下|"
     r"(谁有|给一下|要个|求)[^，。,？?]{0,10}联系方式|求介绍|(介绍|推荐)(一下|下|一个|个)?[^，。,？?]{0,8}(的人|朋友|商务|联系人))")
 # asking how something is done or works, or how two things differ (如何分流, 怎么设计的, 区别, 原理, 性能如何):
 # the questions a knowledge base keeps. (Not why: in a chat 为什么/为啥 is as often a rhetorical aside.)
@@ -140,6 +140,7 @@ CHAT_TOOLS = re.compile(
 EXPERIENCE = re.compile(r"(做过|搞过|用过|接过|对接过|研究过|了解|懂|经验)")
 SHORT_QUESTION = 7  # characters: 并发量？ 打款验证？ 北京的？ make sense only in their conversation
 PUBLISH_THRESHOLD = 0.5
+FOLLOW_UP = 0.3  # a short question following up the asker's own published question (instead of -1.0)
 FAVOUR = -4.5  # asking members for a favour outweighs any number of subject words of what is asked for
 
 
@@ -168,7 +169,7 @@ def keywords(q: Question, idf, directory=None, limit: int = 5) -> list[str]:
 
 # Words of any group chat's own life, not of its subject: they are "key" in every chat log.
 CHAT_WORDS = set("""
-群 群里 群主 群友 群聊 进群 入群 拉群 加群 退群 建群 群名 私聊 私信 加我 好友 红包 抢红包 签到 打卡 爬楼 潜水 冒泡
+群 群里 群主 群友 群聊 进群 入群 拉群 加群 退群 建群 群名 私聊 单聊 私信 加我 好友 红包 抢红包 签到 打卡 爬楼 潜水 冒泡
 分享 直播 回放 录音 视频 ppt 课件 主题 嘉宾 报名 活动 讲座 沙龙 老师 大佬 大神 大牛 兄弟 同学 各位 大家
 新年快乐 节日快乐 早安 晚安 早上好 哈哈 呵呵 嘿嘿 表情 图片 链接 文章 公众号 二维码 截图 pdf ok 谢谢 感谢 多谢
 非常感谢 多多指教 点赞 本群 拉进来 干货 hi
@@ -232,8 +233,9 @@ def _message_topics(m, idf, names) -> list[str]:
     return got[2]
 
 
-def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) -> tuple[bool, float, list[str]]:
-    """Is the question worth keeping in the published knowledge base?"""
+def publish(q: Question, answers: list[Answer], idf, directory=None, before=(), follows=None) -> tuple[bool, float, list[str]]:
+    """Is the question worth keeping in the published knowledge base? ``follows``: the asker's own
+    published question just before (a short question then follows it up)."""
     names = directory.all_name_parts() if directory is not None else frozenset()
     text = " ".join(m.text for m in q.messages)
     words = [w for m in q.messages for w in message_words(m)]
@@ -277,7 +279,12 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=()) 
     if term:
         cue(0.8, f"asks what a term means ({term})")
     elif len(core) <= SHORT_QUESTION and not _CLAUSE_PUNCT.search(lead):
-        cue(-1.0, f"a short question, meaningless outside its conversation ({len(core)} characters)")
+        if follows is not None:
+            # (那有限额吗？, 都有哪些原因？ after the asker's own 你们有没有X对不上的情况？: the next step of
+            # one inquiry, which its earlier question names the subject of)
+            cue(FOLLOW_UP, f"a short question following up the asker's own question just before ({follows.text[:20]})")
+        else:
+            cue(-1.0, f"a short question, meaningless outside its conversation ({len(core)} characters)")
     sc = SEEKS_CONTACT.search(text)
     if sc and not EXPERIENCE.search(text[:sc.end()]):
         cue(-1.2, "looks for a contact at a company")

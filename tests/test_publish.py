@@ -57,7 +57,9 @@ def test_substance_is_published_and_the_rest_is_kept_unpublished(tmp_path, write
     assert any("代金券" in t for t in published)
     assert any("对账" in t for t in published)
     assert any("拒付" in t for t in published)  # looking for experience with a topic, then asking it
-    for text, why in [("并发量？", "short question"), ("群里有先锋支付的产品么？", "contact at a company"),
+    # a short question following up the asker's own question just before it is the next step of that inquiry
+    assert qs["并发量？"]["published"] and "following up the asker's own question" in qs["并发量？"]["publish_reasons"]
+    for text, why in [("群里有先锋支付的产品么？", "contact at a company"),
                       ("今晚的分享几点开始？", "logistics"), ("中午大家吃什么？", "small talk")]:
         assert text in qs, f"{text} should still be a stored question"
         assert not qs[text]["published"], text
@@ -412,3 +414,31 @@ def test_the_official_account_as_a_payment_channel_is_no_group_logistics():
 
     _finds(LOGISTICS, ["你的公众号叫什么来着", "大家关注过那个讲清算的公众号吗", "这个公众号的文章写得真细"],
            ["服务号里的公众号支付能不能分账？", "用公众号调起收银台要配授权目录吗", "小程序和公众号的支付接口一样吗"])
+
+
+def test_a_short_question_following_up_the_askers_own_question_is_no_bare_fragment(tmp_path, write_day):
+    """A short question (那限额呢？, 都有哪些原因？) right after the asker's own published question, with no one
+    else asking since, is the next step of one inquiry: the earlier question names its subject, so it
+    loses the short-question penalty. After another member's question it is a fragment again."""
+    rows = _questions(tmp_path, write_day, [
+        ("10:00:00", "吴静", "请教下各位，境外发卡行发起的拒付一般怎么举证？"),
+        ("10:02:00", "周敏", "先调原始交易凭证，再按卡组织规则在时限内提交材料"),
+        ("10:03:00", "吴静", "凭证要盖章吗？"),
+        ("10:04:00", "周敏", "电子凭证就行，卡组织认"),
+        ("10:20:00", "何平", "代扣签约的鉴权短信一般由哪一方下发？"),
+        ("10:21:00", "孙悦", "有人知道退票手续费的分摊规则吗？"),
+        ("10:22:00", "何平", "鉴权通道呢？"),
+        ("10:23:00", "周敏", "鉴权走的是渠道自己的通道"),
+    ])
+    follow = [r for t, r in rows.items() if t.startswith("凭证要盖章")]
+    assert follow and follow[0]["published"], follow
+    assert "following up the asker's own question" in follow[0]["publish_reasons"]
+    after_other = [r for t, r in rows.items() if t.startswith("鉴权通道呢")]
+    assert after_other and "a short question, meaningless outside" in after_other[0]["publish_reasons"]
+
+
+def test_a_private_chat_by_any_name_is_looking_for_a_person():
+    """私聊 and 单聊 alike: moving the talk to a private chat is no question of the field."""
+    from extractor.curate import SEEKS_PERSON
+
+    _finds(SEEKS_PERSON, ["还是单聊吧？", "方便私聊吗"], ["单笔限额是多少", "聊聊清算的流程"])
