@@ -378,6 +378,7 @@ class Linker:
         self._asked_back: dict[str, Optional[str]] = {}
         self._calls: dict[str, Optional[tuple[str, str]]] = {}
         self._called_forms: dict = {}  # Directory.called's cache, for this conversation
+        self._call_index: Optional[tuple] = None  # Directory.call_index of this conversation's members
         self._first_reply: dict[str, int] = {}  # question -> position of its first likely answer (link)
 
     # -------------------------------------------------------------- helpers
@@ -407,14 +408,34 @@ class Linker:
         opening = None if any(m.mentions for m in q.messages) else VOCATIVE.match(q.message.body)
         if opening:
             name = opening.group(1)
-            start = self.pos[qid]
-            around = {self.member(m) for m in self.originals[max(0, start - VOCATIVE_BEFORE):start + 1 + WINDOW_MESSAGES]
-                      if m.kind != "system"} - {q.asker}
-            fits = [who for who in sorted(around) if self.dir.called(name, who, self._called_forms)]
+            fits = self._called_around(name, self.pos[qid], q.asker)
             if len(fits) == 1:
                 out = (fits[0], name)
         self._named[qid] = out
         return out
+
+    def _called_around(self, name: str, k: int, exclude: str, accept=None) -> list[str]:
+        """The members around position k (VOCATIVE_BEFORE messages before it, WINDOW_MESSAGES after),
+        other than ``exclude``, that the opening ``name`` calls (Directory.called; ``accept``: which
+        ways of being called count), in order of member id; two at most (enough to tell one from several)."""
+        facts = self._layout()[0]  # (each position's member first)
+        keys = self.dir.call_keys(name)
+        if self._call_index is None:
+            self._call_index = self.dir.call_index(sorted({f[0] for f in facts}), self._called_forms)
+        if not self.dir.may_call(keys, self._call_index):
+            return []  # (the opening calls no member of the conversation: most openings)
+        originals = self.originals
+        around = {facts[j][0] for j in range(max(0, k - VOCATIVE_BEFORE), min(len(originals), k + 1 + WINDOW_MESSAGES))
+                  if originals[j].kind != "system"}
+        around.discard(exclude)
+        fits = []
+        for who in sorted(around):
+            how = self.dir.how_called(keys, who, self._called_forms)
+            if how and (accept is None or accept(how)):
+                fits.append(who)
+                if len(fits) > 1:
+                    break
+        return fits
 
     def calls(self, c: Message) -> Optional[tuple[str, str]]:
         """The member a message without @ is addressed to by name (a vocative opening it, 老王，… / 小王 你…,
@@ -427,14 +448,17 @@ class Linker:
         opening = None if c.mentions or c.kind != "text" else VOCATIVE.match(c.body)
         if opening:
             name = opening.group(1)
-            k = self.pos[c.id]
-            around = {self.member(m) for m in self.originals[max(0, k - VOCATIVE_BEFORE):k + 1 + WINDOW_MESSAGES]
-                      if m.kind != "system"} - {self.member(c)}
-            # a part of a display name that is a common word (产品, 技术: 产品 模式的…) opens a statement, not a call
-            common = self.idf.general(name) < CALLS_COMMON_IDF
-            fits = [who for who in sorted(around)
-                    if self.dir.called(name, who, self._called_forms) == "form"
-                    or (not common and self.dir.called(name, who, self._called_forms))]
+            common: list[bool] = []  # looked up once, and only when a member's name part is the opening
+
+            def accept(how: str) -> bool:
+                # a part of a display name that is a common word (产品, 技术: 产品 模式的…) opens a statement, not a call
+                if how == "form":
+                    return True
+                if not common:
+                    common.append(self.idf.general(name) < CALLS_COMMON_IDF)
+                return not common[0]
+
+            fits = self._called_around(name, self.pos[c.id], self.member(c), accept)
             if len(fits) == 1:
                 out = (fits[0], name)
         self._calls[c.id] = out

@@ -350,21 +350,59 @@ class Directory:
         老王, 王总, 晓东哥, 东哥, 小东), or None. ``cache`` (a dict the caller keeps for a while, such
         as one conversation) keeps what each member's names offer; the directory keeps none of it, as
         a large archive has too many members to keep it for all in every worker."""
+        return self.how_called(self.call_keys(opening), member, cache)
+
+    @staticmethod
+    def call_keys(opening: str) -> tuple[str, list[str]]:
+        """What called() compares with a member's names: the opening, normalised, and the names inside
+        it as a form of address (address_cores); made once for all the members it is tried on."""
         opening = unicodedata.normalize("NFKC", opening).lower()
-        forms = cache.get(member) if cache is not None else None
-        if forms is None:
-            forms = self._called_forms(member)
-            if cache is not None:
-                cache[member] = forms
-        parts, given, chars = forms
+        return opening, address_cores(opening)
+
+    def how_called(self, keys: tuple[str, list[str]], member: str, cache: Optional[dict] = None) -> Optional[str]:
+        """called(), with the opening's call_keys."""
+        opening, cores = keys
+        parts, given, chars = self._forms(member, cache)
         if len(opening) >= 2 and (opening in parts or opening in given):
             return "name"
-        for core in address_cores(opening):
+        for core in cores:
             if (core in parts or core in given
                     or (len(core) >= 2 and any(p.startswith(core) for p in parts))
                     or (len(core) == 1 and core in chars)):
                 return "form"
         return None
+
+    def call_index(self, members, cache: Optional[dict] = None) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """For a quick test (may_call) before how_called is tried on some of these members: the names
+        an opening may be (their name parts and given names), the cores a form of address may have
+        (those, and the starts of the name parts) and the characters of a one-character core."""
+        names: set[str] = set()
+        starts: set[str] = set()
+        chars: set[str] = set()
+        for member in members:
+            parts, given, ch = self._forms(member, cache)
+            names.update(parts)
+            names.update(given)
+            starts.update(p[:i] for p in parts for i in range(2, len(p) + 1))
+            chars.update(ch)
+        return frozenset(names), frozenset(starts | names), frozenset(chars)
+
+    @staticmethod
+    def may_call(keys: tuple[str, list[str]], index: tuple[frozenset[str], frozenset[str], frozenset[str]]) -> bool:
+        """False when how_called gives None for the opening's keys and every member of the call_index."""
+        opening, cores = keys
+        names, starts, chars = index
+        return ((len(opening) >= 2 and opening in names)
+                or any(core in starts or (len(core) == 1 and core in chars) for core in cores))
+
+    def _forms(self, member: str, cache: Optional[dict]) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+        """_called_forms of the member, kept in ``cache`` when there is one."""
+        forms = cache.get(member) if cache is not None else None
+        if forms is None:
+            forms = self._called_forms(member)
+            if cache is not None:
+                cache[member] = forms
+        return forms
 
     def _called_forms(self, member: str) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
         """For called(): the parts of the member's names, the given names of its personal names, and

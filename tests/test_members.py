@@ -123,3 +123,32 @@ def test_a_name_or_form_of_address_opening_a_message_calls_the_member_it_fits():
     assert d.called("思远哥", psy) == "form"
     # a form of address alone names nobody
     assert d.called("老师", kwb) is None and d.called("大佬", psy) is None
+
+
+def test_the_quick_check_before_trying_each_member_never_rules_out_a_call():
+    """Directory.may_call is False only when no member of the call_index is called by the opening:
+    tried on every opening of two to four characters made from their names, forms of address around
+    them, and some others."""
+    day = [
+        ("10:00:00", "柯文博-某支付-清算", "早"),
+        ("10:01:00", "裴思远", "早上好"),
+        ("10:02:00", "祁雨桐", "大家好"),
+        ("10:03:00", "Tony-架构", "hi"),
+    ]
+    d = directory_of([("2018-01-02", day)])
+    members = [d.member(n) for n in ("柯文博-某支付-清算", "裴思远", "祁雨桐", "Tony-架构")]
+    cache: dict = {}
+    index = d.call_index(members, cache)
+    chars = "柯文博某支付清算裴思远祁雨桐老小阿总哥姐工师傅大神佬同学tony架构"
+    openings = {a + b for a in chars for b in chars} | {"老" + a + b for a in "柯裴祁思文雨" for b in "总哥"}
+    openings |= {"思远哥", "文博兄", "tony哥", "雨桐姐", "老师", "大佬", "Tony", "清算", "支付宝", "架构师"}
+    called = 0
+    for opening in sorted(openings):
+        keys = d.call_keys(opening)
+        hows = [d.how_called(keys, m, cache) for m in members]
+        assert hows == [d.called(opening, m) for m in members], opening
+        if any(hows):
+            called += 1
+            assert d.may_call(keys, index), opening
+    assert called > 20  # the openings do call members
+    assert not d.may_call(d.call_keys("今天"), index)
