@@ -1124,7 +1124,7 @@ class Linker:
             who = self.member(m)
             prev = last.get(who)
             if item is None or (prev is not None and _gap(prev, m) <= RUN_SECONDS and self._only_between(prev, m, {who})
-                                and "quotes_question" not in item[2][0] and not item[2][0].get("mentions_asker")):
+                                and not _addressed(item)):
                 last[who] = m
                 continue
             out.append(item)

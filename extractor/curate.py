@@ -90,9 +90,10 @@ SEEKS_PERSON = re.compile(
 # the questions a knowledge base keeps. (Not why: in a chat 为什么/为啥 is as often a rhetorical aside.)
 HOW = re.compile(r"(如何|怎样|原理|区别|差别|差异|性能|"
                  r"怎么(做|处理|设计|实现|弄|解决|理解|看|算|判断|区分|保证|控制|搞|管理|对接|接入|配置|选|防|规避|计算|统计|拆|分)|"
+                 # (not 有什么问题: 有什么问题？我略懂 offers help)
                  r"有什么(风险|影响|优势|劣势|好处|坑|区别|不同)|"
                  # what it is done with (用什么画的, 用的啥框架, 一般用哪个, 用撒语言): the tool, the technique
-                 r"(?<![不管])(?<!不能)(?<!管他)(?:用|采用|使用)(?:的是|的)?(?:什么|啥|撒|哪个|哪种|哪一?款))")  # (not 有什么问题: 有什么问题？我略懂 offers help)
+                 r"(?<![不管])(?<!不能)(?<!管他)(?:用|采用|使用)(?:的是|的)?(?:什么|啥|撒|哪个|哪种|哪一?款))")
 # asking what a named term means (什么叫拒付, 啥叫清分？, 头寸是什么意思, T0是指？, 对账的英文是什么): the question
 # names its subject, so it stands on its own however short it is, and the definition is what a knowledge
 # base keeps. (Not 'that' or 'you' as the term, 你这是什么意思, 具体啥意思, nor 'what is the point', 有啥意思,
@@ -186,11 +187,13 @@ FUNCTION_CHARS = set("那这要问真是的了有咋在也都就还很太吗么�
 TOPIC_KEYNESS = 3.0  # used 20 times more often here than in general Chinese
 GENERAL_RARE = 9.5  # jieba's IDF of words that general Chinese text seldom uses
 # (你是在兴业吗, 你现在在上海么: where a member works or lives; 你是在说清分吧 is not)
-PERSONAL = re.compile(r"((你|您)(是|现在|目前|还)在(?!说|讲|问|聊|做|搞|用|想|考虑|处理|测|查|生产|线上|线下|本地|环境)[^，。,？?！!\s的]{1,8}(吗|么|嘛|？|\?|$)|"
+# what follows 在 when it is no place (你是在说清分吧, 你还在测): doing something, not being somewhere
+_IN_DOING = "说|讲|问|聊|做|搞|用|想|考虑|处理|测|查|生产|线上|线下|本地|环境"
+PERSONAL = re.compile(rf"((你|您)(是|现在|目前|还)在(?!{_IN_DOING})[^，。,？?！!\s的]{{1,8}}(吗|么|嘛|？|\?|$)|"
                       # when a member joined or left, where they worked before, which department they are in now
                       # (你哪年去的那家银行, 您之前是某某科技的吧？, 王总现在在风控部门？)
                       r"(你|您)是?(啥时候|什么时候|何时|哪年|几时)[^，。,？?！!\s]{0,4}(到|来|去|加入|入职|离职|离开|跳槽|跳)|"
-                      r"(你|您)(以前|之前|原来|曾经)(是在|是|在)(?!在|说|讲|问|聊|做|搞|用|想|考虑|处理|测|查|生产|线上|线下|本地|环境|怎|如何|咋|不|否|这|那)[^，。,？?！!\s]{1,10}的?(吗|么|吧|嘛|？|\?|$)|"
+                      rf"(你|您)(以前|之前|原来|曾经)(是在|是|在)(?!在|{_IN_DOING}|怎|如何|咋|不|否|这|那)[^，。,？?！!\s]{{1,10}}的?(吗|么|吧|嘛|？|\?|$)|"
                       r"(现在|目前)(是)?在[^，。,？?！!\s]{1,6}(部门|部|团队|事业部)(吗|么|嘛|？|\?|$)|"
                       r"(你|你们|您)(公司|团队)[^，。,？?！!]{0,3}(什么规模|规模多大|多少人|几个人)|你在哪|你们在哪|在哪个城市|哪里人|你是哪|你在[^，。？?]{1,6}[吗？?]|几楼|你也在|老家|你那边天气|你多大|你几岁)")
 

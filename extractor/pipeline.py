@@ -847,19 +847,21 @@ def source_rows(p: Parsed, idf: Idf, directory: Optional[Directory] = None) -> t
     q_rows, a_rows = [], []
     originals = [m for m in p.msgs if not m.copy_of]
     position = {m.id: i for i, m in enumerate(originals)}
-    published_by: dict = {}  # asker -> (position, message) of their last published question, none asked since
+    last_published = None  # (position, question) of the last published question, while only its asker asked since
     for q in p.questions:
         answers = sorted(by_q.get(q.message.id, []), key=lambda a: a.rank)
         start = position[q.message.id]
         context = {m.id for m in q.context}  # (by id: Message compares all its fields)
         before = [m for m in originals[max(0, start - 3):start] if m.id not in context]
-        own = published_by.get(q.asker)
-        follows = own[1] if own and start - own[0] <= FOLLOW_UP_MESSAGES and (
-            own[1].seconds is not None and q.message.seconds is not None
-            and 0 <= q.message.seconds - own[1].seconds <= FOLLOW_UP_SECONDS) else None
+        own = last_published if last_published and last_published[1].asker == q.asker else None
+        follows = own[1].message if own and start - own[0] <= FOLLOW_UP_MESSAGES and (
+            own[1].message.seconds is not None and q.message.seconds is not None
+            and 0 <= q.message.seconds - own[1].message.seconds <= FOLLOW_UP_SECONDS) else None
         ok, pscore, preasons = publish(q, answers, idf, directory, before, follows)
-        # (another member's question since takes the talk over: no follow-up across it)
-        published_by = {q.asker: (start, q.message)} if ok else {a: v for a, v in published_by.items() if a == q.asker}
+        if ok:
+            last_published = (start, q)
+        elif own is None:
+            last_published = None  # another member's question takes the talk over: no follow-up across it
         chrono = sorted(q.messages, key=lambda m: m.n)
         qid = q.message.id
         best = answers[0] if answers else None

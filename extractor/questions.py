@@ -77,8 +77,10 @@ _ALTERNATIVE_EMBEDDED = re.compile(r"(不管|无论|不论|看|不清楚|不知�
 # an alternative question that ends the message, its two sides split by a comma (是指A，还是B; 你们是系统派单，
 # 还是让商家自选): no particle needed. Not 还是 = still (…，还是要看…, 还是挺好), not after a verb of telling apart
 # or not knowing (无法分辨是A，还是B; 也不知道是A，还是B: said, not asked)
+# what 还是 is followed by when it means still (还是要…, 还是挺…, 还是那…, 还是三年): no "or"
+_HAISHI_NOT_OR = r"(?!要|比较|挺|很|得|有点|蛮|太|不错|可以|应该|会|在|那|这|[一二三四五六七八九十几]年)"
 ALTERNATIVE_END = re.compile(r"(?:^|[，,：:\s])[^，,。；;？?！!]{0,12}?(?<![不没若就还也但可而总正于凡或])(?<!(?<!主)要)是(?:指|说)?[^，,。；;？?！!]{1,30}[，,]\s*(?P<either>还是)(?:说)?"
-                             r"(?!要|比较|挺|很|得|有点|蛮|太|不错|可以|应该|会|在|那|这|[一二三四五六七八九十几]年)"
+                             + _HAISHI_NOT_OR +
                              r"[^，,。；;？?！!]{1,30}(?<![吧啦])[。.~～…\s]*$")
 # 还是 = still, after all (还是要看场景啊, 但是分行还是不能放款啊, 这套工具还是挺好用的呀): an adverb before a
 # modal, a degree word or a negation, not "or" (是A还是要B啊: 是 opens its first side; 收还是不收呢: X还是不X)
@@ -112,7 +114,7 @@ _ALTERNATIVE_END_EMBEDDED = re.compile(r"(不管|无论|不论|分辨|区分|判
 # comma ends a clause), not after 只是/但是/就是… (the 是 of a conjunction), not wondered about, remembered or
 # said to depend (要看是A还是B, 忘了是A还是B, 不知道是A还是B), not hedged (好像是A还是B)
 BARE_ALTERNATIVE = re.compile(r"^(?:\s*@\S+\s*)*(?P<lead>[^，,。；;？?！!\s]{0,12}?)(?<![不没若就还也但可而总正于凡或只真倒算像])(?<!(?<!主)要)是(?:指|说)?(?!觉得|认为|感觉|想)"
-                              r"[^，,。；;？?！!\s]{1,24}\s?还是(?!要|比较|挺|很|得|有点|蛮|太|不错|可以|应该|会|在|那|这|[一二三四五六七八九十几]年)"
+                              r"[^，,。；;？?！!\s]{1,24}\s?还是" + _HAISHI_NOT_OR +
                               r"[^，,。；;？?！!\s]{1,24}$")
 _BARE_ALTERNATIVE_EMBEDDED = re.compile(r"(不管|无论|不论|分辨|区分|判断|考虑|确定|不知|不清楚|不确定|不懂|没懂|看|取决于|至于|不用|不需要|不必|"
                                         r"忘|记得|记不清|查|问问|在于|关键|说明|无非|(?<![立随当])即(?![可使便将时日]))")
@@ -384,11 +386,14 @@ DISBELIEF_DEGREE = re.compile(r"^(?!.*(?:现在|目前|如今|今天|今年|还�
                               r"还(?:算)?(?:多|少|贵|便宜|高|低|慢|快|难|大|小|长|短|远|早|晚|不够)[？?]+$")
 
 
+_QMARKS_END = re.compile(r"[？?]+$")
+
+
 def _disbelief(body: str) -> Optional[str]:
     """A short question that only disbelieves what was just said (这都有？/这也叫X？/五毛还贵？): its
     reason, or None."""
     text = _TRAILING_NOISE.sub("", _LEADING_MENTION.sub("", body)).strip()
-    text = re.sub(r"[？?]+$", "？", text)
+    text = _QMARKS_END.sub("？", text)
     if DISBELIEF_THIS_TOO.match(text):
         return "disbelief at what was just said (这都有？/这也叫X？): a reaction, not a question"
     if DISBELIEF_DEGREE.match(text):
@@ -419,14 +424,14 @@ def _agrees_then_rhetorical(body: str) -> bool:
     return len(clauses) >= 2 and len(clauses[0].strip()) >= 2 and bool(_RHETORICAL_ASK.search(clauses[-1]))
 
 
-# (那)要X干嘛 / 还要X做什么 (then what is X for): a noun after 要 opening a clause, the sender's point
-# that X is not needed (那要财务干嘛…, 要那么多审批干嘛); not 要做什么 (what to do), 要怎么…
 # 怎么/咋 as "how come" about the sender's own perception: 怎么感觉…, 咋觉得…, 我怎么没看明白, 我咋没收到 (a
 # musing or a reaction to what was posted, not an ask; a question mark still asks)
 HOW_COME_PERCEIVED = re.compile(r"(怎么|咋)(总)?(感觉|觉得|觉着)|我们?(好像|也|还)?(怎么|咋)(都|也|还)?(没|不|看不|找不|听不)")
 # the clause that a question word or A-not-A form shares with a closing 吧 asks someone to tell (讲讲/谈谈…吧): a request
 _TELL_US = re.compile(r"讲讲|谈谈|说说|聊聊|分享|介绍|科普|解释|讲一下|说一下|讲下|说下|[给帮][^，,。；;！!\s]{0,4}(讲|说|分析|看)")
 _BA_CLAUSE = re.compile(r"[，,。；;！!~～…\s]+")
+# (那)要X干嘛 / 还要X做什么 (then what is X for): a noun after 要 opening a clause, the sender's point
+# that X is not needed (那要财务干嘛…, 要那么多审批干嘛); not 要做什么 (what to do), 要怎么…
 PURPOSE_RHETORICAL = re.compile(r"(?:^|[那，,。；;\s…])还?要(?!做|搞|干|弄|去|来|用|怎|不|是)[^，,。；;？?！!\s]{1,10}(干嘛|干啥|干什么|做什么)")
 # an ellipsis at the end (。。。, ……, ...): the sender trails off
 ELLIPSIS_END = re.compile(r"(。。|…|\.\.)[。.…\s]*$")

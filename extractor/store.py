@@ -84,7 +84,7 @@ def open_db(path: str, new_file: bool = False) -> sqlite_utils.Database:
         db.execute("PRAGMA journal_mode=DELETE")
         db.execute("PRAGMA synchronous=OFF")
         # a larger page cache (64 MB, from the default 2 MB) for the inserts in random key order and
-        # the indexes built at the end: about a fifth less time writing
+        # the indexes built at the end: about 6% less time writing the corpus (60 MB more memory)
         db.execute("PRAGMA cache_size=-65536")
     else:
         if db.journal_mode != "wal":

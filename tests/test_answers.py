@@ -664,12 +664,19 @@ def test_a_question_put_to_a_member_by_name_ranks_that_members_answer_first():
     assert not any("asked by name" in r for a in got[1:] for r in a.reasons)
 
 
-def test_a_name_without_at_changes_only_the_ranking_never_which_messages_answer(monkeypatch):
+def _links_with_and_without(monkeypatch, days, pattern: str):
+    """The (question, answer messages) of each day, then the same with answers.<pattern> matching nothing."""
     import extractor.answers as answers
 
     def links(p):
         return sorted((a.question.message.n, tuple(m.n for m in a.messages)) for a in p.answers)
 
+    on = [links(analyse_day(d)) for d in days]
+    monkeypatch.setattr(answers, pattern, answers.re.compile(r"(?!x)x"))
+    return on, [links(analyse_day(d)) for d in days]
+
+
+def test_a_name_without_at_changes_only_the_ranking_never_which_messages_answer(monkeypatch):
     days = [
         BY_NAME,
         # the named member's late, vague reply does not make the question answered, even with the name
@@ -682,10 +689,8 @@ def test_a_name_without_at_changes_only_the_ranking_never_which_messages_answer(
             ("09:30:00", "柯文博-某支付-清算", "看情况"),
         ],
     ]
-    on = [links(analyse_day(d)) for d in days]
+    on, off = _links_with_and_without(monkeypatch, days, "VOCATIVE")
     assert not any(qn == 3 for qn, _ in on[1])
-    monkeypatch.setattr(answers, "VOCATIVE", answers.re.compile(r"(?!x)x"))
-    off = [links(analyse_day(d)) for d in days]
     assert on == off
 
 
@@ -728,11 +733,6 @@ def test_no_question_is_asked_back_to_the_group_nor_past_another_message():
 
 
 def test_asking_back_changes_only_the_ranking_never_which_messages_answer(monkeypatch):
-    import extractor.answers as answers
-
-    def links(p):
-        return sorted((a.question.message.n, tuple(m.n for m in a.messages)) for a in p.answers)
-
     days = [
         ASKED_BACK,
         # the member asked back replies late and vaguely: the question stays unanswered
@@ -745,10 +745,8 @@ def test_asking_back_changes_only_the_ranking_never_which_messages_answer(monkey
             ("14:40:00", "钮嘉禾", "再说吧"),
         ],
     ]
-    on = [links(analyse_day(d)) for d in days]
+    on, off = _links_with_and_without(monkeypatch, days, "ASKS_YOU")
     assert not any(qn == 3 for qn, _ in on[1])
-    monkeypatch.setattr(answers, "ASKS_YOU", answers.re.compile(r"(?!x)x"))
-    off = [links(analyse_day(d)) for d in days]
     assert on == off
 
 
