@@ -75,6 +75,11 @@ ABSTRACT_WHERE = re.compile(
 GROUP_EXPERIENCE = re.compile(r"群里面?(?=[^，。,？?！!]{0,12}(做过|搞过|用过|接过|对接过|研究过|了解|懂|经验|熟悉|玩过))")
 # asking for a file or a link to be sent (完整版, 发我一份, 能再发一下吗, 导一份出来): a favour, not knowledge
 ASKS_FILE = re.compile(r"(完整版|(?<!开)(?<!研)发我(一份|一下|下|看看)|发给我(一份|一下|下)?(?![们的])|导一份|再发(一下|下|一遍|一次)(?=[吗么嘛呢吧啊，。,？?！!\s]|$))")
+# 'please share it' (@某人 求分享, 求分享一下, 求分享你们的系统): asking a member for their material or a talk,
+# a favour. (Not after 谁有/有没有…: looking for a named document or resource, 谁有某号文的pdf？求分享, is a
+# question the gold keeps.)
+PLEASE_SHARE = re.compile(r"(求分享)")
+_WHO_HAS = re.compile(r"谁|哪位|有没|有人|有木有")
 JOKE = re.compile(r"(哈哈|呵呵|嘿嘿|233|笑死|\[(奸笑|坏笑|偷笑|捂脸|呲牙|阴险|调皮|抠鼻|色|嘿哈|机智|憨笑)\])")
 # looking for someone from a company (有京东的同事吗, 群里有某某支付的产品么): a contact, not knowledge
 # (有某某贷的人在吗, 某某付的朋友在吗, 有人在这个群里么: the same, asking whether they are here)
@@ -295,6 +300,9 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=(), 
     # words of the field name what is wanted (银联II类户机制的链接发我一下, 我加你微信请教备付金)
     cue_found(JOB_HUNT, FAVOUR, "looks for a job or for staff", _MENTION.sub(" ", text))  # (a member's name may say 求职)
     cue_found(ASKS_FILE, FAVOUR, "asks for a file or a link")
+    share = PLEASE_SHARE.search(text)
+    if share and not _WHO_HAS.search(text[:share.start()]):
+        cue(FAVOUR, "asks a member to share their material or a talk (求分享)")
     cue_found(TALKS, FAVOUR, "about the group's own talks or meetups")
     cue_found(SEEKS_PERSON, FAVOUR, "looks for a person to talk to")
     if JOKE.search(" ".join(m.raw for m in q.messages)):

@@ -442,3 +442,23 @@ def test_a_private_chat_by_any_name_is_looking_for_a_person():
     from extractor.curate import SEEKS_PERSON
 
     _finds(SEEKS_PERSON, ["还是单聊吧？", "方便私聊吗"], ["单笔限额是多少", "聊聊清算的流程"])
+
+
+def test_please_share_asks_for_a_file_or_a_talk(tmp_path, write_day):
+    """求分享 (please share it) asks a member for their material, a document or a talk: a favour, which
+    the knowledge base has nothing to keep of, whatever field words say what is wanted. Looking for a
+    named document (谁有…的pdf？求分享) is left to the other cues."""
+    from extractor.curate import PLEASE_SHARE, _WHO_HAS
+
+    _finds(PLEASE_SHARE, ["@老周 求分享一下", "求分享你们那份上线检查清单"], ["分享出去的收款码多久失效？", "这个求和怎么算"])
+    assert _WHO_HAS.search("谁手上有清分对账的资料？") and _WHO_HAS.search("有没有网关改造的方案")
+    rows = _questions(tmp_path, write_day, [
+        ("10:00:00", "吴昊", "@周敏 求分享一下你们拒付举证的材料模板"),
+        ("10:01:00", "周敏", "回头私你"),
+        ("10:05:00", "钱程", "谁收藏了差错处理的规则清单？求分享"),
+        ("10:06:00", "王磊", "我有"),
+    ])
+    _unpublished_for(rows, "拒付举证", "share their material")
+    found = [r for t, r in rows.items() if "差错处理" in t]
+    assert found and "share their material" not in found[0]["publish_reasons"]
+
