@@ -462,3 +462,18 @@ def test_please_share_asks_for_a_file_or_a_talk(tmp_path, write_day):
     found = [r for t, r in rows.items() if "差错处理" in t]
     assert found and "share their material" not in found[0]["publish_reasons"]
 
+
+def test_which_company_a_member_is_from_is_a_personal_question(tmp_path, write_day):
+    """你是某某集团的？, 您原来也是某某银行的？: who the member is; 你是按笔收费的吗 (how they do it),
+    你是说清分的吗 (what they mean) are about the subject."""
+    from extractor.curate import PERSONAL
+
+    _finds(PERSONAL, ["你是某某集团的？", "您原来也是某某银行的？", "你之前是做收单的吗"],
+           ["你是按笔收费的吗？", "你是说清分的吗", "你是用消息队列实现的？", "你是直连银行还是走卡组织？",
+            "你是不是算错了手续费？"])
+    rows = _questions(tmp_path, write_day, [
+        ("10:00:00", "吴昊", "@周敏 你是某某聚合支付那边的？"),
+        ("10:01:00", "周敏", "不是"),
+    ])
+    _unpublished_for(rows, "那边的", "a personal question")
+
