@@ -477,3 +477,15 @@ def test_which_company_a_member_is_from_is_a_personal_question(tmp_path, write_d
     ])
     _unpublished_for(rows, "那边的", "a personal question")
 
+
+def test_the_host_asking_for_more_questions_is_the_sessions_logistics(tmp_path, write_day):
+    """各位还有啥疑问吗 after a talk runs the session; 这个方案还有什么问题吗 asks about the subject."""
+    from extractor.curate import LOGISTICS
+
+    _finds(LOGISTICS, ["大家还有啥疑问么？", "各位还有其他疑问么", "大家还有问题吗~"],
+           ["这个方案还有什么问题吗", "还有什么问题会导致掉单？", "对账大家有什么好办法"])
+    rows = _questions(tmp_path, write_day, [
+        ("10:00:00", "周敏", "分录就讲到这里，各位还有啥疑问吗？"),
+        ("10:01:00", "王磊", "没了，谢谢"),
+    ])
+    _unpublished_for(rows, "还有啥疑问", "group logistics")
