@@ -515,6 +515,11 @@ BANTER_TOPIC = re.compile(r"(单身|男朋友|女朋友|男票|女票|相亲|约
 JOKE_EMOJI = {"奸笑", "坏笑", "偷笑", "捂脸", "呲牙", "阴险", "调皮", "抠鼻", "色", "嘿哈", "机智", "憨笑", "笑哭"}
 # after an A-not-A ask, [捂脸] (facepalm) is embarrassment at asking, not a joke: 算不算违规[捂脸]
 JOKE_EMOJI_A_NOT_A = JOKE_EMOJI - {"捂脸"}
+# a question word said twice in one clause: 'whatever' (有什么用什么, 谁出钱谁定, 想怎么改就怎么改, 有多少
+# 卖多少), or said twice in a row: 'and so on' (什么什么的, 谁谁): an indefinite, not an ask
+# (not an enumeration, 用什么工具什么格式: between the two a word of 'then', 'all', 'not' or 'is called', or 谁…谁)
+FREE_CHOICE = re.compile(r"(?<!为)(什么|啥|哪里|哪儿|哪个|哪家|谁|怎么|多少)(?:|[^，,。；;？?！!\s]{0,4}?(?:就|都|也|没|不|能|叫|便|才)[^，,。；;？?！!\s]{0,4}?)(?<!为)\1"
+                         r"|谁[^，,。；;？?！!\s]{1,4}谁")
 ECHO_MAX = 8  # characters before a question mark inside that echo rather than ask (九位？…)
 QUOTE_MIN = 10  # characters of someone else's message quoted in a reply
 # what is left of a message without a quoted question still asks: ？, 吗, a question word, 同问 (me too)
@@ -937,6 +942,9 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         cue(-2.0, f"rhetorical {PURPOSE_RHETORICAL.search(body).group(0).lstrip('那，,。；; …')[:8]}: what would it be for (X is not needed)")
     if not req and SWEAR.search(body):
         cue(-2.0, f"a swear word ({SWEAR.search(body).group(0)}): the sender vents, not an ask")
+    if (qword and not (strong or particle or req or ana) and FREE_CHOICE.search(body)
+            and qword not in FREE_CHOICE.sub("", body)):
+        cue(-1.5, f"{qword} said twice ({FREE_CHOICE.search(body).group(0)[:10]}): 'whatever' or 'and so on', not an ask")
     rf = _rhetorical_forms(body) if not req else None
     if rf:
         cue(*rf)

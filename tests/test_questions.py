@@ -1504,3 +1504,20 @@ def test_the_how_come_and_ba_clause_reasons_fire():
     reasons = {m.n: m.ask_reasons for m in p.msgs}
     assert any("how come" in r for r in reasons[2])
     assert any("closed by 吧" in r for r in reasons[3])
+
+
+@pytest.mark.parametrize("text", [
+    # (the other forms, 想怎么改就怎么改 / 谁出钱谁拍板 / 有多少就排多少, are not taken as asks already)
+    "小公司要什么没什么，散了，只能外包",
+    "老项目要什么没什么，算了，只能重写",
+])
+def test_a_question_word_said_twice_as_whatever_is_not_a_question(text):
+    assert not asks(text)
+
+
+@pytest.mark.parametrize("text", [
+    "你们对账用什么工具什么格式？",
+    "新系统谁来维护",
+])
+def test_an_enumeration_of_question_words_still_asks(text):
+    assert asks(text)
