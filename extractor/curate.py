@@ -101,6 +101,15 @@ HOW = re.compile(r"(如何|怎样|原理|区别|差别|差异|性能|"
                  r"有什么(风险|影响|优势|劣势|好处|坑|区别|不同)|"
                  # what it is done with (用什么画的, 用的啥框架, 一般用哪个, 用撒语言): the tool, the technique
                  r"(?<![不管])(?<!不能)(?<!管他)(?:用|采用|使用)(?:的是|的)?(?:什么|啥|撒|哪个|哪种|哪一?款))")
+# 怎么/咋 before any other verb in the ask itself (款项怎么流转, 咋推广的, 这个指标怎么定义): how it is done too.
+# Not 'how come' or 'what now': 怎么了/怎么办/怎么回事, 怎么 before an adverb, a negation, a modal or a pronoun
+# (怎么还没…, 怎么会…, 怎么可能, 你怎么在…), 怎么有种…, 怎么成了…; nor a clause closed by 了 (怎么高杠杆了: surprise)
+# or a potential complement (怎么买得起, 怎么受得了: rhetorical); nor 不知道怎么/不管怎么. Read in the asking
+# message only: in the asker's other messages it is as often a remark (他调去法务了？ 怎么看的全是诉讼…).
+HOW_VERB = re.compile(
+    r"((?<!不知道)(?<!不管)(?:怎么|咋)(?!了|样|回事|办|会|可能|这么|那么|这样|那样|还|又|就|都|没|不|感觉|觉得|说|知道|能|"
+    r"可以|也|才|总|一直|突然|老|啦|啊|呢|的|个|有|在|对(?!账)|成|变|活|行|整|着|你|我|他|她|它|咱|人家|每|好|连|只|敢|得|"
+    r"[A-Za-z0-9])(?![^，。,？?！!\s]*?(?:得起|不起|得了|不了|了(?![\u4e00-\u9fff])))[\u4e00-\u9fff](?:(?!了)[\u4e00-\u9fff])?)")
 # asking what a named term means (什么叫拒付, 啥叫清分？, 头寸是什么意思, T0是指？, 对账的英文是什么): the question
 # names its subject, so it stands on its own however short it is, and the definition is what a knowledge
 # base keeps. (Not 'that' or 'you' as the term, 你这是什么意思, 具体啥意思, nor 'what is the point', 有啥意思,
@@ -317,6 +326,9 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=(), 
         cue(-0.4, "not clearly a question")
     if "request" in " ".join(q.reasons) or "请教" in text:
         cue(0.5, "asks the group for expertise")
-    cue_found(HOW, 0.5, "asks how it is done or how things differ")
+    if HOW.search(text):
+        cue_found(HOW, 0.5, "asks how it is done or how things differ")
+    elif not CHAT_TOOLS.search(text):  # (how to do it in the chat app: the members' tool, not the field's)
+        cue_found(HOW_VERB, 0.5, "asks how it is done or how things differ", lead)
     p = 1.0 / (1.0 + math.exp(-x))
     return p >= PUBLISH_THRESHOLD, round(p, 3), reasons

@@ -489,3 +489,18 @@ def test_the_host_asking_for_more_questions_is_the_sessions_logistics(tmp_path, 
         ("10:01:00", "王磊", "没了，谢谢"),
     ])
     _unpublished_for(rows, "还有啥疑问", "group logistics")
+
+
+def test_how_with_any_verb_in_the_ask_counts_for_publishing(tmp_path, write_day):
+    """怎么/咋 before a verb the list of HOW does not name (怎么流转, 咋核销, 怎么定价) asks how it is done as
+    well; not 'how come' (怎么还没…, 怎么突然…, 你怎么在…), not surprise closed by 了, not a rhetorical
+    potential complement (怎么付得起), not what now (怎么办, 咋整), and only in the asking message."""
+    from extractor.curate import HOW_VERB
+
+    _finds(HOW_VERB, ["预付卡的余额怎么核销", "退回的手续费咋入账的", "分润比例一般怎么定价？", "这笔垫资怎么回收呢"],
+           ["你怎么还没下班", "利率怎么突然涨了", "他怎么在那家公司", "这报价谁怎么付得起啊", "接口又挂了咋整",
+            "怎么办呢", "不知道怎么描述", "他们怎么都换工作了"])
+    rows = _questions(tmp_path, write_day, [("10:00:00", "吴静", "平台垫付的营销款怎么回收呢？"),
+                                            ("10:01:00", "周敏", "月底跟合作方按对账单轧差")])
+    found = [r for t, r in rows.items() if "营销款" in t]
+    assert found and found[0]["published"] and "(怎么回收)" in found[0]["publish_reasons"]
