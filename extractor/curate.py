@@ -62,12 +62,17 @@ TALKS = re.compile(
 # 'where is the difference, the problem, the hard part' (区别在哪, 难点在哪里): a question of substance,
 # not where a place is; taken out of the text before LOGISTICS looks for 在哪
 ABSTRACT_WHERE = re.compile(
-    r"(区别|差别|差异|不同|问题|难点|原因|优势|劣势|关键|瓶颈|风险|意义|好处|价值|坑|门槛|痛点|重点|核心|依据|出处|根源|难度)"
-    r"(主要|到底|究竟|具体)?在哪(里|儿)?|"
+    r"(区别|差别|差异|不同|问题|难点|原因|优势|劣势|关键|瓶颈|风险|意义|好处|价值|坑|门槛|痛点|重点|核心|依据|出处|根源|难度|"
+    # where a line is drawn (界限在哪, 边界在哪里) and where the money sits (资金到底在哪, 这些余额在哪儿): how the
+    # field's rules and funds work; (问题点在哪: the same as 问题在哪)
+    r"界限|边界|界线|资金|余额|款项|备付金)点?"
+    r"(主要|到底|究竟|具体|又|都)?在哪(里|儿)?|"
     # where in a process something is done or kept (余额在哪里生成, 协议是在哪里签的, 资金沉淀在哪, 在哪个环节校验,
     # 分账多用在哪里, 盈利点在哪): how the field's things work, not where a member or a meetup is
     r"(用|做|签|签订|办理|开立|开户|沉淀|生成|存放|存储|存|放|处理|体现|介入|规定|记录|记账|配置|部署|实现|校验|计算|落地|结算|清算)"
-    r"在哪(里|儿|个|些)?|在哪(里|儿)?(生成|签订?|办理|开立|开户|沉淀|存放|存储|处理|体现|介入|规定|配置|部署|实现|校验|计算|落地|结算|清算|记账)|"
+    # (where it is filed with a regulator or entered in the books, where a load test runs: 在哪里备案, 在哪记, 在哪压测)
+    r"在哪(里|儿|个|些)?|在哪(里|儿)?(生成|签订?|办理|开立|开户|沉淀|存放|存储|处理|体现|介入|规定|配置|部署|实现|校验|计算|落地|结算|清算|记账|"
+    r"记|报备|备案|申报|登记|上报|压测|测试)|"
     r"在哪(个|些|一)(层面?|环节|系统|模块|阶段|步骤?|节点|方面|层级|粒度|场景|文件?|条|规定)|"
     r"(盈利|赢利|矛盾|痛|亮|卖|切入|突破|支撑)点(主要|到底|究竟|具体)?在哪(里|儿)?|"
     r"(不足|缺点|优点|用处|用途|作用|利益|好)(主要|到底|究竟|具体)?在哪(里|儿)?")

@@ -504,3 +504,19 @@ def test_how_with_any_verb_in_the_ask_counts_for_publishing(tmp_path, write_day)
                                             ("10:01:00", "周敏", "月底跟合作方按对账单轧差")])
     found = [r for t, r in rows.items() if "营销款" in t]
     assert found and found[0]["published"] and "(怎么回收)" in found[0]["publish_reasons"]
+
+
+def test_where_a_line_is_drawn_or_the_money_sits_is_substance_not_a_place():
+    """界限在哪, 边界在哪里, 资金到底在哪, 问题点在哪 and where a thing is filed or booked (在哪里备案, 在哪记, 在哪压测):
+    how the field's rules, funds and books work; a member's office or a meetup (办公室在哪, 聚餐在哪里) stays
+    logistics."""
+    from extractor.curate import ABSTRACT_WHERE, LOGISTICS
+
+    def logistics(text):
+        return LOGISTICS.search(ABSTRACT_WHERE.sub("", text))
+
+    for text in ["返现和补贴的界限在哪？", "合规的边界到底在哪里", "清算前这笔资金究竟在哪儿", "那真正的问题点在哪呢",
+                 "储值卡要在哪里备案？", "预授权的冻结款在哪记", "大促前你们在哪压测"]:
+        assert not logistics(text), text
+    for text in ["你们办公室在哪", "周五聚餐在哪里", "刚说的那个文档在哪儿"]:
+        assert logistics(text), text
