@@ -79,7 +79,9 @@ ABSTRACT_WHERE = re.compile(
 # 'anyone in the group who has done X?' (群里有没有做过跨境收单的, 群里有熟悉清分的同学吗): looking for
 # experience with a subject, the start of a question of substance, not the group's logistics;
 # 群里 is taken out of the text before LOGISTICS looks for it
-GROUP_EXPERIENCE = re.compile(r"群里面?(?=[^，。,？?！!]{0,12}(做过|搞过|用过|接过|对接过|研究过|了解|懂|经验|熟悉|玩过))")
+GROUP_EXPERIENCE = re.compile(r"群里面?(?=[^，。,？?！!]{0,12}(做过|搞过|用过|接过|对接过|研究过|了解|懂|经验|熟悉|玩过|"
+                              # (knows it or has met it in practice: 群里有人清楚X吗, 有没有接触过X的)
+                              r"清楚|知道|实践过|接触过|涉及|参与过))")
 # asking for a file or a link to be sent (完整版, 发我一份, 能再发一下吗, 导一份出来): a favour, not knowledge
 ASKS_FILE = re.compile(r"(完整版|(?<!开)(?<!研)发我(一份|一下|下|看看)|发给我(一份|一下|下)?(?![们的])|导一份|再发(一下|下|一遍|一次)(?=[吗么嘛呢吧啊，。,？?！!\s]|$))")
 # 'please share it' (@某人 求分享, 求分享一下, 求分享你们的系统): asking a member for their material or a talk,

@@ -520,3 +520,18 @@ def test_where_a_line_is_drawn_or_the_money_sits_is_substance_not_a_place():
         assert not logistics(text), text
     for text in ["你们办公室在哪", "周五聚餐在哪里", "刚说的那个文档在哪儿"]:
         assert logistics(text), text
+
+
+def test_asking_the_group_who_knows_a_subject_is_no_group_logistics():
+    """群里有人清楚X吗, 群里有没有接触过X的, 群里哪位实践过X: looking for knowledge of a subject, as 群里有做过X的
+    is; 群里 about the group itself (群里发个通知, 群里还有名额吗) stays logistics."""
+    from extractor.curate import GROUP_EXPERIENCE, LOGISTICS
+
+    def logistics(text):
+        return LOGISTICS.search(GROUP_EXPERIENCE.sub("", text))
+
+    for text in ["群里有人清楚网联的差错规则吗", "群里有没有接触过境外钱包的", "群里哪位实践过双活机房切换",
+                 "群里有谁知道虚拟卡的发行流程"]:
+        assert not logistics(text), text
+    for text in ["群里发个通知吧", "群里还有空位吗"]:
+        assert logistics(text), text
