@@ -290,6 +290,31 @@ STILL_DONE = re.compile(r"^\s*(现在|目前|如今|今天|现如今)?还有(人
 # 是不是觉得/感觉… (don't you feel…): leading the listener to the sender's own view
 LEADING_FEEL = re.compile(r"是不是(觉得|感觉|觉着)")
 _GROUP_ASKED = re.compile(r"(大家|各位|你们|您们|群里|诸位|大伙)")
+# 问一下/打听/了解一下 told to someone else (这要问一下他们的运维, 可以问下银行, 你问下, 打个电话问下呗, 问下
+# 存管行去, 问下做过的都知道) or the sender's own plan said last (具体我问下。, 我待会打电话给他问一下): whom
+# to ask, not an ask of the group (我问下，…/问下大家: the sender asks; 不敢问下去了: asking on)
+ASK_ELSEWHERE_WORDS = ("问一下", "问下", "打听", "了解一下")
+_ASK_CLAUSE_BEFORE = re.compile(r"[，,。；;！!？?\s]")
+_ADVICE_MODAL = re.compile(r"要|得|需要|可以|最好|应该|建议|不妨|不如|直接|就是|打电话|打个电话|找|[你您]")
+_OWN_ASK_BEFORE = re.compile(r"我|想|请|大家|各位|群里")
+_GROUP_ASKED_AFTER = re.compile(r"\s*(大家|各位|诸位|大伙|群里|大神|大佬|哪位|老师们|[你您]们?(?![^，,。；;！!？?\s]{0,6}的))")
+_ASKED_ELSEWHERE_AFTER = re.compile(r"去|[^，,。；;！!？?]{0,12}(呗|去)\W*$|[^，,。；;！!？?]{1,12}(就|都)(知道|清楚|明白)")
+_THIRD_PERSON = re.compile(r"\s*(他|她|对方)")
+
+
+def _asked_elsewhere(body: str, req: "re.Match") -> bool:
+    """A request word (问一下/打听/了解一下) in advice whom to ask or in the sender's plan to ask someone."""
+    before = _ASK_CLAUSE_BEFORE.split(body[:req.start()])[-1]
+    rest = body[req.end():]
+    if _GROUP_ASKED_AFTER.match(rest):
+        return False  # 可以问下大家吗, 问一下你们: the group is asked
+    if _ASKED_ELSEWHERE_AFTER.match(rest):
+        return True  # 问一下呗, 问下存管行去, 问下做过的都知道, 问下去
+    if "我" in before:  # 我问下。/我待会打电话给他问一下: a plan when nothing of the ask follows
+        return not _NON_WORD.sub("", rest) or bool(_THIRD_PERSON.match(rest))
+    return bool(_ADVICE_MODAL.search(before)) and not _OWN_ASK_BEFORE.search(before)
+
+
 # (a request the sender will make to someone else later: 我一会去问下风控, 明天找个明白人问下, 回去问下同事)
 NOT_REQUEST_BEFORE = re.compile(r"(帮你|帮我|帮忙|我可以帮|我帮|可以帮|我去|也去|回头|回去|我再|我来|再|后续|改天|以后|下次|有空|要不|"
                                 r"一会|待会|等会|明天|晚点|稍后).{0,8}$")
@@ -892,6 +917,10 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
         req = None  # 咨询X不行吗, 打听X不就知道了: a suggestion whom to ask
     elif req and not (strong or particle) and ADVICE_BEFORE.search(body, 0, req.start()):
         req = None  # 你可以…咨询厂商的售后, 有问题可以在群里咨询: advice on whom to ask
+    elif req and not (strong or particle) and req.group(1) in ASK_ELSEWHERE_WORDS and _asked_elsewhere(body, req):
+        # 可以问下银行, 你问下, 我问下。: whom to ask, or the sender's plan
+        reasons.append(f"{req.group(1)} told to someone or planned (可以问下银行, 你问下, 我问下。): whom to ask, not an ask (+0.0)")
+        req = None
     if req and not NOT_REQUEST_BEFORE.search(body[:req.start()]):
         cue(2.0, f"request {req.group(1)[:8]}")
     else:

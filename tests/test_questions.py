@@ -1521,3 +1521,27 @@ def test_a_question_word_said_twice_as_whatever_is_not_a_question(text):
 ])
 def test_an_enumeration_of_question_words_still_asks(text):
     assert asks(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 问一下/打听/了解一下 told to someone else, or the sender's own plan: whom to ask, not an ask
+    ("这个要问一下他们的运维", False),
+    ("对账接口的事，可以问下收单行", False),
+    ("你问下", False),
+    ("打个电话问一下呗", False),
+    ("谢了。问下清算行去", False),
+    ("问下做过结算的都知道", False),
+    ("不敢再问下去了", False),
+    ("这块我回头再确认，具体我问下。", False),
+    ("我晚点打电话给客户经理问一下", False),
+    ("那家城商行能开，你打听一下", False),
+    # the sender asks: the group is named, or the ask follows
+    ("我问下 你们团队用什么工具做压测", True),
+    ("问下 现金贷和小贷有啥区别", True),
+    ("可以问一下大家一个问题吗", True),
+    ("问下大家，代付一般几点到账", True),
+    ("弱弱问下当今还有多少人用五笔", True),
+])
+def test_a_request_word_told_to_someone_or_planned_asks_nothing(text, expected):
+    assert asks(text) is expected
+
