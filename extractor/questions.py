@@ -561,6 +561,20 @@ _NE_STATEMENT_WORDS = re.compile(r"(还(?!有)|也|都|就|才|可能|也许|估
 _NE_ASKS = re.compile(r"[哪咋啥谁几你您怎什]|多大|多少|能否|是否|还是")
 
 
+# ... and a clause that says 'not yet' (没) or how many there are (还有四百多个呢, 需要两千块呢, 有200个呢: so
+# many!); not 有没/没没 (an A-not-A ask), not 那…没…呢 or 没…的 (what about the ones without…), 几 only in 几十/几百…
+_NE_NOT_YET = re.compile(r"^(?!那)[^没]*(?<![有没])没(?!没)(?!.*的)")
+_NE_QUANTITY = re.compile(r"(还有|有|需要|要|得|还|都|才|就)[^，,。\s]{0,4}?(\d+|[两三四五六七八九十百千万亿几]{0,3}[十百千万亿])(?!.*的呢?$)")
+_NE_ROUND = re.compile(r"几(?=[十百千万亿])")
+
+
+def _ne_not_yet_or_many(clause: str) -> bool:
+    """The clause before 呢 says 'not yet' (灰度流量没有切呢) or how many (还有四百多个呢, 要交三千块呢)."""
+    if len(clause) < 4 or _NE_ASKS.search(_NE_ROUND.sub("", clause)):
+        return False
+    return bool(_NE_QUANTITY.search(clause) or (len(clause) >= 6 and "没" in clause and _NE_NOT_YET.search(clause)))
+
+
 def _ne_statement(clause: str) -> bool:
     """A whole clause before 呢 (5+ characters, with 还/也/了/很…) states something; 'what about X呢'
     asks about a few words (出款账户呢, 商户注销以后的情况呢)."""
@@ -844,6 +858,9 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     elif (last == "呢" and not qword and not strong and len(core) >= 3 and not _WHAT_IF.search(body)  # 一旦服务器宕了呢: what if
           and (STATEMENT_NE.search(_tail(body)) or _ne_statement(_PARTICLE_CLAUSES.split(tail)[-1]))):
         cue(0.5, "ends with 呢 in a statement (还没…呢, 正在…呢)")
+    elif (last == "呢" and not qword and not strong and not _WHAT_IF.search(body)
+          and _ne_not_yet_or_many(_PARTICLE_CLAUSES.split(tail)[-1])):
+        cue(0.5, "ends with 呢 after 'not yet' or how many (流量没有切呢, 还有四百多个呢): a statement")
     elif last == "呢":
         cue(1.8 if not qword else 1.0, "ends with 呢")
         particle = particle or "呢"

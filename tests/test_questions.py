@@ -1545,3 +1545,21 @@ def test_an_enumeration_of_question_words_still_asks(text):
 def test_a_request_word_told_to_someone_or_planned_asks_nothing(text, expected):
     assert asks(text) is expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    # 呢 after a clause that says 'not yet' or how many: a statement (so many! not yet!)
+    ("新接口的灰度流量没有切呢", False),
+    ("考个驾照要交三千块呢", False),
+    ("待处理的还有四百多个呢", False),
+    ("那个账户里还有几十亿呢", False),
+    ("我有300个呢", False),
+    # 'what about X呢', 'what if' and asks with a quantity word still ask
+    ("那没有牌照的呢", True),
+    ("那没有绑卡的用户呢", True),
+    ("超过5万的呢", True),
+    ("有没有开源的对账框架呢", True),
+    ("一共需要几个呢", True),
+    ("为什么一直没有回调呢", True),
+])
+def test_ne_after_not_yet_or_a_quantity_is_a_statement(text, expected):
+    assert asks(text) is expected
