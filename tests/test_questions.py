@@ -1563,3 +1563,21 @@ def test_a_request_word_told_to_someone_or_planned_asks_nothing(text, expected):
 ])
 def test_ne_after_not_yet_or_a_quantity_is_a_statement(text, expected):
     assert asks(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # nobody can (a potential complement) or would: rhetorical, with no question mark
+    ("这种价格谁付得起呀", False),
+    ("那么贵，不贷款怎么付得起啊", False),
+    ("那家大行谁瞧得上小机构", False),
+    ("天天加班谁受得了", False),
+    ("谁爱弄这些报表呀", False),
+    ("谁在乎它用的什么架构", False),
+    # asks: how to get it going (起来), a noun (起薪), who knows/has
+    ("这个业务怎么推得起来", True),
+    ("谁的起薪最高", True),
+    ("谁知道这个接口怎么调", True),
+    ("谁有空帮忙看下日志", True),
+])
+def test_nobody_can_or_would_is_rhetorical(text, expected):
+    assert asks(text) is expected
