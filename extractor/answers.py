@@ -72,6 +72,11 @@ ASKS_YOU = re.compile(r"(你|您)(?![们好])")
 ASKED_BACK_SECONDS = 300
 ASKED_BACK_CHARS = 40  # a long question with 你 tells or quotes more than it asks back
 ASKED_BACK_CONFIDENCE = 0.5
+# a question back that the asker replies to leads no answer (the answer follows the reply), unless it goes on
+# to tell something after its question mark, or the question asked its sender back (ASKED_JUST_BEFORE messages)
+STATEMENT_AFTER_ASK = re.compile(r"[?？][^?？]*\w[^?？]*\w[^?？]*\w[^?？]*\w[^?？]*$")
+ASKED_JUST_BEFORE = 3
+QUESTION_BACK_CHARS = 24  # word characters: a longer message that asks back also tells (它有两种…，你是哪种？)
 
 SPACES = re.compile(r"\s+")
 NOT_ANSWER = re.compile(
@@ -1028,6 +1033,18 @@ class Linker:
                 # a fragment, a thanks or praise leads no answer: the answer starts with the next message
                 while len(g) > 1 and ("fragment" in g[0][2][0] or "acknowledges" in g[0][2][0] or "praise" in g[0][2][0]):
                     g = g[1:]
+                # nor does a question back that the asker replied to before the answerer went on
+                # (你说的是X？ — asker: 对 — the answer): it asks, the answer comes after the asker's reply.
+                # Not when the question itself asks the answerer back about their own question (what they
+                # ask then says what they meant), nor when the message also tells something (long, or a
+                # statement after its ？)
+                asked_first = None  # the question back left out: its score still ranks the answer
+                while (len(g) > 1 and "asks" in g[0][2][0] and not STATEMENT_AFTER_ASK.search(g[0][0].body)
+                       and len(WORD_CHARS.findall(g[0][0].body)) <= QUESTION_BACK_CHARS
+                       and not self._only_between(g[0][0], g[1][0], {self.member(g[0][0])})
+                       and self.member(g[0][0]) not in self._asked_just_before(q)):
+                    asked_first = asked_first or g[0]
+                    g = g[1:]
                 # nor does a message sent too fast to reply to it (it went on with the answerer's own
                 # talk) when the next message of the group fits the question better
                 while len(g) > 1 and "too_fast" in g[0][2][0] and g[1][1] > g[0][1]:
@@ -1054,6 +1071,9 @@ class Linker:
                 earlier = taken_from.get((q.message.id, lead[0].id))
                 if earlier is not None:
                     why.append(f"fits the earlier question {earlier.message.n} too, but the talk had moved on to this one")
+                if asked_first:
+                    why.append("follows the answerer's question back, which the asker replied to (the question back is "
+                               "no answer; it still ranks the answer)")
                 if lead_off:
                     why.append("starts where the answerer's run takes up this question (the run answered another question first)")
                 if turn:
@@ -1061,8 +1081,9 @@ class Linker:
                 if len(msgs) > 1:
                     why.append(f"continues over {len(msgs)} messages")
                 who = self.member(msgs[0])
-                lead_score = lead[1]
-                rank = ranked.get((q.message.id, lead[0].id))
+                ranks_by = asked_first or lead  # (the question back ranks the answer as before it was left out)
+                lead_score = ranks_by[1]
+                rank = ranked.get((q.message.id, ranks_by[0].id))
                 if rank is not None:
                     lead_score = rank[0]
                     why.append(rank[1])
@@ -1129,6 +1150,13 @@ class Linker:
                 continue
             out.append(item)
         return out
+
+    def _asked_just_before(self, q: Question) -> set[str]:
+        """The members other than the asker whose message just before the question (ASKED_JUST_BEFORE
+        messages) asks something: the question may ask them back what they meant."""
+        first = min(self.pos[m.id] for m in q.messages)
+        return {self.member(m) for m in self.originals[max(0, first - ASKED_JUST_BEFORE):first]
+                if m.asks and self.member(m) != q.asker}
 
     @staticmethod
     def _needed(q: Question) -> float:

@@ -860,3 +860,51 @@ def test_a_reply_turned_to_the_asker_after_the_asker_spoke_is_a_new_answer():
     ])
     assert top_answer_n(r, 2) == 3
     assert not any("turned to the asker" in x for a_ in answers_of(r, 2) for x in a_.reasons)
+
+
+def test_a_question_back_the_asker_replied_to_does_not_lead_the_answer():
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "有谁对接过境外的收单通道吗"),
+        ("09:01:00", "周敏", "你问的是哪个地区？"),
+        ("09:01:30", "林晓峰", "东南亚那边"),
+        ("09:03:00", "周敏", "我们接过两家，上线前后大概要两个月，准备材料最费时间"),
+        ("09:04:00", "林晓峰", "好的，多谢"),
+    ])
+    a = answers_of(p, 2)
+    assert a and a[0].lead.n == 5, [(x.lead.n, x.score, x.reasons) for x in a]
+    assert 3 not in {m.n for x in a for m in x.messages}
+    assert any("question back" in r for r in a[0].reasons)
+
+
+def test_a_question_back_that_also_tells_something_still_leads():
+    # long: it explains, then asks which one
+    p = analyse_day(START + [
+        ("09:00:00", "林晓峰", "绑卡签约为什么有的要短信验证码有的不要？"),
+        ("09:01:00", "周敏", "签约分两种做法，一种由发卡行自己验证，另一种通过中间机构验证，你遇到的是哪种？"),
+        ("09:01:30", "林晓峰", "中间机构那种"),
+        ("09:02:30", "周敏", "那种一般都要验证码"),
+    ])
+    assert top_answer_n(p, 2) == 3
+    # a statement after its question mark: it answers
+    q = analyse_day(START + [
+        ("09:00:00", "林晓峰", "对账不平的时候怎么跟商户解释？"),
+        ("09:01:00", "周敏", "没跟商户说清楚吗？对账不平按协议条款来"),
+        ("09:01:30", "林晓峰", "说过"),
+        ("09:02:30", "周敏", "那就照着条款跟商户解释"),
+    ])
+    assert top_answer_n(q, 2) == 3
+
+
+def test_a_question_back_answering_a_clarification_leads():
+    # 林晓峰 asks 周敏 what she meant: her reply, though a question, says it (it leads her answer to it);
+    # 林晓峰's own question back leads no answer to her question
+    p = analyse_day(START + [
+        ("09:00:00", "周敏", "@林晓峰 分账新规对我们影响大吗？"),
+        ("09:00:40", "林晓峰", "你们是平台方还是收单方？"),
+        ("09:01:10", "周敏", "平台方和收单方都讲讲可以吗？"),
+        ("09:01:40", "林晓峰", "内容太多，晚点整理一下"),
+        ("09:02:30", "周敏", "平台方这块我们最关心"),
+    ])
+    a = answers_of(p, 3)
+    assert a and a[0].lead.n == 4, [(x.lead.n, x.score, x.reasons) for x in a]
+    assert top_answer_n(p, 2) == 5
