@@ -79,6 +79,9 @@ ASKED_JUST_BEFORE = 3
 QUESTION_BACK_CHARS = 24  # word characters: a longer message that asks back also tells (它有两种…，你是哪种？)
 
 SPACES = re.compile(r"\s+")
+# said to the whole group: an @ of everyone, or an opening that calls all members (a notice, a welcome)
+EVERYONE = frozenset({"所有人", "全体成员"})
+TO_EVERYONE = re.compile(r"^\W*(各位同学|各位群友|各位同行|各位新朋友|给大家介绍|感谢大家|欢迎(各位|新朋友|新同学|新人))")
 NOT_ANSWER = re.compile(
     r"^(哈+|呵+|嘿+|嘻+|h+|2333+|6+|赞+|牛+|牛逼|牛b|厉害|厉害了|学习了?|学到了|涨知识了?|mark|马克|围观|同问|同求|"
     r"\+1|＋1|顶|关注|坐等|等答案|蹲一个|插眼|我也想知道|我也想问|一样|同|路过|收藏|好的?|嗯+|恩+|哦+|噢+|额+|呃+|ok|"
@@ -192,6 +195,7 @@ DESCRIPTIONS = {
     "resumes_own_talk": "goes on with its sender's talk from before the question ({resumes})",
     "calls_other": "calls another member by name ({called})",
     "existential": "opens with 有 saying what there is (有一个…/有人…): no yes to a question not asked with 有",
+    "to_everyone": "a notice to the whole group (@所有人, 各位同学…) sharing no words with the question",
 }
 # What one would expect before looking at any data; the fit pulls these toward the data
 # (tools/fit_weights.py), and the rare features (quotes, late @replies) stay near them.
@@ -253,6 +257,7 @@ WEIGHTS = {
     "resumes_own_talk": -1.5,  # as no_knowledge (set by hand: never a top candidate on the tune days)
     "calls_other": -1.3,  # as mentions_other: a name opening the reply addresses it (set by hand)
     "existential": -0.1,  # it loses 'yes_no'/'answer_form'; this only says why (set by hand)
+    "to_everyone": -2.0,  # as acknowledges: not a reply (set by hand: announcements, introductions of newcomers)
 }
 
 
@@ -605,7 +610,8 @@ class Linker:
     def facts(self, m: Message) -> tuple:
         """What does not depend on the question, computed once per message: (member, non-answer,
         answer form, media, substance, short, laughter, name words, greeting, no knowledge, fragment,
-        acknowledgement, praise word, opening that resumes one's own talk, whether that is an aside).
+        acknowledgement, praise word, opening that resumes one's own talk, whether that is an aside,
+        whether it is said to the whole group).
         A message that answers nothing (a system message, an emoji, thanks) is never a candidate:
         only its member and that are looked for; so is "short" only when it is neither media
         nor substance (the one case where it counts)."""
@@ -614,7 +620,7 @@ class Linker:
             non_answer = bool(is_non_answer(m))
             if non_answer or m.kind == "system":
                 out = self._facts[m.id] = (self.member(m), non_answer, False, False, 0.0, False, False,
-                                           frozenset(), False, False, "", False, "", "", False)
+                                           frozenset(), False, False, "", False, "", "", False, False)
                 return out
             words = self.words(m)
             substance = min(1.0, len(words) / 6.0) if len(words) >= 3 else 0.0
@@ -643,6 +649,8 @@ class Linker:
                 len(body) <= ACK_CHARS and bool(ACK.search(body)),
                 self._praise(m, body, tokens),
                 *self._resumes(body),
+                # a notice to everyone (@所有人, 各位同学…, 给大家介绍…): no reply to one member's question
+                bool(EVERYONE.intersection(m.mentions)) or bool(TO_EVERYONE.match(body)),
             )
         return out
 
@@ -760,7 +768,7 @@ class Linker:
             if late and c_seconds - q_seconds > ADDRESSED_WINDOW_SECONDS:
                 break
             (who, non_answer, answer_form, media, substance, short, laughter, name_words, greeting, unknowing,
-             fragment, acknowledges, praise, resumes, aside) = facts[k]
+             fragment, acknowledges, praise, resumes, aside, everyone) = facts[k]
             if c.id in qids or who == asker or c.kind == "system" or non_answer:
                 continue
             reply_to = c.reply_to
@@ -895,6 +903,9 @@ class Linker:
             if c_asks:
                 f["asks"] = v = 1 if not f.get("mentions_asker") or c.ask_strong else 0.5
                 x += w["asks"] * v
+            if everyone and not cover:
+                f["to_everyone"] = 1
+                x += w["to_everyone"]
             if laughter:
                 f["laughter"] = 1
                 x += w["laughter"]

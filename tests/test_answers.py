@@ -908,3 +908,29 @@ def test_a_question_back_answering_a_clarification_leads():
     a = answers_of(p, 3)
     assert a and a[0].lead.n == 4, [(x.lead.n, x.score, x.reasons) for x in a]
     assert top_answer_n(p, 2) == 5
+
+
+def test_a_notice_to_the_whole_group_is_no_answer():
+    p = analyse_day(START + [
+        ("20:00:00", "林晓峰", "代扣失败以后一般隔多久重试比较合适？"),
+        ("20:00:40", "群管家", "@所有人 本周四晚上照常举行线上交流，请提前报名"),
+        ("20:03:00", "周敏", "我们是间隔半小时重试，最多三次"),
+    ])
+    assert top_answer_n(p, 2) == 4
+    q = analyse_day(START + [
+        ("20:00:00", "林晓峰", "代扣失败以后一般隔多久重试比较合适？"),
+        ("20:00:40", "群管家", "@所有人 本周四晚上照常举行线上交流，请提前报名"),
+    ])
+    assert answers_of(q, 2) == []
+    # a notice that takes up the question's words may answer it (各位同学，重试的问题…)
+    r = analyse_day(START + [
+        ("20:00:00", "林晓峰", "代扣失败以后一般隔多久重试比较合适？"),
+        ("20:00:40", "群管家", "各位同学，代扣失败重试间隔建议半小时，周四线上交流再细说"),
+    ])
+    assert top_answer_n(r, 2) == 3
+    assert not any("whole group" in x for a in answers_of(r, 2) for x in a.reasons)
+    # the openings that call the whole group (not a question put to all: 各位怎么看)
+    from extractor.answers import TO_EVERYONE
+    assert TO_EVERYONE.match("各位同学，今晚的线上交流改到八点")
+    assert TO_EVERYONE.match("给大家介绍一下新进群的两位朋友")
+    assert not TO_EVERYONE.match("各位怎么看这个方案")
