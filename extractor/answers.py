@@ -191,6 +191,7 @@ DESCRIPTIONS = {
     "asker_takes": "the asker took it in (哦, 明白了, 原来如此)",
     "asker_rejects": "the asker set it aside (不是这个, 我是说…)",
     "answers_follow_up": "a later reply to the asker's later message ({follow})",
+    "answers_later_ask": "a later reply to the asker, who has asked something else since (question {later_ask})",
     "praise": "praises the speaker or what was said ({praise}), a reaction, not an answer",
     "resumes_own_talk": "goes on with its sender's talk from before the question ({resumes})",
     "calls_other": "calls another member by name ({called})",
@@ -253,6 +254,7 @@ WEIGHTS = {
     "asker_takes": 0.6,
     "asker_rejects": -1.2,
     "answers_follow_up": -1.7,  # takes back 'late_reply_to_asker' (set by hand)
+    "answers_later_ask": -1.7,  # as answers_follow_up: it takes back 'late_reply_to_asker' (set by hand)
     "praise": -2.0,  # as acknowledges: a reaction (set by hand; the tune days hold no praise that answers)
     "resumes_own_talk": -1.5,  # as no_knowledge (set by hand: never a top candidate on the tune days)
     "calls_other": -1.3,  # as mentions_other: a name opening the reply addresses it (set by hand)
@@ -390,6 +392,7 @@ class Linker:
         self._called_forms: dict = {}  # Directory.called's cache, for this conversation
         self._call_index: Optional[tuple] = None  # Directory.call_index of this conversation's members
         self._first_reply: dict[str, int] = {}  # question -> position of its first likely answer (link)
+        self._asks_at: Optional[dict[str, list[int]]] = None  # asker -> positions of their questions
 
     # -------------------------------------------------------------- helpers
     def member(self, m: Message) -> str:
@@ -672,6 +675,28 @@ class Linker:
         resumes = RESUMES.match(body)
         return (resumes[1], False) if resumes else ("", False)
 
+    def _later_ask(self, asker: str, start: int, k: int, qids: set, q_words: frozenset) -> Optional[int]:
+        """n of the asker's last question asked after position start and before k (not part of the
+        question at start), or None; None too when that question shares a word with the question at
+        start (the asker put the same question again, or went on with it)."""
+        if self._asks_at is None:
+            self._asks_at = {}
+            for r in self.questions:
+                if r.message.id in self.pos:
+                    self._asks_at.setdefault(r.asker, []).append(self.pos[r.message.id])
+            for v in self._asks_at.values():
+                v.sort()
+        own = self._asks_at.get(asker)
+        if not own:
+            return None
+        i = bisect.bisect_left(own, k) - 1
+        while i >= 0 and own[i] > start:
+            m = self.originals[own[i]]
+            if m.id not in qids:
+                return None if q_words.intersection(self.words(m)) else m.n
+            i -= 1
+        return None
+
     def _first_since(self, member: str, start: int, k: int) -> bool:
         """The member's message at position k is their first since position start (one that can answer)."""
         own = self._eligible_by_member.get(member, [])
@@ -834,6 +859,15 @@ class Linker:
                     f["answers_follow_up"] = v
                     x += w["answers_follow_up"] * v
                     d["follow"] = follow
+                else:
+                    # ... or the asker has asked something else since (a question sharing none of this
+                    # one's words): an @reply to the asker after it answers that latest question, not
+                    # this earlier one
+                    later = self._later_ask(asker, start, k, qids, q_words)
+                    if later is not None:
+                        f["answers_later_ask"] = v
+                        x += w["answers_later_ask"] * v
+                        d["later_ask"] = later
             if "asked_with_at" in f and f["asked_with_at"]:
                 f["late_reply_when_asked"] = v = f["asked_with_at"] * (1 - near)
                 x += w["late_reply_when_asked"] * v

@@ -934,3 +934,42 @@ def test_a_notice_to_the_whole_group_is_no_answer():
     assert TO_EVERYONE.match("各位同学，今晚的线上交流改到八点")
     assert TO_EVERYONE.match("给大家介绍一下新进群的两位朋友")
     assert not TO_EVERYONE.match("各位怎么看这个方案")
+
+
+def test_a_late_reply_to_the_asker_after_their_new_question_answers_the_new_one():
+    # the asker moved on to a different question; a late @reply to them after it goes with that one,
+    # so the quick reply to the first question stays its top answer
+    p = analyse_day(START + [
+        ("10:00:00", "小周", "你们发票是按月统一开具还是逐笔开？"),
+        ("10:00:40", "老马", "我们一般按月汇总开"),
+        ("10:01:10", "阿强", "中午去哪吃"),
+        ("10:01:30", "阿珍", "楼下面馆"),
+        ("10:02:00", "小周", "另外问下，测试环境的证书过期了找谁续期？"),
+        ("10:02:30", "阿强", "面馆人太多了"),
+        ("10:03:00", "阿珍", "那就食堂吧"),
+        ("10:03:30", "阿强", "好"),
+        ("10:04:00", "阿珍", "走起"),
+        ("10:05:00", "大刘", "@小周 我们发票都是系统自动出，证书的话找运维重新签发一份就行"),
+    ])
+    assert top_answer_n(p, 2) == 3
+    a = answers_of(p, 2)
+    late = next(x for x in a if x.lead.n == 11)
+    assert any("asked something else since (question 6)" in r for r in late.reasons)
+
+
+def test_a_late_reply_to_the_asker_after_they_put_the_same_question_again_still_counts():
+    # the asker's later question goes on with the same subject (shares its words): no penalty
+    p = analyse_day(START + [
+        ("10:00:00", "小周", "发票逐笔开的话系统压力大吗？"),
+        ("10:00:40", "阿强", "中午去哪吃"),
+        ("10:01:10", "阿珍", "楼下面馆"),
+        ("10:01:40", "小周", "就是发票量很大的情况下会不会卡？"),
+        ("10:02:10", "阿强", "面馆人太多了"),
+        ("10:02:40", "阿珍", "那就食堂吧"),
+        ("10:03:10", "阿强", "好"),
+        ("10:03:40", "阿珍", "走起"),
+        ("10:05:00", "大刘", "@小周 发票逐笔开压力不大，我们一天几十万张也没问题"),
+    ])
+    a = answers_of(p, 2)
+    assert a and a[0].lead.n == 10
+    assert not any("asked something else since" in r for r in a[0].reasons)
