@@ -323,7 +323,9 @@ NOBODY_HAS = ("力气", "心思", "闲心", "闲工夫", "工夫", "心情", "�
 RHETORICAL = re.compile(r"(难道|何必|何苦|这不就|不就是|不就|怎么可能|哪有|哪还有|哪里还有|有什么用|有啥用|还能有什么|什么鬼|还(搞|做|要|说)什么|"
                         r"又如何|何尝|谁说|还不是|不也是|能怎样|能怎么样|又怎样|有什么好[^，。？?办方建推工]{1,4}的|有啥好[^，。？?办方建推工]{1,4}的|凭什么|何况|"
                         r"怎么会有|至于吗|至于么|好意思|是人吗|你猜|猜猜|开玩笑|谁让你|谁叫你|谁用谁|要不然怎么|不然怎么|怎么说.{0,10}呢|"
-                        r"你说.{0,20}[吗么]|指不定|说不定|能不[^能，,。？?]{1,2}[吗么]|有没有王法|是个头|"
+                        # 你说这不是坑人吗, 你说怎么办 (do you say: the sender's point), not 你说的X是指什么？/你说的是A吗？
+                        # (the X you mentioned: a clarification asked back)
+                        r"你说(?!的).{0,20}[吗么]|指不定|说不定|能不[^能，,。？?]{1,2}[吗么]|有没有王法|是个头|"
                         r"哪能|哪懂|哪来什么|有这么.{1,8}的[吗么嘛]|凑什么热闹|怕什么|怕啥|总不能|总不会|哪里?(需要|用得着|要)那么|哪里是|这哪是|那哪是|那还.{1,3}(啥|什么)$|急什么|着什么急|慌什么|怪谁|能怪|"
                         # 客气啥 (you are welcome), 瞎说什么 (nonsense), 冷成啥样了 (how very)
                         r"客气(啥|什么)|谦虚(啥|什么)|瞎说(啥|什么)|瞎扯(啥|什么)|瞎操心(啥|什么)|胡说(啥|什么)|成(什么|啥)样(子)?了|"
@@ -657,7 +659,36 @@ def _correlative(t: str, first, second) -> bool:
     return t in first and t in second and (t == "谁" or any(w in CORRELATIVE for w in second))
 
 
-def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list[list[str]]] = None) -> Optional[str]:
+# 你觉得… / 大家认为… + a question word: the others' view is asked (你们觉得哪种网关好, 各位认为这种情况怎么办),
+# not the sender's own (我觉得怎么做都行)
+_OPINION_ASKED_OF = re.compile(r"(你|您|大家|各位|诸位|大伙|群里|大神|大佬)们?(都|也|还|又|一般)?$")
+# 如果X怎么处理 / 要是X会怎么样: a conditional and a manner question word that ends the message's last clause
+# (with at most a short verb after it): what happens, or what to do, if X (not 如果有什么问题…: 'any')
+MANNER_QWORDS = ("怎么", "如何", "怎样", "怎么样", "咋", "咋样")
+_CONDITIONAL_AFTER = re.compile(r"^[^都就也才便]{0,4}$")
+_NOT_IF_BEFORE_YAOSHI = set("主只需还就也都不想重硬倒")  # 主要是, 只要是, 需要是: not 'if'
+# 如果X，你怎么办: in a debate, a challenge put to the other side (if so, how would YOU…), not an ask
+_CHALLENGE_YOU = re.compile(r"[你您]们?(又|还|要|该|会|能|打算)?$")
+
+
+def _asks_despite(t: str, before: str, after: list[str], indirect: "re.Match", last_clause: bool) -> Optional[str]:
+    """The word before a question word that makes it indirect (觉得, 如果) still leaves it asked:
+    'opinion' (你们觉得哪家好), 'conditional' (如果延期了怎么处理), or None."""
+    rest = before[indirect.end():]
+    if INDIRECT.search(rest):
+        return None  # 如果不知道怎么…, 你觉得不用管怎么…: another indirect word after it
+    word = indirect.group(1)
+    if word in ("觉得", "认为", "觉着") and _OPINION_ASKED_OF.search(before, 0, indirect.start()):
+        return "opinion"
+    if (word in ("如果", "假如", "要是") and t in MANNER_QWORDS and last_clause
+            and not (word == "要是" and before[indirect.start() - 1:indirect.start()] in _NOT_IF_BEFORE_YAOSHI)
+            and len(rest) >= 2 and _CONDITIONAL_AFTER.match("".join(after)) and not _CHALLENGE_YOU.search(rest)):
+        return "conditional"
+    return None
+
+
+def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list[list[str]]] = None,
+                   despite: Optional[list[str]] = None) -> Optional[str]:
     """A question word used as one (not 怎么做都…, 要看怎么…, 什么的, 几家 = several).
     ``clauses``: _clauses(tokens), when the caller has them."""
     if "《" in tokens:  # a title: 《数据是怎样存储的》 asks nothing
@@ -698,7 +729,11 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
             after = clause[i + 1:]
             indirect = INDIRECT.search(before)
             if indirect and not (t in ASKS_ANYWAY and indirect.group(1) in ("如果", "假如", "要是")):
-                continue
+                kind = _asks_despite(t, before, after, indirect, ci == len(clauses) - 1)
+                if not kind:
+                    continue
+            else:
+                kind = None
             if after and after[0] == "的" and t in ("什么", "啥"):
                 continue  # 什么的 = "and so on"
             if t == "撒" and not [x for x in after if x not in ("啊", "呀", "哈", "~")]:
@@ -745,6 +780,8 @@ def _question_word(tokens: list[str], asked: bool = True, clauses: Optional[list
                     continue
                 if not asked:  # 几位, 几个 without a question mark or 吗: "a few"
                     continue
+            if kind and despite is not None:
+                despite.append(kind)
             return t
     return None
 
@@ -854,7 +891,8 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             and not _TRAILING_NOT_EMBEDDED.search(_CLAUSE_SPLIT.split(tail)[-1])):
         particle = "不"
         cue(2.0, f"ends with {tail[-1]} (a yes-no ask: V{tail[-1]})")
-    qword = _question_word(tokens, asked=bool(strong or particle), clauses=clauses)
+    despite: list[str] = []
+    qword = _question_word(tokens, asked=bool(strong or particle), clauses=clauses, despite=despite)
     if CONFIRM.search(tail) and not (clauses and clauses[-1][-2:] == ["算是", "吧"]):  # 算是吧: 'sort of', an answer
         cue(2.0, "asks for confirmation (是吧/对吧)")
         particle = particle or "吧"
@@ -877,6 +915,9 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
             flags["ba"] = True
     if qword:
         cue(1.5, f"question word {qword}")
+        if despite:
+            reasons.append("after 你/大家 觉得…: the others' view is asked (+0.0)" if despite[-1] == "opinion" else
+                           "after 如果/要是…, ending the message: what happens or what to do if so (+0.0)")
         if last in ("啊", "呀", "哈", "呐", "捏") and not strong:
             cue(0.5, f"{last} after a question word")
     ana = A_NOT_A.search(TITLE.sub(lambda t: "《" + "_" * (len(t.group(0)) - 2) + "》", body) if "《" in body else body)

@@ -1581,3 +1581,33 @@ def test_ne_after_not_yet_or_a_quantity_is_a_statement(text, expected):
 ])
 def test_nobody_can_or_would_is_rhetorical(text, expected):
     assert asks(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the others' view asked after 你/大家 觉得 (觉得 alone makes a question word indirect: the sender's own view)
+    ("各位觉得哪家的清分系统比较稳", True),
+    ("你们觉得灰度发布用啥工具合适", True),
+    ("我觉得怎么对账都差不多", False),
+    ("大家都觉得无论谁来牵头都一样", False),
+    # 如果/要是… + a manner question word ending the message: what to do, or what happens, if so
+    ("要是下游渠道重复回调了怎么处理", True),
+    ("如果清算文件晚到两小时会怎么样", True),
+    ("如果有什么不清楚的地方可以私聊", False),
+    ("主要是你们内部怎么分工", False),
+    ("如果对方拒付你怎么收回来", False),  # (a challenge put back in a debate)
+    ("如果怎么配置都不行就换个方案", False),
+])
+def test_a_question_word_after_your_view_or_a_condition_still_asks(text, expected):
+    assert asks(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 你说的X… asks back what the one who spoke meant; 你说…吗 without 的 stays the sender's point
+    ("你说的备付金集中存管是指哪一块？", True),
+    ("你说的是二维码前置那种模式吗", True),
+    ("你说的冲正和撤销有什么区别", True),
+    ("你说这样搞客户能满意吗", False),
+    ("你说这不是折腾人么", False),
+])
+def test_what_you_said_asked_back_is_no_rhetorical_question(text, expected):
+    assert asks(text) is expected
