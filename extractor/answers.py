@@ -33,6 +33,13 @@ THRESHOLD = 0.55  # the top answer must reach this
 MORE_THRESHOLD = 0.2
 DOUBTFUL_QUESTION = 0.6  # a question scored below this ...
 SURE_ANSWER = 0.7  # ... is answered only by a message scored at least this  # further answers of a question that has a top answer
+# ... unless it is a yes/no check (？, 吗, 吧, A-not-A; no question word) and its first likely reply, right
+# after it (at most CHECK_REPLY_BETWEEN messages between), is a bare yes or no (嗯呢, 对的, 不是): the
+# reply's form answers the question's form, so the ordinary bar holds (Linker._confirms_check)
+BARE_YES_NO = re.compile(r"^(嗯+呢|恩+呢|嗯嗯|对+|对的|对啊|对呀|对头|没错|是的?|是啊|是滴|不是|不对|有的?|没有|会的?|不会|"
+                         r"可以|不可以|不行|能|不能|yes|no)[\s。.！!~～]*$", re.I)
+CHECK_REPLY_BETWEEN = 1
+CHECK_BA = re.compile(r"吧[\s。.~～!！]*$")
 WINDOW_MESSAGES = 25  # an ordinary reply comes within this many messages ...
 WINDOW_SECONDS = 2 * 3600  # ... and this many seconds
 # a reply addressed to the asker (a quote of the question, an @) may come much later: within this many
@@ -392,6 +399,7 @@ class Linker:
         self._called_forms: dict = {}  # Directory.called's cache, for this conversation
         self._call_index: Optional[tuple] = None  # Directory.call_index of this conversation's members
         self._first_reply: dict[str, int] = {}  # question -> position of its first likely answer (link)
+        self._confirmed: dict[str, str] = {}  # doubtful check -> the bare yes/no that answers it (link)
         self._asks_at: Optional[dict[str, list[int]]] = None  # asker -> positions of their questions
 
     # -------------------------------------------------------------- helpers
@@ -1009,7 +1017,11 @@ class Linker:
             # a doubtful question needs a sure answer before it counts as answered
             need = self._needed(q)
             if not any(s >= need for *_, s in scored):
-                continue
+                confirm = self._confirms_check(q, scored) if need > THRESHOLD else None
+                if confirm is None:
+                    continue
+                self._confirmed[q.message.id] = confirm
+                need = THRESHOLD
             # its first likely answer that is no question back
             self._first_reply[q.message.id] = next((self.pos[c.id] for c, _, _, s in scored if s >= need and not c.asks),
                                                    len(self.originals))
@@ -1123,6 +1135,8 @@ class Linker:
                     why.append("starts where the answerer's run takes up this question (the run answered another question first)")
                 if turn:
                     why.append("a new reply turned to the asker after the asker spoke (not part of the answerer's run before)")
+                if self._confirmed.get(q.message.id) == lead[0].id:
+                    why.append("a bare yes/no right after a yes/no check (a doubtful question answered without a sure answer)")
                 if len(msgs) > 1:
                     why.append(f"continues over {len(msgs)} messages")
                 who = self.member(msgs[0])
@@ -1203,10 +1217,28 @@ class Linker:
         return {self.member(m) for m in self.originals[max(0, first - ASKED_JUST_BEFORE):first]
                 if m.asks and self.member(m) != q.asker}
 
-    @staticmethod
-    def _needed(q: Question) -> float:
-        """The score the top answer of q must reach: a doubtful question needs a sure answer."""
-        return THRESHOLD if q.score >= DOUBTFUL_QUESTION else SURE_ANSWER
+    def _needed(self, q: Question) -> float:
+        """The score the top answer of q must reach: a doubtful question needs a sure answer, unless
+        a bare yes/no confirmed it as a check (_confirms_check)."""
+        return THRESHOLD if q.score >= DOUBTFUL_QUESTION or q.message.id in self._confirmed else SURE_ANSWER
+
+    def _confirms_check(self, q: Question, scored: list) -> Optional[str]:
+        """The id of a bare yes/no (BARE_YES_NO) that is the first likely reply to q, right after it
+        (at most CHECK_REPLY_BETWEEN messages between), when q is a yes/no check: a question mark, 吗/吧,
+        an A-not-A form, and no question word (谁/什么/咋… ask for something a yes cannot give)."""
+        if any(w in m.body for m in q.messages for w in WH_WORDS):
+            return None
+        if not any(YES_NO_QUESTION.search(m.body) or CHECK_BA.search(m.body) or "?" in m.body or "？" in m.body
+                   for m in q.messages):
+            return None
+        first = next(((c, f) for c, f, _, s in scored if s >= THRESHOLD), None)
+        if first is None:
+            return None
+        c, f = first
+        if (f.get("near", 0.0) < math.exp(-CHECK_REPLY_BETWEEN / 4.0) - 1e-9
+                or c.asks or not BARE_YES_NO.match(c.body.strip())):
+            return None
+        return c.id
 
     def _back_to_back(self, q1: Question, q2: Question) -> bool:
         """q1 and then q2 asked by one asker in a row (only the asker spoke between, within

@@ -973,3 +973,57 @@ def test_a_late_reply_to_the_asker_after_they_put_the_same_question_again_still_
     a = answers_of(p, 2)
     assert a and a[0].lead.n == 10
     assert not any("asked something else since" in r for r in a[0].reasons)
+
+
+def test_a_bare_yes_right_after_a_doubtful_check_answers_it():
+    # a tentative check (…吧, no question word) scores low as a question; a bare 对 right after it
+    # answers its form: the ordinary bar holds, and the answer says why
+    p = analyse_day(START + [
+        ("14:00:00", "老秦", "退货的手续费一般商户自己承担"),
+        ("14:00:30", "小蔡", "分账的那部分应该也退回平台吧"),
+        ("14:00:50", "老秦", "对"),
+        ("14:03:00", "阿岚", "下午的评审改到四点了"),
+    ])
+    q = next(x for x in p.questions if x.message.n == 3)
+    assert q.score < 0.6
+    a = answers_of(p, 3)
+    assert a and a[0].lead.n == 4
+    assert any("a bare yes/no right after a yes/no check" in r for r in a[0].reasons)
+
+
+def test_a_bare_yes_after_a_doubtful_intonation_check_with_a_remark_answers_it():
+    p = analyse_day(START + [
+        ("14:00:00", "老秦", "他们组今年招了两个应届生"),
+        ("14:00:20", "小蔡", "三月毕业，一月就来上班了？挺早的"),
+        ("14:00:40", "老秦", "嗯呢"),
+    ])
+    q = next(x for x in p.questions if x.message.n == 3)
+    assert q.score < 0.6
+    a = answers_of(p, 3)
+    assert a and a[0].lead.n == 4
+
+
+def test_a_bare_yes_does_not_answer_a_doubtful_question_with_a_question_word():
+    # 哪家 asks for something a yes cannot give (the yes agrees with what was said before it)
+    p = analyse_day(START + [
+        ("14:00:00", "老秦", "这个通道的费率比别家高不少"),
+        ("14:00:30", "小蔡", "话说他们现在接的哪家通道"),
+        ("14:00:50", "老秦", "是的"),
+    ])
+    q = next(x for x in p.questions if x.message.n == 3)
+    assert q.score < 0.6
+    assert answers_of(p, 3) == []
+
+
+def test_a_bare_yes_several_messages_after_a_doubtful_check_does_not_lower_the_bar():
+    p = analyse_day(START + [
+        ("14:00:00", "老秦", "他们组今年招了两个应届生"),
+        ("14:00:20", "小蔡", "三月毕业，一月就来上班了？挺早的"),
+        ("14:01:00", "阿岚", "下午的评审改到四点了"),
+        ("14:01:20", "阿龙", "会议室订好了"),
+        ("14:01:40", "阿岚", "投影也借到了"),
+        ("14:02:00", "老秦", "对"),
+    ])
+    q = next(x for x in p.questions if x.message.n == 3)
+    assert q.score < 0.6
+    assert not any(any("a bare yes/no right after" in r for r in a.reasons) for a in answers_of(p, 3))
