@@ -162,6 +162,15 @@ CHAT_TOOLS = re.compile(
     r"(文章|图片|图|记录|分享|链接|视频|截图)[^，。,？?！!\s]{0,4}(看不了|看不到|看不见|打不开|打的开|打得开)|"
     r"(看不了|看不到|打不开)[^，。,？?！!\s]{0,2}(文章|图片|链接|视频))")
 EXPERIENCE = re.compile(r"(做过|搞过|用过|接过|对接过|研究过|了解|懂|经验)")
+# a 吗/么 clause the sender goes on to answer or draw a conclusion from in the same breath (退货不都要验么
+# 所以要等仓库, 能退款吗，那就得冲正, 有提示吗 说明…): a premise or an echo, then the sender's own point, not
+# an ask left to the others. The connective opens the next clause: then/so/this shows/and/the point is/maybe/
+# anyway/otherwise (那 not as 'that': 那个/那边/那会…). Not when that clause asks (吗/呢/什么/会不会…: a
+# setup and the real ask), nor 但是/不过/其实 (a condition or the asker's own context after a real ask).
+SELF_ANSWERED = re.compile(
+    r"^(?:@\S+\s*)*[^，,。；;？?！!\s]{1,14}(?<![要什怎那这多干])[吗么嘛][\s，,。]+"
+    r"((?:那(?![个些种边里家时会天样么])|所以|说明|就(?!是想|想)|而且|关键|没准|估计|反正|无非|否则|不然|因此)[^？?]{4,})$")
+_ASKS_AGAIN = re.compile(r"吗|么|呢|什么|啥|怎|哪|谁|多少|会不会|能不能|是不是|有没有|是否|如何|为何")
 SHORT_QUESTION = 7  # characters: 并发量？ 打款验证？ 北京的？ make sense only in their conversation
 PUBLISH_THRESHOLD = 0.5
 FOLLOW_UP = 0.3  # a short question following up the asker's own published question (instead of -1.0)
@@ -315,6 +324,9 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=(), 
             cue(FOLLOW_UP, f"a short question following up the asker's own question just before ({follows.text[:20]})")
         else:
             cue(-1.0, f"a short question, meaningless outside its conversation ({len(core)} characters)")
+    answered = SELF_ANSWERED.search(lead)
+    if answered and not _ASKS_AGAIN.search(answered.group(1)):
+        cue(-2.5, f"a 吗 clause the sender answers in the same breath ({answered.group(1)[:6]}…)")
     sc = SEEKS_CONTACT.search(text)
     if sc and not EXPERIENCE.search(text[:sc.end()]):
         cue(-1.2, "looks for a contact at a company")

@@ -535,3 +535,26 @@ def test_asking_the_group_who_knows_a_subject_is_no_group_logistics():
         assert not logistics(text), text
     for text in ["群里发个通知吧", "群里还有空位吗"]:
         assert logistics(text), text
+
+
+def test_a_ma_clause_the_sender_answers_in_the_same_breath_is_not_published(tmp_path, write_day):
+    """预授权不都要冻结么 所以… / 能撤销吗，那就…: a premise or an echo, then the sender's own point (那/所以/
+    说明/关键/没准…): no ask left to the others. Not when the next clause asks again (…吗 那会不会…), nor when
+    那 is 'that' (…吗 那个终端), nor the asker's own reason after a real ask (…吗 就是想了解下)."""
+    from extractor.curate import SELF_ANSWERED, _ASKS_AGAIN
+
+    def self_answered(text):
+        m = SELF_ANSWERED.search(text)
+        return bool(m and not _ASKS_AGAIN.search(m.group(1)))
+
+    for text in ["预授权不都要冻结么 所以完成时再扣款就行", "@周敏 能撤销吗，那就按冲正的流程走一遍",
+                 "渠道没回调吗 说明掉单要靠主动查询补回来", "银行也要做分账么，关键看监管让不让接"]:
+        assert self_answered(text), text
+    for text in ["渠道没回调吗 那会不会重复扣款", "收银台确定是离线的吗 那个刷卡终端",
+                 "有人做过分账吗 就是想了解下流程", "能撤销吗？", "对账文件几点出来呢，那边一直没给"]:
+        assert not self_answered(text), text
+    rows = _questions(tmp_path, write_day, [
+        ("10:00:00", "吴昊", "预授权不都要冻结么 所以完成时再扣款就行，清算也按完成的金额走"),
+        ("10:01:00", "周敏", "对"),
+    ])
+    _unpublished_for(rows, "预授权不都要冻结么", "the sender answers in the same breath")
