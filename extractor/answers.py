@@ -80,8 +80,9 @@ ASKED_BACK_SECONDS = 300
 ASKED_BACK_CHARS = 40  # a long question with 你 tells or quotes more than it asks back
 ASKED_BACK_CONFIDENCE = 0.5
 # a question back that the asker replies to leads no answer (the answer follows the reply), unless it goes on
-# to tell something after its question mark, or the question asked its sender back (ASKED_JUST_BEFORE messages)
-STATEMENT_AFTER_ASK = re.compile(r"[?？][^?？]*\w[^?？]*\w[^?？]*\w[^?？]*\w[^?？]*$")
+# to tell something after its last question mark (this many word characters: _tells_after_ask), or the
+# question asked its sender back (ASKED_JUST_BEFORE messages)
+STATEMENT_AFTER_ASK_CHARS = 4
 ASKED_JUST_BEFORE = 3
 QUESTION_BACK_CHARS = 24  # word characters: a longer message that asks back also tells (它有两种…，你是哪种？)
 
@@ -373,6 +374,12 @@ def telling_words(words, idf, n: int = 3) -> str:
     """The n words that tell most (highest IDF; equal ones in alphabetical order, so that a reason
     reads the same in every process, whatever the order of a set), joined by '/'."""
     return "/".join(sorted(words, key=lambda w: (-idf(w), w))[:n])
+
+def _tells_after_ask(body: str) -> bool:
+    """After its last question mark the message goes on to tell something (STATEMENT_AFTER_ASK_CHARS
+    word characters or more: 你说的是X？那样要另算)."""
+    at = max(body.rfind("?"), body.rfind("？"))
+    return at >= 0 and len(WORD_CHARS.findall(body, at + 1)) >= STATEMENT_AFTER_ASK_CHARS
 
 
 class Linker:
@@ -1096,7 +1103,7 @@ class Linker:
                 # ask then says what they meant), nor when the message also tells something (long, or a
                 # statement after its ？)
                 asked_first = None  # the question back left out: its score still ranks the answer
-                while (len(g) > 1 and "asks" in g[0][2][0] and not STATEMENT_AFTER_ASK.search(g[0][0].body)
+                while (len(g) > 1 and "asks" in g[0][2][0] and not _tells_after_ask(g[0][0].body)
                        and len(WORD_CHARS.findall(g[0][0].body)) <= QUESTION_BACK_CHARS
                        and not self._only_between(g[0][0], g[1][0], {self.member(g[0][0])})
                        and self.member(g[0][0]) not in self._asked_just_before(q)):

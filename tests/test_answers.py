@@ -895,6 +895,21 @@ def test_a_question_back_that_also_tells_something_still_leads():
     assert top_answer_n(q, 2) == 3
 
 
+def test_what_a_question_back_tells_after_its_last_question_mark():
+    """_tells_after_ask: four word characters or more after the last question mark. A long message
+    with two question marks is read once (a pattern with four nested free runs backtracked on it)."""
+    from extractor.answers import _tells_after_ask
+
+    assert _tells_after_ask("你说的是哪一种？我先讲下背景")
+    assert not _tells_after_ask("你说的是哪一种？")
+    assert not _tells_after_ask("是这个吗？嗯嗯")
+    assert not _tells_after_ask("没有问号的一句话")
+    assert _tells_after_ask("要不要？abcd")
+    assert not _tells_after_ask("前面一句？中间说了很多很多话？")
+    # (with 480 word characters between its question marks: the old pattern backtracked for minutes)
+    assert not _tells_after_ask("先问一句？" + "这里是很长的一段背景说明" * 40 + "？后面")
+
+
 def test_a_question_back_answering_a_clarification_leads():
     # 林晓峰 asks 周敏 what she meant: her reply, though a question, says it (it leads her answer to it);
     # 林晓峰's own question back leads no answer to her question
