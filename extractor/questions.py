@@ -587,6 +587,17 @@ def _ne_statement(clause: str) -> bool:
             and _NE_ASKS.search(_STILL_HAISHI_ALL.sub("", clause) if _haishi_still(clause) else clause) is None)
 
 
+def _ne_stated(body: str, tail: str, core: str) -> str:
+    """Why a message ending with 呢 (and no question word) states something rather than asks, or '':
+    a statement (还没…呢, 正在…呢, a whole clause with 还/也/了…), or 'not yet' / how many."""
+    clause = _PARTICLE_CLAUSES.split(tail)[-1]
+    if len(core) >= 3 and (STATEMENT_NE.search(_tail(body)) or _ne_statement(clause)):
+        return "ends with 呢 in a statement (还没…呢, 正在…呢)"
+    if _ne_not_yet_or_many(clause):
+        return "ends with 呢 after 'not yet' or how many (流量没有切呢, 还有四百多个呢): a statement"
+    return ""
+
+
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
@@ -896,12 +907,9 @@ def question_cues(m: Message, prev: list[Message]) -> tuple[float, list[str], di
     if CONFIRM.search(tail) and not (clauses and clauses[-1][-2:] == ["算是", "吧"]):  # 算是吧: 'sort of', an answer
         cue(2.0, "asks for confirmation (是吧/对吧)")
         particle = particle or "吧"
-    elif (last == "呢" and not qword and not strong and len(core) >= 3 and not _WHAT_IF.search(body)  # 一旦服务器宕了呢: what if
-          and (STATEMENT_NE.search(_tail(body)) or _ne_statement(_PARTICLE_CLAUSES.split(tail)[-1]))):
-        cue(0.5, "ends with 呢 in a statement (还没…呢, 正在…呢)")
-    elif (last == "呢" and not qword and not strong and not _WHAT_IF.search(body)
-          and _ne_not_yet_or_many(_PARTICLE_CLAUSES.split(tail)[-1])):
-        cue(0.5, "ends with 呢 after 'not yet' or how many (流量没有切呢, 还有四百多个呢): a statement")
+    elif (last == "呢" and not qword and not strong and not _WHAT_IF.search(body)  # 一旦服务器宕了呢: what if
+          and (stated := _ne_stated(body, tail, core))):
+        cue(0.5, stated)
     elif last == "呢":
         cue(1.8 if not qword else 1.0, "ends with 呢")
         particle = particle or "呢"
