@@ -286,11 +286,12 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=(), 
         x += w
         reasons.append(f"{why} ({w:+.1f})")
 
-    def cue_found(pattern, w: float, why: str, where: str = text):
-        """cue(w, why), naming what ``pattern`` found in ``where``, when it finds something."""
+    def cue_found(pattern, w: float, why: str, where: str = text) -> bool:
+        """cue(w, why), naming what ``pattern`` found in ``where``, when it finds something; whether it did."""
         found = pattern.search(where)
         if found:
             cue(w, f"{why} ({found.group(1)})")
+        return found is not None
 
     topics = topic_words(words, idf, names)
     if topics:
@@ -345,9 +346,8 @@ def publish(q: Question, answers: list[Answer], idf, directory=None, before=(), 
         cue(-0.4, "not clearly a question")
     if "request" in " ".join(q.reasons) or "请教" in text:
         cue(0.5, "asks the group for expertise")
-    if HOW.search(text):
-        cue_found(HOW, 0.5, "asks how it is done or how things differ")
-    elif not CHAT_TOOLS.search(text):  # (how to do it in the chat app: the members' tool, not the field's)
+    if not cue_found(HOW, 0.5, "asks how it is done or how things differ") and not CHAT_TOOLS.search(text):
+        # (怎么 + any verb; not how to do it in the chat app: the members' tool, not the field's)
         cue_found(HOW_VERB, 0.5, "asks how it is done or how things differ", lead)
     p = 1.0 / (1.0 + math.exp(-x))
     return p >= PUBLISH_THRESHOLD, round(p, 3), reasons
