@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from .members import SURNAMES
+from .questions import MENTIONS_LEAD
 from .records import Answer, Question
 from .segment import message_words, words as segment_words
 
@@ -168,7 +169,7 @@ EXPERIENCE = re.compile(r"(做过|搞过|用过|接过|对接过|研究过|了�
 # anyway/otherwise (那 not as 'that': 那个/那边/那会…). Not when that clause asks (吗/呢/什么/会不会…: a
 # setup and the real ask), nor 但是/不过/其实 (a condition or the asker's own context after a real ask).
 SELF_ANSWERED = re.compile(
-    r"^(?:@\S+\s*)*[^，,。；;？?！!\s]{1,14}(?<![要什怎那这多干])[吗么嘛][\s，,。]+"
+    "^" + MENTIONS_LEAD + r"[^，,。；;？?！!\s]{1,14}(?<![要什怎那这多干])[吗么嘛][\s，,。]+"
     r"((?:那(?![个些种边里家时会天样么])|所以|说明|就(?!是想|想)|而且|关键|没准|估计|反正|无非|否则|不然|因此)[^？?]{4,})$")
 _ASKS_AGAIN = re.compile(r"吗|么|呢|什么|啥|怎|哪|谁|多少|会不会|能不能|是不是|有没有|是否|如何|为何")
 SHORT_QUESTION = 7  # characters: 并发量？ 打款验证？ 北京的？ make sense only in their conversation

@@ -16,6 +16,12 @@ from typing import Optional
 from .records import Message, Question
 
 # patterns used in the hot paths, compiled once (re.<function>(pattern, ...) looks each up in re's cache)
+# @mentions opening a message (@王总 @小李 …), (?:@\S+\s*)* and (?:\s*@\S+\s*)* written so that each run
+# before whitespace is taken whole: the same strings, but the plain form tried every way of cutting a run
+# that holds many '@' (@@@@…) into mentions, twice the time for each '@' more
+_MENTION_RUNS = r"(?:@\S+\s+)*@\S+\s*"
+MENTIONS_LEAD = rf"(?:{_MENTION_RUNS})?"
+SPACED_MENTIONS_LEAD = rf"(?:\s*{_MENTION_RUNS})?"
 _TRAILING_NOISE = re.compile(r"(\[[^\[\]]{1,8}\]|\s|[~～。.…!！,，、])+$")
 _SPACE = re.compile(r"\s")
 _PUNCT_AND_SPACES = re.compile(r"[\s?？!！。.,，~～…]+")
@@ -113,7 +119,7 @@ _ALTERNATIVE_END_EMBEDDED = re.compile(r"(不管|无论|不论|分辨|区分|判
 # 对账你们是按日还是按周跑批, 你说的是A还是B): no particle needed. Not 还是 = still (是的 还是挺好: a space or a
 # comma ends a clause), not after 只是/但是/就是… (the 是 of a conjunction), not wondered about, remembered or
 # said to depend (要看是A还是B, 忘了是A还是B, 不知道是A还是B), not hedged (好像是A还是B)
-BARE_ALTERNATIVE = re.compile(r"^(?:\s*@\S+\s*)*(?P<lead>[^，,。；;？?！!\s]{0,12}?)(?<![不没若就还也但可而总正于凡或只真倒算像])(?<!(?<!主)要)是(?:指|说)?(?!觉得|认为|感觉|想)"
+BARE_ALTERNATIVE = re.compile("^" + SPACED_MENTIONS_LEAD + r"(?P<lead>[^，,。；;？?！!\s]{0,12}?)(?<![不没若就还也但可而总正于凡或只真倒算像])(?<!(?<!主)要)是(?:指|说)?(?!觉得|认为|感觉|想)"
                               r"[^，,。；;？?！!\s]{1,24}\s?还是" + _HAISHI_NOT_OR +
                               r"[^，,。；;？?！!\s]{1,24}$")
 _BARE_ALTERNATIVE_EMBEDDED = re.compile(r"(不管|无论|不论|分辨|区分|判断|考虑|确定|不知|不清楚|不确定|不懂|没懂|看|取决于|至于|不用|不需要|不必|"
@@ -152,7 +158,7 @@ def _explain_request(body: str):
 
 # a short question put back to the one who spoke (after an optional call by name): what they meant (你说的是X？,
 # 你指的X？, 您的意思是X？): a clarification asked, not a tentative answer
-ASKED_BACK = re.compile(r"^(?:\s*@\S+\s*)*(?:[^，,。？?！!\s]{1,4}[，,\s])?[你您]们?(?:说的|指的|讲的|是说|是指|的意思)")
+ASKED_BACK = re.compile("^" + SPACED_MENTIONS_LEAD + r"(?:[^，,。？?！!\s]{1,4}[，,\s])?[你您]们?(?:说的|指的|讲的|是说|是指|的意思)")
 
 # a bare acknowledgement that opens a message (嗯，/对，/是的，), and the sender's own ask with a question word in
 # the last clause after it (嗯，你们那边用什么加密机; 对，回到刚才的问题，退款手续费怎么算): the opener answers the
@@ -174,7 +180,7 @@ def _asks_after_ack(first: str, rest: str, qword: Optional[str]) -> bool:
 
 # the sender's own understanding put forward and closed with 吧 (我理解…吧, 按我的理解，…吧, 理解下来，…吧):
 # asks whether it is right, unless it answers someone else's question just asked (a tentative answer)
-OWN_UNDERSTANDING_BA = re.compile(r"^(?:\s*@\S+\s*)*(?:我的理解是|我的理解|我理解的是|我理解的|我理解|按我的理解|按照我的理解|据我理解|理解下来)")
+OWN_UNDERSTANDING_BA = re.compile("^" + SPACED_MENTIONS_LEAD + r"(?:我的理解是|我的理解|我理解的是|我理解的|我理解|按我的理解|按照我的理解|据我理解|理解下来)")
 
 # 谁用谁知道, 谁做谁知道: "whoever does it knows", an idiom, not a request
 _WHO_DOES_BEFORE = re.compile(r"谁[^，,。？?！!谁\s]{1,3}$")
@@ -506,9 +512,9 @@ _PROMPT = re.compile(r"(说说|谈谈|讲讲|聊聊|说一说|谈一谈|讲一�
                      r"[^，,。；;？?！!]{0,20}(理解|看法|见解|认识|原理)")
 _PROMPT_POLITE = re.compile(r"[能请谁我这那吗么呗吧呀啊哈呢嘛]|可以|可否|麻烦|帮忙|哪位|有没有|有人|大家|各位|诸位|大神|大佬|老师|你们|具体|详细|展开|再")
 # 来来来，… / 来，…: a call to the group to join in (a quiz, a game, a proposal, an offer), not an ask
-_RALLY = re.compile(r"^\s*(@\S+\s*)*来(来来?|吧)?[，,！!\s]")
+_RALLY = re.compile(r"^\s*(" + MENTIONS_LEAD + r")来(来来?|吧)?[，,！!\s]")
 _IF_NOT_THEN_NOT = re.compile(r"(?<![是就也还都])不(?!是|就|也|还|都)[^不，,。？?！!\s]{1,8}就不[^，,。？?！!]{1,12}[吗么][？?]*$")
-NOT_UNDERSTOOD = re.compile(r"^(\s*@\S+\s*)*我?(还是|也|有点|实在)?不(太|大|是很|怎么)?(明白|懂|理解|清楚)[^，,。？?\s]{0,12}[，,。\s]")
+NOT_UNDERSTOOD = re.compile("^(" + SPACED_MENTIONS_LEAD + r")我?(还是|也|有点|实在)?不(太|大|是很|怎么)?(明白|懂|理解|清楚)[^，,。？?\s]{0,12}[，,。\s]")
 # a rebuttal when it answers someone (这不就是…吗, 你们不是有风控吗？); not the 不 of 是不是 (是不是更贵了，…吗)
 NOT_QUESTION_NOT = re.compile(r"(?!(?<=是)不是)不(是|都是|也是|就是|还是)?.{0,30}[吗么嘛]$|(?<!是)不是.{0,30}[吗么嘛]")
 # the clause the particle ends, when a 不 of an earlier clause only describes the case: it opens an ask

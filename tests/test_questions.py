@@ -1611,3 +1611,29 @@ def test_a_question_word_after_your_view_or_a_condition_still_asks(text, expecte
 ])
 def test_what_you_said_asked_back_is_no_rhetorical_question(text, expected):
     assert asks(text) is expected
+
+
+def test_leading_mentions_are_read_once_however_many_at_signs():
+    """The @mentions that may open a message (MENTIONS_LEAD, SPACED_MENTIONS_LEAD) match what
+    (@\\S+\\s*)* and (\\s*@\\S+\\s*)* match, but a run of many '@' is not cut every possible way
+    (the plain form doubled its time with each '@': a tenth of a second at 28, out of reach at 60)."""
+    import re
+
+    from extractor import curate, questions as q
+
+    plain = {q.MENTIONS_LEAD: r"(?:@\S+\s*)*", q.SPACED_MENTIONS_LEAD: r"(?:\s*@\S+\s*)*"}
+    samples = ["", "@甲", "@甲 @乙 说", "@甲@乙 说", "  @甲\t@乙  说", "@@ 说", "@ 说", "说 @甲", "@甲说"]
+    for lead, old in plain.items():
+        for s in samples:
+            for end in range(len(s) + 1):  # every prefix the rest of a pattern may need
+                assert bool(re.fullmatch(lead, s[:end])) == bool(re.fullmatch(old, s[:end])), (lead, s[:end])
+    flood = "@" * 60 + "？"
+    for pattern in (q.BARE_ALTERNATIVE, q.ASKED_BACK, q.OWN_UNDERSTANDING_BA, q._RALLY, q.NOT_UNDERSTOOD):
+        assert pattern.match(flood) is None
+    assert curate.SELF_ANSWERED.search(flood) is None
+    # what they found before, they find still
+    assert q.ASKED_BACK.match("@甲 @乙 你说的是哪一种")
+    assert q.OWN_UNDERSTANDING_BA.match("@甲 我理解是先清算后结算吧")
+    assert q._RALLY.match("@甲 @乙 来，")
+    assert q.NOT_UNDERSTOOD.match("@甲 不太明白这个，")
+    assert q.BARE_ALTERNATIVE.match("@甲@乙 是按日还是按周")
